@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make site` builds site/, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve check eval bench lint screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/timeline build --site-dir site
+
+serve: $(STAMP)
+	$(BIN)/timeline serve
+
+check: $(STAMP)
+	$(BIN)/timeline check
+
+eval: $(STAMP)
+	$(BIN)/timeline eval
+
+test: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
+screenshots: $(STAMP)
+	$(BIN)/python -m pytest -q tests/browser -k screenshot --screenshots docs/img
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+
+clean:
+	rm -rf site build .pytest_cache

@@ -1,0 +1,1 @@
+"""Static timeline website generator for war news."""

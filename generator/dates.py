@@ -1,0 +1,228 @@
+"""Dates: find date expressions in sentences and resolve them against the publication date.
+
+We find candidates with our own patterns (dateparser's `search_dates` misses
+"January 1" and "New Year's Eve" and finds false hits such as "in 2023 and"),
+then resolve absolute ones with dateparser and relative ones by arithmetic.
+Precision is kept: "February 2022" is a month, never a made-up day.
+Expressions relative to another event ("a week before the theatre was hit")
+are returned unresolved, with their offset, for the extract stage to anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from .model import DateMention, Sentence
+from .rules import Rules, alternation, rules_for
+
+ORDINAL = r"(?:st|nd|rd|th)?"
+
+
+@dataclass(frozen=True)
+class DateExpression:
+    """A date expression before anchoring: resolved, or an offset from another date."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    value: str | None  # None until anchored
+    precision: str
+    offset_days: int = 0
+    anchor: str = ""  # "" resolved | "phrase" (before/after + what) | "previous" (earlier/later)
+    statement: bool = False
+    since: bool = False
+
+
+@lru_cache(maxsize=None)
+def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
+    rules = rules_for(language)
+    month = alternation(rules.months)
+    weekday = alternation(rules.weekdays)
+    number = alternation(list(rules.number_word) + ["a", "an", "one"])
+    units = alternation(rules.table.get("units_in_days") or {})
+    before = alternation(rules.words("before_words"))
+    after = alternation(rules.words("after_words"))
+    year = r"(?:1[89]\d\d|20\d\d)"
+    day = r"(?:[12]\d|3[01]|0?[1-9])"
+    es_of = r"(?:\s+de)?"
+    parts = [
+        ("holiday", alternation(rules.table.get("holidays") or {})),
+        ("day_month", rf"(?<![\d,.]){day}{ORDINAL}(?:\s+of)?{es_of}\s+{month}(?:,?{es_of}\s+{year})?(?![\d])"),
+        ("month_day", rf"{month}\.?\s+{day}{ORDINAL}(?:,?\s+{year})?(?![\d:])"),
+        ("month_year", rf"(?:(?:early|late|mid|mid-|principios de|finales de)\s*)?{month}(?:,?{es_of}\s+{year})"),
+        ("month_last_year", rf"{month}\s+(?:{alternation(rules.words('last_year'))})"),
+        ("month", rf"\b(?:in|since|until|by|en|desde|hasta)\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
+        ("month_bare", rf"\b(?P<d>(?:early|late)\s+{month})(?!\s*\d)"),
+        ("year", rf"\b(?:in|since|until|of|en|desde|de)\s+(?P<d>{year})(?![\d,.]\d)"),
+        ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:ago)"),
+        ("offset", rf"(?:(?:{number}|\d+|a few|several|only|just)\s+)*{units}\s+(?:{before}|{after})"),
+        ("last_year", alternation(rules.words("last_year"))),
+        ("relative_day", alternation(rules.table.get("relative_days") or {})),
+        ("weekday", rf"(?:(?:last|this|past|este|el|del)\s+)?{weekday}(?:'s|’s)?"),
+    ]
+    return [(name, re.compile(p, re.I)) for name, p in parts]
+
+
+def find_dates(sentences: list[Sentence], body: str, published: date, language: str) -> list[DateExpression]:
+    """Every date expression in the sentences, left to right, without overlaps."""
+    rules = rules_for(language)
+    found: list[DateExpression] = []
+    for sentence in sentences:
+        taken: list[tuple[int, int]] = []
+        for name, pattern in _patterns(rules.language):
+            for match in pattern.finditer(sentence.text):
+                span = match.span("d") if "d" in pattern.groupindex else match.span()
+                if any(span[0] < e and s < span[1] for s, e in taken):
+                    continue
+                expression = _resolve(name, match, sentence, published, rules)
+                if expression is None:
+                    continue
+                taken.append(span)
+                found.append(expression)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _resolve(name: str, match: re.Match, sentence: Sentence, published: date,
+             rules: Rules) -> DateExpression | None:
+    group = "d" if "d" in match.re.groupindex else 0
+    text = match.group(group)
+    lower = text.lower()
+    value: str | None
+    precision = "day"
+    offset, anchor = 0, ""
+    if name == "holiday":
+        month, day = rules.table["holidays"][_key(lower, rules.table["holidays"])]
+        value = _most_recent(published, month, day).isoformat()
+    elif name in ("day_month", "month_day"):
+        value = _parse_absolute(_clean_day(text), rules.language, published, "day")
+    elif name in ("month_year", "month", "month_bare"):
+        precision = "month"
+        value = _parse_absolute(_month_only(text, rules), rules.language, published, "month")
+    elif name == "month_last_year":
+        precision = "month"
+        month = rules.months[_first_word(lower, rules.months)]
+        value = f"{published.year - 1:04d}-{month:02d}"
+    elif name == "year":
+        precision, value = "year", text
+        if int(text) > published.year:
+            return None
+    elif name == "last_year":
+        precision, value = "year", str(published.year - 1)
+    elif name == "relative_day":
+        days = rules.table["relative_days"][_key(lower, rules.table["relative_days"])]
+        value = (published + timedelta(days=days)).isoformat()
+    elif name == "weekday":
+        if re.search(r"\b(?:a|an|every|next|un|cada)\s+$", sentence.text[:match.start()], re.I):
+            return None  # "a Monday morning in October" names no particular day
+        weekday = rules.weekdays[_first_word(lower, rules.weekdays)]
+        back = (published.weekday() - weekday) % 7
+        value = (published - timedelta(days=back)).isoformat()
+    elif name == "ago":
+        value = (published - timedelta(days=_offset_days(lower, rules))).isoformat()
+    elif name == "offset":
+        days = _offset_days(lower, rules)
+        if days is None or re.search(r"\b(?:the|for|in|within|of|los|las|durante)\s+$",
+                                     sentence.text[:match.start()], re.I):
+            return None  # "in the days before", "for months before": a span, not a date
+        forward = bool(re.search(alternation(rules.words("after_words")), lower))
+        offset = days if forward else -days
+        tail = sentence.text[match.end():match.end() + 6]
+        takes_object = re.search(r"(?:before|after|antes|después)$", lower) and re.match(r"\s+[\w\"“]", tail) \
+            and not re.match(r"\s+(?:and|or|in|at|on|when|y|en)\b", tail)
+        anchor = "phrase" if takes_object else "previous"
+        value = None
+    else:
+        return None
+    if value is None and not anchor:
+        return None
+    start = sentence.start + match.start(group)
+    return DateExpression(
+        text=text, start=start, end=start + len(text), sentence=sentence.index, value=value,
+        precision=precision, offset_days=offset, anchor=anchor,
+        statement=_is_statement_date(sentence.text, match.start(), match.end(), rules),
+        since=bool(re.search(rf"{alternation(rules.words('since_words'))}\s+(?:\w+\s+){{0,3}}$",
+                             sentence.text[max(0, match.start() - 30):match.start()], re.I)),
+    )
+
+
+def _is_statement_date(text: str, start: int, end: int, rules: Rules) -> bool:
+    """'said on Friday', 'The Kremlin on Friday rejected': the day of a statement."""
+    words = rules.regex("statement_words")
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 25]
+    near_before = re.search(rf"(?:{words.pattern})\W+(?:\w+\W+){{0,3}}$", before, re.I)
+    near_after = re.match(rf"\W*(?:\w+\W+)?(?:{words.pattern})", after, re.I)
+    return bool(near_before or near_after)
+
+
+def _offset_days(lower: str, rules: Rules) -> int | None:
+    units = rules.table.get("units_in_days") or {}
+    unit = next((u for u in sorted(units, key=len, reverse=True) if re.search(rf"\b{u}\b", lower)), None)
+    if unit is None:
+        return None
+    count = 1
+    for token in re.findall(r"[\w']+", lower):
+        if token.isdigit():
+            count = int(token)
+            break
+        if token in rules.number_word and token not in ("a", "an"):
+            count = rules.number_word[token]
+            break
+    return count * units[unit]
+
+
+def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) -> tuple[str, str] | None:
+    """Resolve an offset expression against the date it is relative to (day precision only)."""
+    if anchor_precision != "day":
+        return None
+    base = date.fromisoformat(anchor)
+    return (base + timedelta(days=expression.offset_days)).isoformat(), "day"
+
+
+def to_mention(expression: DateExpression, value: str | None = None) -> DateMention:
+    return DateMention(expression.text, expression.start, expression.end, value or expression.value or "",
+                       expression.precision, expression.sentence, expression.statement, expression.since)
+
+
+@lru_cache(maxsize=20000)
+def _parse_absolute(text: str, language: str, published: date, precision: str) -> str | None:
+    settings = {
+        "RELATIVE_BASE": datetime(published.year, published.month, published.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    parsed = dateparser.parse(text, languages=[language, "en"], settings=settings)
+    if parsed is None:
+        return None
+    result = parsed.date()
+    if result > published + timedelta(days=1) and not re.search(r"\d{4}", text):
+        result = result.replace(year=result.year - 1)
+    return result.isoformat() if precision == "day" else result.isoformat()[:7]
+
+
+def _most_recent(published: date, month: int, day: int) -> date:
+    candidate = date(published.year, month, day)
+    return candidate if candidate <= published else date(published.year - 1, month, day)
+
+
+def _clean_day(text: str) -> str:
+    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
+    return re.sub(r"\bof\s+", "", text)
+
+
+def _month_only(text: str, rules: Rules) -> str:
+    return re.sub(r"^(?:early|late|mid-?|principios de|finales de)\s*", "", text, flags=re.I)
+
+
+def _first_word(lower: str, table: dict) -> str:
+    return next(k for k in sorted(table, key=len, reverse=True) if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", lower))
+
+
+def _key(lower: str, table: dict) -> str:
+    return _first_word(re.sub(r"\s+", " ", lower.replace("’", "'")), table)

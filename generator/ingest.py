@@ -1,0 +1,188 @@
+"""Ingest: article files on disk -> `Article` objects, or `Problem`s naming the fix.
+
+Two formats: the seed format (a `.txt` whose first line starts with
+` date YYYY-MM-DD ` and goes on with the body) and Markdown with YAML front
+matter. Nothing here interprets the article text; it is kept as data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .model import Article, Problem
+from .rules import detect_language
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+FRONT_MATTER_KEYS = {"title", "date", "outlet", "url", "language"}
+SEED_HEADER = re.compile(r"^\s*date\s+(\S+)\s?")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?=\s|$)", re.S)
+
+
+def article_files(folders: list[Path]) -> list[Path]:
+    """Every article file under the folders, in a stable order."""
+    found: list[Path] = []
+    for folder in folders:
+        if folder.is_file():
+            found.append(folder)
+            continue
+        base = folder / "articles" if (folder / "articles").is_dir() else folder
+        found.extend(p for p in base.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file())
+    return sorted(found, key=lambda p: (p.stem, str(p)))
+
+
+def read_articles(folders: list[Path], root: Path | None = None) -> tuple[list[Article], list[Problem]]:
+    """Read every article under the folders; each bad file becomes a Problem, never a crash."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in article_files(folders):
+        shown = _display_path(path, root)
+        article, found = read_article(path, shown)
+        problems.extend(found)
+        if article is None:
+            continue
+        if article.id in seen:
+            problems.append(
+                Problem(shown, 1, f"duplicate article id '{article.id}' (also {seen[article.id]})",
+                        "rename one of the files: the id is the file name without extension")
+            )
+            continue
+        seen[article.id] = shown
+        articles.append(article)
+    return articles, problems
+
+
+def read_article(path: Path, shown: str | None = None) -> tuple[Article | None, list[Problem]]:
+    shown = shown or str(path)
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        return None, [Problem(shown, line, f"not valid UTF-8 (byte {err.start})",
+                              "re-save the file as UTF-8")]
+    except OSError as err:
+        return None, [Problem(shown, 1, f"cannot read file: {err.strerror}", "check the file's permissions")]
+    raw = raw.removeprefix("\ufeff").replace("\r\n", "\n")
+    if path.suffix == ".md" or raw.startswith("---"):
+        return _read_markdown(path, shown, raw)
+    return _read_seed_format(path, shown, raw)
+
+
+def _read_seed_format(path: Path, shown: str, raw: str) -> tuple[Article | None, list[Problem]]:
+    match = SEED_HEADER.match(raw)
+    if not match:
+        return None, [Problem(shown, 1, "no publication date: the first line must start with ' date YYYY-MM-DD '",
+                              "begin the file with ' date 2023-01-02 ' or use Markdown front matter with 'date:'")]
+    published, problem = _parse_date(match.group(1), shown, 1)
+    if problem:
+        return None, [problem]
+    body = raw[match.end():]
+    return _finish(path, shown, published, body, {}, 1)
+
+
+def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, list[Problem]]:
+    lines = raw.split("\n")
+    if lines[0].strip() != "---":
+        return None, [Problem(shown, 1, "Markdown article without front matter",
+                              "start the file with a '---' line, 'date: YYYY-MM-DD', and a closing '---'")]
+    try:
+        close = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    except StopIteration:
+        return None, [Problem(shown, 1, "front matter is never closed",
+                              "add a line '---' after the last front matter key")]
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:close])) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        reason = getattr(err, "problem", None) or "invalid YAML"
+        return None, [Problem(shown, line, f"broken front matter: {reason}",
+                              "write each key as 'key: value'; quote values that contain ':' or '#'")]
+    if not isinstance(meta, dict):
+        return None, [Problem(shown, 2, "front matter is not a set of 'key: value' lines",
+                              "write each key as 'key: value'")]
+    problems = []
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            problems.append(Problem(shown, _key_line(lines, close, key), f"unknown front matter key '{key}'",
+                                    f"use only {', '.join(sorted(FRONT_MATTER_KEYS))}"))
+    if "date" not in meta or meta["date"] in (None, ""):
+        problems.append(Problem(shown, 1, "no publication date in the front matter",
+                                "add a line 'date: YYYY-MM-DD' between the '---' lines"))
+        return None, problems
+    published, problem = _parse_date(meta["date"], shown, _key_line(lines, close, "date"))
+    if problem:
+        return None, problems + [problem]
+    if problems:
+        return None, problems
+    body = "\n".join(lines[close + 1:])
+    return _finish(path, shown, published, body, meta, close + 2)
+
+
+def _finish(path: Path, shown: str, published: date, body: str, meta: dict,
+            body_line: int) -> tuple[Article | None, list[Problem]]:
+    body = body.strip("\n").rstrip()
+    if not body.strip():
+        return None, [Problem(shown, body_line, "the article has no text",
+                              "paste the article's text after the date or front matter")]
+    title = _text_or_none(meta.get("title"))
+    title_from_text = title is None
+    if title is None:
+        title = first_sentence(body)
+    return Article(
+        id=path.stem,
+        path=shown,
+        date=published,
+        title=title,
+        outlet=_text_or_none(meta.get("outlet")),
+        url=_text_or_none(meta.get("url")),
+        language=_text_or_none(meta.get("language")) or detect_language(body),
+        body=body,
+        title_from_text=title_from_text,
+    ), []
+
+
+def first_sentence(body: str) -> str:
+    text = " ".join(body.split())
+    match = FIRST_SENTENCE.match(text)
+    sentence = match.group(1) if match else text[:120]
+    return sentence.rstrip(".") if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"
+
+
+def _parse_date(value, shown: str, line: int) -> tuple[date | None, Problem | None]:
+    if isinstance(value, date):
+        return value, None
+    text = str(value).strip()
+    if ISO_DATE.match(text):
+        try:
+            return date.fromisoformat(text), None
+        except ValueError:
+            pass
+    return None, Problem(shown, line, f"date '{text}' is not a real date in the form YYYY-MM-DD",
+                         "write the publication date as YYYY-MM-DD, e.g. 2023-01-02")
+
+
+def _key_line(lines: list[str], close: int, key: str) -> int:
+    for i in range(1, close):
+        if lines[i].split(":", 1)[0].strip() == key:
+            return i + 1
+    return 1
+
+
+def _text_or_none(value) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _display_path(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,153 @@
+"""Plain typed data passed between the pipeline stages.
+
+Every stage takes and returns these frozen dataclasses, so each stage can be
+tested alone and `timeline.json` is just this model serialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Value = int | tuple[int, int]
+"""A figure's value: a count, or a (low, high) range."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A user's mistake in a content file: where it is and how to fix it."""
+
+    path: str
+    line: int
+    message: str
+    fix: str
+    severity: str = "error"  # "error" stops a build; "warning" is shown only
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message} (fix: {self.fix})"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article file, read but not yet interpreted."""
+
+    id: str
+    path: str
+    date: date
+    title: str
+    outlet: str | None
+    url: str | None
+    language: str
+    body: str  # the text that claim spans index into
+    title_from_text: bool = False
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # character offset in Article.body
+    end: int
+    paragraph: int
+    index: int
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in the text, resolved against the publication date."""
+
+    text: str
+    start: int
+    end: int
+    value: str  # "2023-01-01", "2022-02" or "2014"
+    precision: str  # "day" | "month" | "year"
+    sentence: int  # index of the sentence it stands in
+    statement: bool = False  # dates when something was *said*, not when it happened
+    since: bool = False  # "since February": a reference point, rarely the news itself
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # killed | injured | missing | captured | missiles | drones | displaced | other
+    value: Value
+    qualifier: str  # exact | approx | at_least | at_most | range
+    start: int  # offsets of the number in Article.body
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Figures that one sentence credits to one claimant (or to the outlet)."""
+
+    id: str
+    article: str
+    claimant: str | None
+    party: str
+    quote: str
+    span: tuple[int, int]
+    figures: tuple[Figure, ...]
+    sentence: int
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """Something dated that an article reports: its main event or a passing mention."""
+
+    date: str
+    precision: str
+    place: str | None
+    title: str
+    sentence: int  # the sentence that dates it
+    main: bool
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What the extract stage reads out of one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    dates: tuple[DateMention, ...]
+    claims: tuple[Claim, ...]
+    places: tuple[str, ...]  # places named, most specific first
+    main: EventCandidate | None
+    mentions: tuple[EventCandidate, ...]
+    claim_events: tuple[int, ...] = ()  # per claim: -1 for main, else index into mentions
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    kind: str
+    values: dict[str, list]  # party -> sorted distinct values
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    title: str
+    date: str
+    date_precision: str
+    date_reported: dict[str, list[str]]  # date -> article ids giving it
+    place: str | None
+    articles: tuple[str, ...]  # every article that reports or mentions it
+    main_articles: tuple[str, ...]  # articles whose main event this is
+    claims: tuple[Claim, ...]
+    discrepancies: tuple[Discrepancy, ...] = ()
+    summary: str = ""
+    related: tuple[str, ...] = ()  # ids of events linked by shared articles
+
+    @property
+    def page(self) -> str:
+        return f"events/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The whole built dataset: what the pages and timeline.json show."""
+
+    articles: tuple[Article, ...]
+    events: tuple[Event, ...]
+    article_event: dict[str, str]  # article id -> its main event id
+    problems: tuple[Problem, ...] = ()
+    generated_from: str = "content"
+    parties: dict[str, str] = field(default_factory=dict)  # party key -> label

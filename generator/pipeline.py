@@ -1,0 +1,33 @@
+"""The pipeline, top-down: ingest -> extract -> group -> compare.
+
+`build_timeline` is the one function the site, `check`, `eval` and the
+benchmarks call; rendering (`generator.render`) takes its `Timeline`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .actors import load_registry
+from .compare import compare_sources
+from .extract import extract_article
+from .group import group_articles_into_events, load_overrides
+from .ingest import read_articles
+from .model import Timeline
+
+
+def build_timeline(content_dirs: list[Path], root: Path | None = None) -> Timeline:
+    articles, problems = read_articles(content_dirs, root)
+    registry, registry_problems = load_registry(content_dirs)
+    overrides, override_problems = load_overrides(content_dirs)
+    extractions = [extract_article(article, registry) for article in articles]
+    events, article_event = group_articles_into_events(extractions, overrides)
+    events = compare_sources(events, registry)
+    return Timeline(
+        articles=tuple(articles),
+        events=tuple(events),
+        article_event=article_event,
+        problems=tuple(problems + registry_problems + override_problems),
+        generated_from=",".join(str(d) for d in content_dirs),
+        parties=registry.party_labels,
+    )

@@ -1,0 +1,88 @@
+"""Per-language extraction rules, read from the YAML tables beside this file.
+
+The tables are data a maintainer can read and extend (`en.yml`, `es.yml`);
+this module only compiles them into regular expressions once per language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).parent
+FALLBACK_LANGUAGE = "en"
+
+
+def alternation(words, plural_s: bool = False) -> str:
+    """A regex alternation of phrases, longest first, matched on word boundaries."""
+    escaped = sorted({re.escape(str(w)).replace(r"\ ", r"\s+").replace("'", "['’´]") for w in words},
+                     key=len, reverse=True)
+    body = "|".join(escaped) if escaped else r"(?!x)x"
+    return rf"(?<![\w-])(?:{body})(?![\w-])"
+
+
+@dataclass(frozen=True)
+class Rules:
+    language: str
+    table: dict
+    number_word: dict[str, int]
+    number_scale: dict[str, int]
+    qualifier_of: dict[str, str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+
+    def words(self, key: str) -> list[str]:
+        return list(self.table.get(key) or [])
+
+    def regex(self, key: str) -> re.Pattern:
+        return _compiled(self.language, key)
+
+
+@lru_cache(maxsize=None)
+def rules_for(language: str) -> Rules:
+    """The rules of a language, or English's where we have no table for it."""
+    path = RULES_DIR / f"{language}.yml"
+    if not path.exists():
+        path = RULES_DIR / f"{FALLBACK_LANGUAGE}.yml"
+        language = FALLBACK_LANGUAGE
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    qualifier_of = {
+        phrase.lower(): qualifier
+        for qualifier, phrases in (table.get("qualifiers") or {}).items()
+        for phrase in phrases
+    }
+    return Rules(
+        language=language,
+        table=table,
+        number_word={k.lower(): v for k, v in (table.get("number_words") or {}).items()},
+        number_scale={k.lower(): v for k, v in (table.get("number_scales") or {}).items()},
+        qualifier_of=qualifier_of,
+        months={k.lower(): v for k, v in (table.get("months") or {}).items()},
+        weekdays={k.lower(): v for k, v in (table.get("weekdays") or {}).items()},
+    )
+
+
+@lru_cache(maxsize=None)
+def _compiled(language: str, key: str) -> re.Pattern:
+    table = rules_for(language).table
+    value = table.get(key) or []
+    if isinstance(value, dict):
+        lists_of_words = all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in value.values())
+        value = [w for words in value.values() for w in words] if lists_of_words else list(value)
+    return re.compile(alternation(value), re.I)
+
+
+def detect_language(text: str) -> str:
+    """The language whose common words the text uses most (for files that do not say)."""
+    words = re.findall(r"[a-záéíóúñü]+", text[:4000].lower())
+    best, best_count = FALLBACK_LANGUAGE, 0
+    for path in sorted(RULES_DIR.glob("*.yml")):
+        stopwords = set(rules_for(path.stem).words("stopwords"))
+        count = sum(w in stopwords for w in words)
+        if count > best_count:
+            best, best_count = path.stem, count
+    return best
