@@ -18,8 +18,12 @@ def content_dirs(args: argparse.Namespace) -> list[Path]:
 
 
 def _add_content(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", action="append", metavar="DIR",
-                        help="a folder of articles (repeatable; default: content/ and seeds/)")
+    parser.add_argument(
+        "--content",
+        action="append",
+        metavar="DIR",
+        help="a folder of articles (repeatable; default: content/ and seeds/)",
+    )
 
 
 def cmd_build(args: argparse.Namespace) -> int:

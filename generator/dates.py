@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import dateparser
 
@@ -39,7 +39,7 @@ class DateExpression:
     since: bool = False
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     rules = rules_for(language)
     month = alternation(rules.months)
@@ -88,8 +88,7 @@ def find_dates(sentences: list[Sentence], body: str, published: date, language: 
     return sorted(found, key=lambda d: d.start)
 
 
-def _resolve(name: str, match: re.Match, sentence: Sentence, published: date,
-             rules: Rules) -> DateExpression | None:
+def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, rules: Rules) -> DateExpression | None:
     group = "d" if "d" in match.re.groupindex else 0
     text = match.group(group)
     lower = text.lower()
@@ -118,7 +117,7 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date,
         days = rules.table["relative_days"][_key(lower, rules.table["relative_days"])]
         value = (published + timedelta(days=days)).isoformat()
     elif name == "weekday":
-        if re.search(r"\b(?:a|an|every|next|un|cada)\s+$", sentence.text[:match.start()], re.I):
+        if re.search(r"\b(?:a|an|every|next|un|cada)\s+$", sentence.text[: match.start()], re.I):
             return None  # "a Monday morning in October" names no particular day
         weekday = rules.weekdays[_first_word(lower, rules.weekdays)]
         back = (published.weekday() - weekday) % 7
@@ -127,14 +126,18 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date,
         value = (published - timedelta(days=_offset_days(lower, rules))).isoformat()
     elif name == "offset":
         days = _offset_days(lower, rules)
-        if days is None or re.search(r"\b(?:the|for|in|within|of|los|las|durante)\s+$",
-                                     sentence.text[:match.start()], re.I):
+        if days is None or re.search(
+            r"\b(?:the|for|in|within|of|los|las|durante)\s+$", sentence.text[: match.start()], re.I
+        ):
             return None  # "in the days before", "for months before": a span, not a date
         forward = bool(re.search(alternation(rules.words("after_words")), lower))
         offset = days if forward else -days
-        tail = sentence.text[match.end():match.end() + 6]
-        takes_object = re.search(r"(?:before|after|antes|después)$", lower) and re.match(r"\s+[\w\"“]", tail) \
+        tail = sentence.text[match.end() : match.end() + 6]
+        takes_object = (
+            re.search(r"(?:before|after|antes|después)$", lower)
+            and re.match(r"\s+[\w\"“]", tail)
             and not re.match(r"\s+(?:and|or|in|at|on|when|y|en)\b", tail)
+        )
         anchor = "phrase" if takes_object else "previous"
         value = None
     else:
@@ -143,19 +146,30 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date,
         return None
     start = sentence.start + match.start(group)
     return DateExpression(
-        text=text, start=start, end=start + len(text), sentence=sentence.index, value=value,
-        precision=precision, offset_days=offset, anchor=anchor,
+        text=text,
+        start=start,
+        end=start + len(text),
+        sentence=sentence.index,
+        value=value,
+        precision=precision,
+        offset_days=offset,
+        anchor=anchor,
         statement=_is_statement_date(sentence.text, match.start(), match.end(), rules),
-        since=bool(re.search(rf"{alternation(rules.words('since_words'))}\s+(?:\w+\s+){{0,3}}$",
-                             sentence.text[max(0, match.start() - 30):match.start()], re.I)),
+        since=bool(
+            re.search(
+                rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$",
+                sentence.text[max(0, match.start() - 80) : match.start()],
+                re.I,
+            )
+        ),
     )
 
 
 def _is_statement_date(text: str, start: int, end: int, rules: Rules) -> bool:
     """'said on Friday', 'The Kremlin on Friday rejected': the day of a statement."""
     words = rules.regex("statement_words")
-    before = text[max(0, start - 40):start]
-    after = text[end:end + 25]
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 25]
     near_before = re.search(rf"(?:{words.pattern})\W+(?:\w+\W+){{0,3}}$", before, re.I)
     near_after = re.match(rf"\W*(?:\w+\W+)?(?:{words.pattern})", after, re.I)
     return bool(near_before or near_after)
@@ -186,8 +200,16 @@ def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) 
 
 
 def to_mention(expression: DateExpression, value: str | None = None) -> DateMention:
-    return DateMention(expression.text, expression.start, expression.end, value or expression.value or "",
-                       expression.precision, expression.sentence, expression.statement, expression.since)
+    return DateMention(
+        expression.text,
+        expression.start,
+        expression.end,
+        value or expression.value or "",
+        expression.precision,
+        expression.sentence,
+        expression.statement,
+        expression.since,
+    )
 
 
 @lru_cache(maxsize=20000)

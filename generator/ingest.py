@@ -48,8 +48,12 @@ def read_articles(folders: list[Path], root: Path | None = None) -> tuple[list[A
             continue
         if article.id in seen:
             problems.append(
-                Problem(shown, 1, f"duplicate article id '{article.id}' (also {seen[article.id]})",
-                        "rename one of the files: the id is the file name without extension")
+                Problem(
+                    shown,
+                    1,
+                    f"duplicate article id '{article.id}' (also {seen[article.id]})",
+                    "rename one of the files: the id is the file name without extension",
+                )
             )
             continue
         seen[article.id] = shown
@@ -63,8 +67,7 @@ def read_article(path: Path, shown: str | None = None) -> tuple[Article | None, 
         raw = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
-        return None, [Problem(shown, line, f"not valid UTF-8 (byte {err.start})",
-                              "re-save the file as UTF-8")]
+        return None, [Problem(shown, line, f"not valid UTF-8 (byte {err.start})", "re-save the file as UTF-8")]
     except OSError as err:
         return None, [Problem(shown, 1, f"cannot read file: {err.strerror}", "check the file's permissions")]
     raw = raw.removeprefix("\ufeff").replace("\r\n", "\n")
@@ -76,60 +79,96 @@ def read_article(path: Path, shown: str | None = None) -> tuple[Article | None, 
 def _read_seed_format(path: Path, shown: str, raw: str) -> tuple[Article | None, list[Problem]]:
     match = SEED_HEADER.match(raw)
     if not match:
-        return None, [Problem(shown, 1, "no publication date: the first line must start with ' date YYYY-MM-DD '",
-                              "begin the file with ' date 2023-01-02 ' or use Markdown front matter with 'date:'")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                "no publication date: the first line must start with ' date YYYY-MM-DD '",
+                "begin the file with ' date 2023-01-02 ' or use Markdown front matter with 'date:'",
+            )
+        ]
     published, problem = _parse_date(match.group(1), shown, 1)
     if problem:
         return None, [problem]
-    body = raw[match.end():]
+    body = raw[match.end() :]
     return _finish(path, shown, published, body, {}, 1)
 
 
 def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, list[Problem]]:
     lines = raw.split("\n")
     if lines[0].strip() != "---":
-        return None, [Problem(shown, 1, "Markdown article without front matter",
-                              "start the file with a '---' line, 'date: YYYY-MM-DD', and a closing '---'")]
+        return None, [
+            Problem(
+                shown,
+                1,
+                "Markdown article without front matter",
+                "start the file with a '---' line, 'date: YYYY-MM-DD', and a closing '---'",
+            )
+        ]
     try:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     except StopIteration:
-        return None, [Problem(shown, 1, "front matter is never closed",
-                              "add a line '---' after the last front matter key")]
+        return None, [
+            Problem(shown, 1, "front matter is never closed", "add a line '---' after the last front matter key")
+        ]
     try:
         meta = yaml.safe_load("\n".join(lines[1:close])) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 2
         reason = getattr(err, "problem", None) or "invalid YAML"
-        return None, [Problem(shown, line, f"broken front matter: {reason}",
-                              "write each key as 'key: value'; quote values that contain ':' or '#'")]
+        return None, [
+            Problem(
+                shown,
+                line,
+                f"broken front matter: {reason}",
+                "write each key as 'key: value'; quote values that contain ':' or '#'",
+            )
+        ]
     if not isinstance(meta, dict):
-        return None, [Problem(shown, 2, "front matter is not a set of 'key: value' lines",
-                              "write each key as 'key: value'")]
+        return None, [
+            Problem(shown, 2, "front matter is not a set of 'key: value' lines", "write each key as 'key: value'")
+        ]
     problems = []
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
-            problems.append(Problem(shown, _key_line(lines, close, key), f"unknown front matter key '{key}'",
-                                    f"use only {', '.join(sorted(FRONT_MATTER_KEYS))}"))
+            problems.append(
+                Problem(
+                    shown,
+                    _key_line(lines, close, key),
+                    f"unknown front matter key '{key}'",
+                    f"use only {', '.join(sorted(FRONT_MATTER_KEYS))}",
+                )
+            )
     if "date" not in meta or meta["date"] in (None, ""):
-        problems.append(Problem(shown, 1, "no publication date in the front matter",
-                                "add a line 'date: YYYY-MM-DD' between the '---' lines"))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                "no publication date in the front matter",
+                "add a line 'date: YYYY-MM-DD' between the '---' lines",
+            )
+        )
         return None, problems
     published, problem = _parse_date(meta["date"], shown, _key_line(lines, close, "date"))
     if problem:
         return None, problems + [problem]
     if problems:
         return None, problems
-    body = "\n".join(lines[close + 1:])
+    body = "\n".join(lines[close + 1 :])
     return _finish(path, shown, published, body, meta, close + 2)
 
 
-def _finish(path: Path, shown: str, published: date, body: str, meta: dict,
-            body_line: int) -> tuple[Article | None, list[Problem]]:
+def _finish(
+    path: Path, shown: str, published: date, body: str, meta: dict, body_line: int
+) -> tuple[Article | None, list[Problem]]:
     body = body.strip("\n").rstrip()
     if not body.strip():
-        return None, [Problem(shown, body_line, "the article has no text",
-                              "paste the article's text after the date or front matter")]
+        return None, [
+            Problem(
+                shown, body_line, "the article has no text", "paste the article's text after the date or front matter"
+            )
+        ]
     title = _text_or_none(meta.get("title"))
     title_from_text = title is None
     if title is None:
@@ -163,8 +202,12 @@ def _parse_date(value, shown: str, line: int) -> tuple[date | None, Problem | No
             return date.fromisoformat(text), None
         except ValueError:
             pass
-    return None, Problem(shown, line, f"date '{text}' is not a real date in the form YYYY-MM-DD",
-                         "write the publication date as YYYY-MM-DD, e.g. 2023-01-02")
+    return None, Problem(
+        shown,
+        line,
+        f"date '{text}' is not a real date in the form YYYY-MM-DD",
+        "write the publication date as YYYY-MM-DD, e.g. 2023-01-02",
+    )
 
 
 def _key_line(lines: list[str], close: int, key: str) -> int:

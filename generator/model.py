@@ -151,3 +151,23 @@ class Timeline:
     problems: tuple[Problem, ...] = ()
     generated_from: str = "content"
     parties: dict[str, str] = field(default_factory=dict)  # party key -> label
+
+
+@dataclass(frozen=True)
+class Override:
+    """A maintainer's decision about grouping, from `content/events.yml`; it always wins.
+
+    `articles` name the event: listing several merges them into one event
+    (or pins an article to another's event); `separate` takes the listed
+    articles out into an event of their own; the rest retitle, re-date or
+    re-place the event, or fix its id.
+    """
+
+    articles: tuple[str, ...]
+    path: str
+    line: int
+    title: str | None = None
+    date: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    place: str | None = None
+    id: str | None = None
+    separate: bool = False

@@ -14,14 +14,16 @@ from .extract import extract_article
 from .group import group_articles_into_events, load_overrides
 from .ingest import read_articles
 from .model import Timeline
+from .places import load_gazetteer
 
 
 def build_timeline(content_dirs: list[Path], root: Path | None = None) -> Timeline:
     articles, problems = read_articles(content_dirs, root)
     registry, registry_problems = load_registry(content_dirs)
     overrides, override_problems = load_overrides(content_dirs)
-    extractions = [extract_article(article, registry) for article in articles]
-    events, article_event = group_articles_into_events(extractions, overrides)
+    gazetteer = load_gazetteer(content_dirs)
+    extractions = [extract_article(article, registry, gazetteer) for article in articles]
+    events, article_event = group_articles_into_events(extractions, overrides, gazetteer)
     events = compare_sources(events, registry)
     return Timeline(
         articles=tuple(articles),

@@ -15,9 +15,48 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # upper-case letter, digit or opening quote.
 SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“‘(]?[A-ZÁÉÍÓÚÑ0-9¿¡])")
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "gov", "sen", "rep",
-    "pres", "prof", "jr", "sr", "no", "vs", "u.s", "u.k", "u.n", "a.m", "p.m", "e.g", "i.e", "etc",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "st",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "prof",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "u.s",
+    "u.k",
+    "u.n",
+    "a.m",
+    "p.m",
+    "e.g",
+    "i.e",
+    "etc",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "inc",
+    "co",
 }
 
 
@@ -41,13 +80,13 @@ def _paragraph_spans(body: str) -> list[tuple[int, int]]:
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(body)))
-    return [s for s in spans if body[s[0]:s[1]].strip()]
+    return [s for s in spans if body[s[0] : s[1]].strip()]
 
 
 def _is_abbreviation(body: str, dot: int) -> bool:
     if body[dot] != ".":
         return False
-    word = re.search(r"([A-Za-z.]+)$", body[max(0, dot - 6):dot])
+    word = re.search(r"([A-Za-z.]+)$", body[max(0, dot - 6) : dot])
     if not word:
         return False
     token = word.group(1).lower().strip(".")

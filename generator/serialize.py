@@ -33,8 +33,10 @@ def claim_to_dict(claim: Claim) -> dict:
 def discrepancy_to_dict(discrepancy: Discrepancy) -> dict:
     return {
         "kind": discrepancy.kind,
-        "values": {party: [list(v) if isinstance(v, tuple) else v for v in values]
-                   for party, values in discrepancy.values.items()},
+        "values": {
+            party: [list(v) if isinstance(v, tuple) else v for v in values]
+            for party, values in discrepancy.values.items()
+        },
         "articles": list(discrepancy.articles),
     }
 

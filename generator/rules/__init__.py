@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,8 +19,9 @@ FALLBACK_LANGUAGE = "en"
 
 def alternation(words, plural_s: bool = False) -> str:
     """A regex alternation of phrases, longest first, matched on word boundaries."""
-    escaped = sorted({re.escape(str(w)).replace(r"\ ", r"\s+").replace("'", "['’´]") for w in words},
-                     key=len, reverse=True)
+    escaped = sorted(
+        {re.escape(str(w)).replace(r"\ ", r"\s+").replace("'", "['’´]") for w in words}, key=len, reverse=True
+    )
     body = "|".join(escaped) if escaped else r"(?!x)x"
     return rf"(?<![\w-])(?:{body})(?![\w-])"
 
@@ -42,7 +43,7 @@ class Rules:
         return _compiled(self.language, key)
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules_for(language: str) -> Rules:
     """The rules of a language, or English's where we have no table for it."""
     path = RULES_DIR / f"{language}.yml"
@@ -66,7 +67,7 @@ def rules_for(language: str) -> Rules:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(language: str, key: str) -> re.Pattern:
     table = rules_for(language).table
     value = table.get(key) or []

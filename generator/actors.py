@@ -1,0 +1,195 @@
+"""The actors registry: from a claimant's own words to the party they speak for.
+
+Read from `actors.yml` in the content folder (maintainers edit it). Order of
+evidence: a named actor's alias, then a party marker inside the name
+("Russia's", "Kyiv"), then an unqualified role ("the regional governor").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .model import Problem
+
+REGISTRY_FILE = "actors.yml"
+DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "content" / REGISTRY_FILE
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
+    """Case-insensitive, except acronyms ("US", "AP") which must match as written."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’´]")
+        acronym = sum(c.isupper() for c in phrase) >= 2 and len(phrase.replace(".", "")) <= 5
+        parts.append(body if acronym else f"(?i:{body})")
+    if not parts:
+        return None
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-]|['’]\w\w)")
+
+
+@dataclass
+class Registry:
+    party_labels: dict[str, str]
+    alias_actor: dict[str, tuple[str, str]]  # lower alias -> (actor name, party)
+    marker_party: dict[str, str]  # lower marker -> party
+    role_party: str | None
+    alias_pattern: re.Pattern | None = None
+    marker_pattern: re.Pattern | None = None
+    role_pattern: re.Pattern | None = None
+    actor_names: set[str] = field(default_factory=set)
+
+    def party_of(self, claimant: str) -> tuple[str, str | None]:
+        """(party, registered actor name or None) for a claimant's words."""
+        if self.alias_pattern and (match := self.alias_pattern.search(claimant)):
+            name, party = self.alias_actor[_norm(match.group(0))]
+            return party, name
+        if self.marker_pattern and (match := self.marker_pattern.search(claimant)):
+            return self.marker_party[_norm(match.group(0))], None
+        if self.role_party and self.role_pattern and self.role_pattern.search(claimant):
+            return self.role_party, None
+        return "other", None
+
+    def is_known(self, claimant: str) -> bool:
+        return (
+            bool(self.alias_pattern and self.alias_pattern.search(claimant))
+            or bool(self.role_pattern and self.role_pattern.search(claimant))
+            or bool(self.marker_pattern and self.marker_pattern.search(claimant))
+        )
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """Spans of actors named in a text: aliases and roles (for 'it said' and 'the ministry added')."""
+        found = []
+        for pattern in (self.alias_pattern, self.role_pattern):
+            if pattern:
+                found.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+        return sorted(found)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").replace("´", "'").split())
+
+
+def registry_path(content_dirs: list[Path]) -> Path:
+    for folder in content_dirs:
+        candidate = folder / REGISTRY_FILE
+        if candidate.is_file():
+            return candidate
+    return DEFAULT_REGISTRY
+
+
+def load_registry(content_dirs: list[Path]) -> tuple[Registry, list[Problem]]:
+    """The registry from the first content folder that has one (else the project's)."""
+    path = registry_path(content_dirs)
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
+    except OSError as err:
+        return _empty_registry(), [
+            Problem(shown, 1, f"cannot read the actors registry: {err.strerror}", "restore content/actors.yml from git")
+        ]
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        mark = getattr(err, "problem_mark", None)
+        return _empty_registry(), [
+            Problem(
+                shown,
+                mark.line + 1 if mark else 1,
+                f"actors registry is not valid YAML: {err}",
+                "fix the indentation; quote names that contain ':'",
+            )
+        ]
+    return registry_from_data(data, shown, text)
+
+
+def _empty_registry() -> Registry:
+    return Registry({"other": "Other sources"}, {}, {}, None)
+
+
+def registry_from_data(data: dict, shown: str, text: str = "") -> tuple[Registry, list[Problem]]:
+    problems: list[Problem] = []
+    lines = text.split("\n")
+
+    def line_of(needle: str) -> int:
+        return next((i + 1 for i, line in enumerate(lines) if needle and needle in line), 1)
+
+    parties = data.get("parties") if isinstance(data, dict) else None
+    if not isinstance(parties, dict) or not parties:
+        return _empty_registry(), [
+            Problem(
+                shown,
+                1,
+                "the actors registry has no 'parties:' mapping",
+                "add 'parties:' with russia, ukraine, usa, un and other",
+            )
+        ]
+    labels, marker_party = {}, {}
+    for key, spec in parties.items():
+        spec = spec if isinstance(spec, dict) else {}
+        labels[str(key)] = str(spec.get("label") or key)
+        for marker in spec.get("markers") or []:
+            marker_party[_norm(str(marker))] = str(key)
+    labels.setdefault("other", "Other sources")
+    alias_actor: dict[str, tuple[str, str]] = {}
+    names = set()
+    for index, actor in enumerate(data.get("actors") or []):
+        if not isinstance(actor, dict) or not actor.get("name"):
+            problems.append(
+                Problem(
+                    shown,
+                    line_of("actors:"),
+                    f"actor #{index + 1} has no name",
+                    "give each actor 'name:', 'party:' and 'aliases:'",
+                )
+            )
+            continue
+        name, party = str(actor["name"]), str(actor.get("party") or "")
+        if party not in labels:
+            problems.append(
+                Problem(
+                    shown,
+                    line_of(f"name: {name}"),
+                    f"actor '{name}' has unknown party '{party}'",
+                    f"use one of: {', '.join(labels)}",
+                )
+            )
+            continue
+        names.add(name)
+        for alias in [name, *(actor.get("aliases") or [])]:
+            alias_actor[_norm(str(alias))] = (name, party)
+    roles = data.get("roles") or {}
+    role_party = roles.get("party") if isinstance(roles, dict) else None
+    if role_party is not None and role_party not in labels:
+        problems.append(
+            Problem(
+                shown, line_of("roles:"), f"roles have unknown party '{role_party}'", f"use one of: {', '.join(labels)}"
+            )
+        )
+        role_party = None
+    role_words = [str(w) for w in (roles.get("words") or [])] if isinstance(roles, dict) else []
+    registry = Registry(
+        party_labels=labels,
+        alias_actor=alias_actor,
+        marker_party=marker_party,
+        role_party=role_party,
+        alias_pattern=_phrase_pattern(
+            [
+                str(a)
+                for actor in data.get("actors") or []
+                if isinstance(actor, dict)
+                for a in [actor.get("name"), *(actor.get("aliases") or [])]
+                if a
+            ]
+        ),
+        marker_pattern=_phrase_pattern(list(marker_party_source(parties))),
+        role_pattern=_phrase_pattern(role_words),
+        actor_names=names,
+    )
+    return registry, problems
+
+
+def marker_party_source(parties: dict) -> list[str]:
+    return [str(m) for spec in parties.values() if isinstance(spec, dict) for m in spec.get("markers") or []]

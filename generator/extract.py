@@ -1,0 +1,273 @@
+"""Extract: one `Article` -> its `Extraction` (dates, claims, places, main event, mentions).
+
+The main event is the dated happening the article is about: the date with
+the most support (named in the title, in the lead, beside an attack word,
+near the main place), never a date on which something was merely *said*
+or one that follows "since". Other dated happenings become mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .actors import Registry
+from .claims import Context, claims_in_sentence
+from .dates import DateExpression, anchor_date, find_dates
+from .figures import figures_in_text
+from .model import Article, Claim, EventCandidate, Extraction, Sentence
+from .places import Gazetteer, load_gazetteer
+from .rules import rules_for
+from .sentences import split_sentences
+
+TITLE_LENGTH = 90
+
+
+def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer | None = None) -> Extraction:
+    gazetteer = gazetteer or load_gazetteer([Path("content")])
+    sentences = split_sentences(article.body)
+    expressions = find_dates(sentences, article.body, article.date, article.language)
+    claims = _claims(article, sentences, expressions, registry)
+    sentence_places = [[name for _, name in gazetteer.places_in(s.text)] for s in sentences]
+    main_place = _main_place(article, sentences, sentence_places, gazetteer)
+    expressions = _anchor_within_sentences(expressions)
+    main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place)
+    resolved = _anchor_expressions(expressions, main_value, main_precision, sentences)
+    mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer)
+    main = EventCandidate(main_value, main_precision, main_place, _main_title(article), 0, True)
+    places = sorted({p for ps in sentence_places for p in ps}, key=gazetteer.specificity)
+    return Extraction(
+        article=article,
+        sentences=tuple(sentences),
+        dates=tuple(),
+        claims=tuple(claims),
+        places=tuple(places),
+        main=main,
+        mentions=tuple(m for m, _ in mentions),
+        claim_events=_claim_events(claims, sentences, [sentence for _, sentence in mentions]),
+    )
+
+
+def _claims(
+    article: Article, sentences: list[Sentence], expressions: list[DateExpression], registry: Registry
+) -> list[Claim]:
+    context = Context()
+    claims: list[Claim] = []
+    for sentence in sentences:
+        masked = [
+            (e.start - sentence.start, e.end - sentence.start) for e in expressions if e.sentence == sentence.index
+        ]
+        figures = figures_in_text(sentence.text, sentence.start, article.language, masked)
+        found = claims_in_sentence(sentence, figures, article.id, article.language, registry, context, len(claims) + 1)
+        claims.extend(found)
+    return _drop_recaps(claims)
+
+
+def _drop_recaps(claims: list[Claim]) -> list[Claim]:
+    """The outlet repeating a figure a named source gave is not a claim of its own."""
+    credited = {(f.kind, f.value) for c in claims if c.claimant for f in c.figures}
+    kept = []
+    for claim in claims:
+        if claim.claimant is None:
+            figures = tuple(f for f in claim.figures if (f.kind, f.value) not in credited)
+            if not figures:
+                continue
+            if figures != claim.figures:
+                claim = Claim(
+                    claim.id, claim.article, None, claim.party, claim.quote, claim.span, figures, claim.sentence
+                )
+        kept.append(claim)
+    return kept
+
+
+def _main_place(
+    article: Article, sentences: list[Sentence], sentence_places: list[list[str]], gazetteer: Gazetteer
+) -> str | None:
+    """The most specific place of the title and lead, else the article's most named place."""
+    lead = [name for _, name in gazetteer.places_in(article.title)] if not article.title_from_text else []
+    lead += [p for ps in sentence_places[:2] for p in ps]
+    if lead:
+        best = min(gazetteer.specificity(p) for p in lead)
+        if best < 3:
+            return next(p for p in lead if gazetteer.specificity(p) == best)
+    counts = Counter(p for ps in sentence_places for p in ps if gazetteer.specificity(p) < 3)
+    if counts:
+        return counts.most_common(1)[0][0]
+    return lead[0] if lead else None
+
+
+def _main_date(
+    article: Article,
+    sentences: list[Sentence],
+    expressions: list[DateExpression],
+    sentence_places: list[list[str]],
+    main_place: str | None,
+) -> tuple[str, str]:
+    rules = rules_for(article.language)
+    event_words = rules.regex("event_words")
+    title_dates = set()
+    if not article.title_from_text:
+        title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
+        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, article.language)}
+    scores: Counter = Counter()
+    first_seen: dict[str, int] = {}
+    precision: dict[str, str] = {}
+    for expression in expressions:
+        if expression.value is None or expression.value > article.date.isoformat():
+            continue
+        sentence = sentences[expression.sentence]
+        score = 1.0
+        score += 3 if expression.value in title_dates else 0
+        score += 1 if expression.sentence < 2 else 0
+        score += 2 if event_words.search(sentence.text) else 0
+        places = sentence_places[expression.sentence]
+        score += 1 if main_place in places else (-1 if places else 0)
+        score -= 3 if expression.since else 0
+        score -= 1 if expression.precision != "day" else 0
+        if expression.statement or score <= 0:
+            continue  # the day something was said is not the day it happened
+        scores[expression.value] += score
+        first_seen.setdefault(expression.value, expression.start)
+        precision[expression.value] = expression.precision
+    for value in title_dates:
+        scores[value] += 0  # a date only in the title still counts
+    candidates = [v for v in scores if scores[v] > 0 and v in precision]
+    if not candidates:
+        return article.date.isoformat(), "day"
+    best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
+    return best, precision[best]
+
+
+def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpression]:
+    """'said on Saturday, eight days after the attack': the attack's date, from the sentence alone."""
+    result = []
+    for expression in expressions:
+        anchor = [
+            e
+            for e in expressions
+            if e.value and e.precision == "day" and e.sentence == expression.sentence and e.start < expression.start
+        ]
+        if expression.value is None and expression.anchor == "phrase" and anchor:
+            value, _ = anchor_date(_negated(expression), anchor[-1].value, "day")
+            expression = DateExpression(
+                expression.text,
+                expression.start,
+                expression.end,
+                expression.sentence,
+                value,
+                "day",
+                expression.offset_days,
+                "anchored",
+                False,
+                expression.since,
+            )
+        result.append(expression)
+    return result
+
+
+def _anchor_expressions(
+    expressions: list[DateExpression], main_value: str, main_precision: str, sentences: list[Sentence]
+) -> list[tuple[DateExpression, str, str, bool]]:
+    """(expression, value, precision, forced) with offsets resolved; forced ones always make a mention."""
+    resolved = []
+    for expression in expressions:
+        if expression.value is not None:
+            resolved.append((expression, expression.value, expression.precision, expression.anchor == "anchored"))
+            continue
+        earlier = [
+            e
+            for e in expressions
+            if e.value
+            and e.start < expression.start
+            and e.precision == "day"
+            and (
+                e.sentence == expression.sentence
+                or (expression.anchor == "previous" and e.sentence == expression.sentence - 1)
+            )
+        ]
+        if expression.anchor == "phrase" and earlier:
+            anchored = anchor_date(_negated(expression), earlier[-1].value, "day")
+        elif expression.anchor == "previous" and earlier:
+            anchored = anchor_date(expression, earlier[-1].value, "day")
+        else:
+            anchored = anchor_date(expression, main_value, main_precision)
+        if anchored:
+            resolved.append((expression, anchored[0], anchored[1], expression.anchor == "phrase"))
+    return resolved
+
+
+def _negated(expression: DateExpression) -> DateExpression:
+    """'said on Saturday, eight days after the attack': the attack is eight days *before* Saturday."""
+    return DateExpression(
+        expression.text,
+        expression.start,
+        expression.end,
+        expression.sentence,
+        None,
+        expression.precision,
+        -expression.offset_days,
+        expression.anchor,
+    )
+
+
+def _mentions(
+    article: Article,
+    sentences: list[Sentence],
+    resolved,
+    sentence_places: list[list[str]],
+    main_value: str,
+    main_place: str | None,
+    gazetteer: Gazetteer,
+) -> list[tuple[EventCandidate, int]]:
+    rules = rules_for(article.language)
+    event_words = rules.regex("event_words")
+    published = article.date.isoformat()
+    mentions: list[tuple[EventCandidate, int]] = []
+    seen: set[tuple[str, str | None]] = set()
+    for expression, value, precision, forced in resolved:
+        sentence = sentences[expression.sentence]
+        if value > published or not event_words.search(sentence.text):
+            continue
+        places = sentence_places[expression.sentence]
+        elsewhere = [p for p in places if not gazetteer.related(p, main_place) and gazetteer.specificity(p) < 3]
+        same_as_main = value == main_value or main_value.startswith(value) or value.startswith(main_value)
+        if not forced and same_as_main and not elsewhere:
+            continue
+        if expression.statement and not elsewhere and not forced:
+            continue
+        place = elsewhere[0] if elsewhere else (places[0] if places and not same_as_main else None)
+        if (value, place) in seen:
+            continue
+        seen.add((value, place))
+        mentions.append(
+            (EventCandidate(value, precision, place, _shorten(sentence.text), sentence.index, False), sentence.index)
+        )
+    return mentions
+
+
+def _claim_events(claims: list[Claim], sentences: list[Sentence], mention_sentences: list[int]) -> tuple[int, ...]:
+    """Each claim's event: the mention dated in its sentence (or earlier in its paragraph), else the main."""
+    result = []
+    for claim in claims:
+        index = -1
+        paragraph = sentences[claim.sentence].paragraph
+        for i, sentence_index in enumerate(mention_sentences):
+            if sentence_index == claim.sentence or (
+                sentence_index < claim.sentence and sentences[sentence_index].paragraph == paragraph
+            ):
+                index = i
+        result.append(index)
+    return tuple(result)
+
+
+def _main_title(article: Article) -> str:
+    return _shorten(article.title)
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= TITLE_LENGTH:
+        return text.rstrip(".")
+    cut = text[:TITLE_LENGTH].rsplit(" ", 1)[0]
+    return re.sub(r"[,;:]$", "", cut) + "…"

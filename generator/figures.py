@@ -1,0 +1,180 @@
+"""Figures: counts of killed, injured, missiles... in a piece of text, with their hedge.
+
+A number is a figure only when the words around it say what was counted
+("63 of its servicemen were killed", "the death toll to 32", "25 rockets
+were fired"); ages, distances, times and dates are not figures. The word
+lists live in `rules/<language>.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .model import Figure
+from .rules import Rules, alternation, rules_for
+
+DIGITS = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|,\d|-(?:year|kilo|metre|meter|km))")
+TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
+CLAUSE_STOP = re.compile(r"[,;:()]|(?:^|\s)(?:and|but|while|y|pero)\s")
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int | tuple[int, int]
+    start: int
+    end: int
+    qualifier: str
+
+
+@cache
+def _number_word_pattern(language: str) -> re.Pattern:
+    rules = rules_for(language)
+    word = alternation(list(rules.number_word) + list(rules.number_scale))
+    return re.compile(rf"{word}(?:[\s-]+{word})*", re.I)
+
+
+@cache
+def _qualifier_pattern(language: str) -> re.Pattern:
+    return re.compile(rf"(?:{alternation(rules_for(language).qualifier_of)})\s+$", re.I)
+
+
+def numbers_in(text: str, rules: Rules, masked: list[tuple[int, int]]) -> list[Number]:
+    """Every number in the text (digits or words), ranges merged, with its qualifier."""
+    spans = list(masked) + [m.span() for m in TIME.finditer(text)]
+    found: list[tuple[int, int, int]] = []
+    for match in DIGITS.finditer(text):
+        if match.group(2):  # decimals: only as "1.2 million"
+            scale = re.match(r"\s+(million|thousand|mil|millones)\b", text[match.end() :], re.I)
+            if not scale:
+                continue
+            value = int(float(match.group(0).replace(",", "")) * rules.number_scale.get(scale.group(1).lower(), 1))
+        else:
+            value = int(match.group(1).replace(",", ""))
+        found.append((match.start(), match.end(), value))
+    for match in _number_word_pattern(rules.language).finditer(text):
+        value = _word_value(match.group(0), rules)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    found = [f for f in sorted(found) if not any(f[0] < e and s < f[1] for s, e in spans)]
+    return _merge_ranges(text, found, rules)
+
+
+def _word_value(words: str, rules: Rules) -> int | None:
+    total, current = 0, 0
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t not in ("and", "y")]
+    if not tokens or all(t in rules.number_scale for t in tokens):
+        return None
+    for token in tokens:
+        if token in rules.number_word:
+            current += rules.number_word[token]
+        elif token in rules.number_scale:
+            scale = rules.number_scale[token]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total, current = total + current, 0
+    return total + current
+
+
+def _merge_ranges(text: str, found: list[tuple[int, int, int]], rules: Rules) -> list[Number]:
+    numbers: list[Number] = []
+    i = 0
+    while i < len(found):
+        start, end, value = found[i]
+        if i + 1 < len(found):
+            nxt = found[i + 1]
+            between = text[end : nxt[0]]
+            before = text[max(0, start - 12) : start].lower()
+            joined = re.fullmatch(r"\s*(?:and|y)\s*", between) and re.search(r"\b(?:between|entre)\s+$", before)
+            dashed = re.fullmatch(r"\s*(?:-|–|to|a)\s*", between) and re.search(r"\b(?:from|de)\s+$", before)
+            if (joined or dashed) and nxt[2] > value:
+                numbers.append(Number((value, nxt[2]), start, nxt[1], "range"))
+                i += 2
+                continue
+        qualifier = _qualifier_pattern(rules.language).search(text[max(0, start - 30) : start])
+        numbers.append(
+            Number(value, start, end, rules.qualifier_of[_norm(qualifier.group(0))] if qualifier else "exact")
+        )
+        i += 1
+    return numbers
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def kind_of(text: str, number: Number, rules: Rules) -> str | None:
+    """What the number counts, from the words after it, then the words before it."""
+    after = text[number.end :]
+    lower_after = after.lower()
+    if re.match(rf"\s*(?:-|\s)?(?:{alternation(rules.words('unit_words'))})", lower_after):
+        return None
+    before = text[: number.start]
+    if re.search(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", before, re.I):
+        return None
+    kind = _kind_after(lower_after, rules)
+    if kind:
+        return kind
+    return _kind_before(before, rules)
+
+
+def _kind_after(after: str, rules: Rules) -> str | None:
+    fillers = alternation(rules.words("filler_words"))
+    lead = re.match(rf"\s*(?:(?:{fillers})\s+){{0,3}}", after, re.I)
+    rest = after[lead.end() :] if lead else after
+    for kind, nouns in rules.table["kind_nouns"].items():
+        if re.match(rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(nouns)})", rest, re.I) and not _crosses_clause(rest, nouns):
+            return kind
+    people = re.match(rf"(?:{alternation(rules.words('people_nouns'))})", rest, re.I)
+    window = rest[people.end() :] if people else rest
+    stop = CLAUSE_STOP.search(window)
+    window = window[: stop.start()] if stop else window
+    # after a people noun the verb may come later ("members of the troops ... died");
+    # after a bare number it must come at once ("87 were wounded")
+    window = " ".join(window.split()[: 8 if people else 4])
+    for kind, verbs in rules.table["kind_verbs"].items():
+        if re.search(alternation(verbs), window, re.I):
+            return kind
+    if not people and re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{alternation(rules.words('launch_verbs'))})", rest, re.I):
+        return "missiles"
+    return None
+
+
+def _crosses_clause(rest: str, nouns: list[str]) -> bool:
+    match = re.search(alternation(nouns), rest, re.I)
+    return bool(match and CLAUSE_STOP.search(rest[: match.start()]))
+
+
+def _kind_before(before: str, rules: Rules) -> str | None:
+    qualifiers = alternation(rules.qualifier_of)
+    tail = re.sub(rf"(?:{qualifiers})\s+$", "", before, flags=re.I)
+    for kind, cues in rules.table["kind_before"].items():
+        if re.search(rf"(?:{alternation(cues)})\s+$", tail, re.I):
+            if any(
+                _norm(c) in rules.words("toll_links") for c in cues if re.search(rf"{alternation([c])}\s+$", tail, re.I)
+            ):
+                return _toll_subject(tail, rules) or None
+            return kind
+    return None
+
+
+def _toll_subject(before: str, rules: Rules) -> str | None:
+    """'The number of people killed in Friday's strike has risen to 30': the kind named earlier."""
+    clause = re.split(r"[;:]|,\s", before)[-1]
+    for kind, subjects in (rules.table.get("toll_subjects") or {}).items():
+        if re.search(alternation(subjects), clause, re.I):
+            return kind
+    return None
+
+
+def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[int, int]]) -> list[Figure]:
+    """The figures in a sentence; `offset` maps positions back into the article body."""
+    rules = rules_for(language)
+    figures = []
+    for number in numbers_in(text, rules, masked):
+        kind = kind_of(text, number, rules)
+        if kind is None:
+            continue
+        figures.append(Figure(kind, number.value, number.qualifier, offset + number.start, offset + number.end))
+    return figures

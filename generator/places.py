@@ -1,0 +1,115 @@
+"""Places: which places a text names, most specific first, from the gazetteer in `places.yml`.
+
+A place not in the gazetteer is still found where the text introduces it
+("the village of Hroza"); a maintainer adds places to `content/places.yml`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+PLACES_FILE = "places.yml"
+DEFAULT_PLACES = Path(__file__).resolve().parent.parent / "content" / PLACES_FILE
+SPECIFICITY = {"site": 0, "city": 1, "region": 2, "country": 3}
+INTRODUCED = re.compile(
+    r"\b(?:village|town|city|settlement|port|ciudad|pueblo|aldea) (?:of|de) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    kind: str
+    parent: str | None
+
+
+class Gazetteer:
+    def __init__(self, places: list[Place], aliases: dict[str, str], written: dict[str, str] | None = None):
+        self.places = {p.name: p for p in places}
+        self.alias_place = aliases
+        self.alias_written = {k: v for k, v in (written or {}).items()}
+        names = sorted(aliases, key=len, reverse=True)
+        body = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
+        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if names else None
+        self.speaker = re.compile(
+            r"(?:['’]s\b|\s+(?:said|says|say|claims|claimed|blames|blamed|denies|denied|accused|"
+            r"accuses|insists|insisted|puts|put)\b)"
+        )
+
+    def places_in(self, text: str) -> list[tuple[int, str]]:
+        """(position, place name) for every place named in the text."""
+        found: list[tuple[int, str]] = []
+        if self.pattern:
+            found.extend(
+                (m.start(), self.alias_place[_norm(m.group(0))])
+                for m in self.pattern.finditer(text)
+                if self._proper(m.group(0)) and not self.speaker.match(text, m.end())
+            )
+        for match in INTRODUCED.finditer(text):
+            name = match.group(1)
+            known = self.alias_place.get(_norm(name))
+            if not any(pos == match.start(1) for pos, _ in found):
+                found.append((match.start(1), known or name))
+        return sorted(found)
+
+    def _proper(self, matched: str) -> bool:
+        """'Kyiv' is a place; 'kyiv' in 'the kyiv Army' is not written as one."""
+        written = self.alias_written.get(_norm(matched), matched)
+        return matched[0].isupper() or not written[0].isupper()
+
+    def specificity(self, name: str) -> int:
+        place = self.places.get(name)
+        return SPECIFICITY.get(place.kind, 1) if place else 1  # places found by pattern are towns
+
+    def ancestors(self, name: str) -> list[str]:
+        chain, seen = [], {name}
+        place = self.places.get(name)
+        while place and place.parent and place.parent not in seen:
+            chain.append(place.parent)
+            seen.add(place.parent)
+            place = self.places.get(place.parent)
+        return chain
+
+    def related(self, a: str | None, b: str | None) -> bool:
+        """Same place, or one inside the other below country level."""
+        if not a or not b:
+            return False
+        if a == b:
+            return True
+        for inner, outer in ((a, b), (b, a)):
+            if outer in self.ancestors(inner) and self.specificity(outer) < SPECIFICITY["country"]:
+                return True
+        return False
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def places_path(content_dirs: list[Path]) -> Path:
+    for folder in content_dirs:
+        if (folder / PLACES_FILE).is_file():
+            return folder / PLACES_FILE
+    return DEFAULT_PLACES
+
+
+def load_gazetteer(content_dirs: list[Path]) -> Gazetteer:
+    return _load(str(places_path(content_dirs)))
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Gazetteer:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    places, aliases, written = [], {}, {}
+    for entry in data.get("places") or []:
+        place = Place(str(entry["name"]), str(entry.get("kind") or "city"), entry.get("parent"))
+        places.append(place)
+        for alias in [place.name, *(entry.get("aliases") or [])]:
+            aliases[_norm(str(alias))] = place.name
+            written[_norm(str(alias))] = str(alias)
+    return Gazetteer(places, aliases, written)
