@@ -72,7 +72,9 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
         before = text[: match.start()]
         if re.search(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", before, re.I):
             continue  # "explosions were reported": no one is reporting
-        subject = subject_of(before, rules)
+        if re.search(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", before, re.I):
+            continue  # "preliminary reports", "a UN estimate": a noun, not a verb
+        subject = subject_of(before, rules, registry)
         if not subject:
             continue
         claimant = resolve_claimant(subject, text[: match.start()], rules, registry, context)
@@ -94,7 +96,7 @@ def _is_trailing(text: str, match: re.Match) -> bool:
     return bool(re.match(r"[^.;]{0,60}[.;]?\s*$", text[match.end() :])) and "," in text[: match.start()]
 
 
-def subject_of(before: str, rules: Rules) -> str | None:
+def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> str | None:
     """The noun phrase right before a reporting verb, without openers, auxiliaries or dates."""
     text = before.rstrip()
     auxiliaries = alternation(rules.words("auxiliaries"))
@@ -128,11 +130,27 @@ def subject_of(before: str, rules: Rules) -> str | None:
         subject = f"{segments[-2]}, {subject}"  # "the regional governor, Oleh Syniehubov"
     subject = _strip_opener(subject, rules)
     subject = re.sub(r"^(?:and|but|while|as|when|because|although|y|pero|mientras)\s+", "", subject, flags=re.I)
+    tail = _noun_phrase_tail(subject, rules)
+    if registry is None or registry.mentions(tail) or not registry.mentions(subject):
+        subject = tail  # but keep "a reconstruction by the Associated Press published in May"
     if not subject or len(subject.split()) > MAX_SUBJECT_WORDS * 2:
         return None
     if re.search(r"\d", subject) and not re.search(r"[A-Z]", subject[:1]):
         return None
     return subject
+
+
+def _noun_phrase_tail(subject: str, rules: Rules) -> str:
+    """Keep the words after the last verb or conjunction: 'Blinken noted a UN' -> 'a UN'."""
+    stops = set(rules.words("subject_stops"))
+    keep_ed = set(rules.words("subject_keep_ed"))
+    words = subject.split()
+    start = 0
+    for i, word in enumerate(words):
+        bare = word.lower().strip("(),.\"'“”")
+        if bare in stops or (bare.endswith("ed") and bare not in keep_ed and "-" not in bare and word[:1].islower()):
+            start = i + 1
+    return " ".join(words[start:])
 
 
 def _looks_like_name(segment: str) -> bool:

@@ -35,7 +35,7 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place)
     resolved = _anchor_expressions(expressions, main_value, main_precision, sentences)
     mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer)
-    main = EventCandidate(main_value, main_precision, main_place, _main_title(article), 0, True)
+    main = EventCandidate(main_value, main_precision, main_place, _main_title(article, sentences, main_place), 0, True)
     places = sorted({p for ps in sentence_places for p in ps}, key=gazetteer.specificity)
     return Extraction(
         article=article,
@@ -241,7 +241,17 @@ def _mentions(
             continue
         seen.add((value, place))
         mentions.append(
-            (EventCandidate(value, precision, place, _shorten(sentence.text), sentence.index, False), sentence.index)
+            (
+                EventCandidate(
+                    value,
+                    precision,
+                    place,
+                    _mention_title(sentence, expression.start - sentence.start),
+                    sentence.index,
+                    False,
+                ),
+                sentence.index,
+            )
         )
     return mentions
 
@@ -261,8 +271,29 @@ def _claim_events(claims: list[Claim], sentences: list[Sentence], mention_senten
     return tuple(result)
 
 
-def _main_title(article: Article) -> str:
+def _main_title(article: Article, sentences: list[Sentence], place: str | None) -> str:
+    """The headline if the article has one; else what happened where: 'Air strike in Mariupol'."""
+    if not article.title_from_text:
+        return _shorten(article.title)
+    lead = " ".join(s.text for s in sentences[:3])
+    for noun in rules_for(article.language).words("event_nouns") if place else []:  # most telling first
+        if re.search(rf"\b{re.escape(noun)}\b", lead, re.I):
+            return f"{noun[0].upper()}{noun[1:]} in {place}"
     return _shorten(article.title)
+
+
+def _mention_title(sentence: Sentence, date_position: int) -> str:
+    """The clause that carries the date, from what follows 'since' if it does: '… Putin ordered the war'."""
+    start = max((m.end() for m in re.finditer(r"[,;:]\s+|\s[-–—]\s", sentence.text[:date_position])), default=0)
+    end_match = re.search(r"[,;:](?:\s|$)|\s[-–—]\s", sentence.text[date_position:])
+    clause = sentence.text[start : date_position + end_match.start()] if end_match else sentence.text[start:]
+    since = list(re.finditer(r"\b(?:since|desde)\s+", clause[: date_position - start], re.I))
+    if since:
+        clause = clause[since[-1].end() :]
+    clause = re.sub(r"^(?:and|but|or|in fact|y|pero)\s+", "", clause.strip(), flags=re.I)
+    if len(clause.split()) < 4:
+        clause = sentence.text
+    return _shorten(clause[:1].upper() + clause[1:])
 
 
 def _shorten(text: str) -> str:

@@ -15,7 +15,9 @@ from functools import cache
 from .model import Figure
 from .rules import Rules, alternation, rules_for
 
-DIGITS = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|,\d|-(?:year|kilo|metre|meter|km))")
+DIGITS = re.compile(
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|,\d|-(?:year|kilo|metre|meter|km|milli|mm|calib|ton|day|hour))"
+)
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
 CLAUSE_STOP = re.compile(r"[,;:()]|(?:^|\s)(?:and|but|while|y|pero)\s")
 
@@ -113,6 +115,15 @@ def kind_of(text: str, number: Number, rules: Rules) -> str | None:
     before = text[: number.start]
     if re.search(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", before, re.I):
         return None
+    if re.match(r"\s+(?:of|de)\s", lower_after) and text[number.start : number.end].lower() in ("one", "uno", "una"):
+        return None  # "one of his associates": a way of speaking, not a count
+    strong = re.search(
+        rf"(?:{alternation(rules.words('strong_before'))})\s+(?:(?:{alternation(rules.qualifier_of)})\s+)?$",
+        before,
+        re.I,
+    )
+    if strong:  # "killed 50 prisoners": the verb says what happened to them
+        return _kind_before(before, rules)
     kind = _kind_after(lower_after, rules)
     if kind:
         return kind
@@ -124,7 +135,10 @@ def _kind_after(after: str, rules: Rules) -> str | None:
     lead = re.match(rf"\s*(?:(?:{fillers})\s+){{0,3}}", after, re.I)
     rest = after[lead.end() :] if lead else after
     for kind, nouns in rules.table["kind_nouns"].items():
-        if re.match(rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(nouns)})", rest, re.I) and not _crosses_clause(rest, nouns):
+        noun = re.match(rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(nouns)})", rest, re.I)
+        if noun and not _crosses_clause(rest, nouns):
+            if re.match(rf"\s+(?:{alternation(rules.words('equipment_words'))})", rest[noun.end() :], re.I):
+                return None  # "300 rocket systems", "missile launchers": equipment, not launches
             return kind
     people = re.match(rf"(?:{alternation(rules.words('people_nouns'))})", rest, re.I)
     window = rest[people.end() :] if people else rest
@@ -171,10 +185,19 @@ def _toll_subject(before: str, rules: Rules) -> str | None:
 def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[int, int]]) -> list[Figure]:
     """The figures in a sentence; `offset` maps positions back into the article body."""
     rules = rules_for(language)
-    figures = []
-    for number in numbers_in(text, rules, masked):
-        kind = kind_of(text, number, rules)
-        if kind is None:
-            continue
-        figures.append(Figure(kind, number.value, number.qualifier, offset + number.start, offset + number.end))
-    return figures
+    numbers = numbers_in(text, rules, masked)
+    kinds = [kind_of(text, number, rules) for number in numbers]
+    for i in range(len(numbers) - 2, -1, -1):
+        if kinds[i] is None and kinds[i + 1] and _shares_verb(text[numbers[i].end : numbers[i + 1].start], rules):
+            kinds[i] = kinds[i + 1]  # "12 soldiers and 30 civilians were killed": one verb, two figures
+    return [
+        Figure(kind, n.value, n.qualifier, offset + n.start, offset + n.end)
+        for n, kind in zip(numbers, kinds, strict=True)
+        if kind
+    ]
+
+
+def _shares_verb(between: str, rules: Rules) -> bool:
+    people = alternation(rules.words("people_nouns"))
+    fillers = alternation(rules.words("filler_words"))
+    return bool(re.fullmatch(rf"\s+(?:(?:{fillers})\s+)*(?:{people})\s+(?:and|y|as well as)\s+", between, re.I))

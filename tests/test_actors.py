@@ -1,0 +1,36 @@
+import pytest
+
+from generator.actors import registry_from_data
+
+
+@pytest.mark.parametrize(
+    ("claimant", "party"),
+    [
+        ("Russia’s Defense Ministry", "russia"),
+        ("the Kremlin", "russia"),
+        ("Kyiv mayor Oleksiy Kuleba", "ukraine"),
+        ("The Donetsk administration", "russia"),
+        ("Russian-installed officials", "russia"),
+        ("the regional governor", "ukraine"),
+        ("The interior ministry in Kyiv", "ukraine"),
+        ("US officials", "usa"),
+        ("the United Nations", "un"),
+        ("Amnesty's researchers", "other"),
+        ("witnesses", "other"),
+    ],
+)
+def test_party_of_claimants(registry, claimant, party):
+    assert registry.party_of(claimant)[0] == party
+
+
+def test_acronyms_match_only_as_written(registry):
+    assert registry.party_of("told us on Monday")[0] == "other"
+
+
+def test_registry_problems_name_the_line_and_fix():
+    text = "parties:\n  russia: {label: Russia}\nactors:\n  - name: X\n    party: mars\n"
+    data = {"parties": {"russia": {"label": "Russia"}}, "actors": [{"name": "X", "party": "mars"}]}
+    _, problems = registry_from_data(data, "content/actors.yml", text)
+    assert problems[0].line == 4 and "unknown party 'mars'" in problems[0].message and "russia" in problems[0].fix
+    _, problems = registry_from_data({}, "content/actors.yml")
+    assert "parties" in problems[0].message

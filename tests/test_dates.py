@@ -1,0 +1,72 @@
+from datetime import date
+
+from generator.dates import find_dates
+from generator.sentences import split_sentences
+
+
+def dates_in(text: str, published: str = "2023-01-02", language: str = "en"):
+    return find_dates(split_sentences(text), text, date.fromisoformat(published), language)
+
+
+def values(text: str, published: str = "2023-01-02", language: str = "en"):
+    return [(d.value, d.precision) for d in dates_in(text, published, language)]
+
+
+def test_month_day_resolves_against_publication_date():
+    assert values("The missile struck two minutes after midnight on January 1.") == [("2023-01-01", "day")]
+    assert values("On December 21 the government confirmed it.") == [("2022-12-21", "day")]
+
+
+def test_month_only_date_keeps_month_precision():
+    assert values("Putin ordered the war in February 2022.") == [("2022-02", "month")]
+    assert values("It has been cut off since the invasion in February.", "2022-03-17") == [("2022-02", "month")]
+
+
+def test_year_only_date_keeps_year_precision():
+    assert values("the peninsula it annexed in 2014.", "2022-10-08") == [("2014", "year")]
+
+
+def test_holiday_and_curly_apostrophe():
+    assert values("25 rockets were fired on New Year’s Eve.") == [("2022-12-31", "day")]
+
+
+def test_weekday_is_the_most_recent_one_on_or_before_publication():
+    assert values("A strike on Wednesday flattened the theatre.", "2022-03-17") == [("2022-03-16", "day")]
+    assert values("Amnesty said on Thursday it was a war crime.", "2022-06-30") == [("2022-06-30", "day")]
+
+
+def test_a_weekday_with_an_indefinite_article_is_no_date():
+    assert values("Residents thought of a Monday morning in October.", "2023-01-01") == [("2022-10", "month")]
+
+
+def test_relative_days():
+    assert values("Last night a missile hit a building.", "2023-10-06") == [("2023-10-05", "day")]
+    assert values("Police identified the dead a week ago.", "2023-10-12") == [("2023-10-05", "day")]
+    assert values("It happened in September last year.", "2023-10-05") == [("2022-09", "month")]
+
+
+def test_offsets_wait_for_an_anchor():
+    found = dates_in("Exactly a week before the theatre was hit, a bomb wrecked a hospital.")
+    assert found[0].value is None and found[0].offset_days == -7 and found[0].anchor == "phrase"
+    found = dates_in("The bridge was damaged two days earlier.")
+    assert found[0].offset_days == -2 and found[0].anchor == "previous"
+
+
+def test_spans_of_time_are_not_dates():
+    assert values("Many people had left in the days before the strike.") == []
+    assert values("Troops occupied the area for months before the recapture.") == []
+
+
+def test_statement_dates_are_marked():
+    found = dates_in("The emergency service said on Tuesday that 19 were killed.", "2022-10-11")
+    assert found[0].statement
+
+
+def test_since_is_marked():
+    found = dates_in("The worst since Russian troops crossed the border on 24 February.", "2022-03-18")
+    assert found[0].since and found[0].value == "2022-02-24"
+
+
+def test_spanish_dates():
+    found = values("La explosión del sábado 8 de octubre mató a tres personas.", "2022-10-09", "es")
+    assert ("2022-10-08", "day") in found

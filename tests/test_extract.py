@@ -1,0 +1,63 @@
+from conftest import make_article
+
+from generator.extract import extract_article
+
+
+def test_main_event_is_the_attack_date_not_the_statement_date(registry, gazetteer):
+    body = (
+        "Rescuers pulled 130 people out, the ombudsman said on Friday. The theatre in Mariupol was destroyed in "
+        "Thursday's air strike.\n\nThe siege has been grim since Russian troops crossed the border on 24 February."
+    )
+    x = extract_article(make_article(body, "2022-03-18"), registry, gazetteer)
+    assert (x.main.date, x.main.place) == ("2022-03-17", "Mariupol")
+    assert [m.date for m in x.mentions] == ["2022-02-24"]
+
+
+def test_title_date_wins(registry, gazetteer):
+    body = (
+        "When the sirens sounded on New Year's Eve, residents thought of the strike. On 10 October missiles hit Kyiv."
+    )
+    x = extract_article(make_article(body, "2023-01-01", title="Kyiv looks back at 10 October"), registry, gazetteer)
+    assert x.main.date == "2022-10-10"
+
+
+def test_no_date_in_text_falls_back_to_publication_day(registry, gazetteer):
+    x = extract_article(
+        make_article("Shelling continued in Kharkiv, officials said.", "2022-05-01"), registry, gazetteer
+    )
+    assert (x.main.date, x.main.precision) == ("2022-05-01", "day")
+
+
+def test_relative_mentions_are_anchored_to_the_main_event(registry, gazetteer):
+    body = (
+        "A Russian air strike on Wednesday flattened the theatre in Mariupol. Exactly a week before the theatre was "
+        "hit, a bomb wrecked a maternity hospital."
+    )
+    x = extract_article(make_article(body, "2022-03-17"), registry, gazetteer)
+    assert x.main.date == "2022-03-16"
+    assert [m.date for m in x.mentions] == ["2022-03-09"]
+
+
+def test_offset_after_an_explicit_date_dates_the_earlier_event(registry, gazetteer):
+    body = (
+        "Another victim of the strike on a convoy in Zaporizhzhia died, the governor said on Saturday, eight days "
+        "after the attack. Officials counted 31 dead."
+    )
+    x = extract_article(make_article(body, "2022-10-08"), registry, gazetteer)
+    assert x.main.date == "2022-09-30"
+
+
+def test_month_precision_mention(registry, gazetteer):
+    body = "Missiles struck Kyiv on Monday. It was the first time since late June that missiles had struck the centre."
+    x = extract_article(make_article(body, "2022-10-10"), registry, gazetteer)
+    assert [(m.date, m.precision) for m in x.mentions] == [("2022-06", "month")]
+
+
+def test_claims_in_a_mention_paragraph_belong_to_the_mention(registry, gazetteer):
+    body = (
+        "Missiles hit Kyiv on 10 October, killing 19.\n\nOn New Year's Eve, Russia fired more than 20 missiles at "
+        "Odesa. The mayor said one man was killed."
+    )
+    x = extract_article(make_article(body, "2023-01-01"), registry, gazetteer)
+    assert len(x.mentions) == 1
+    assert x.claim_events == (-1, 0, 0)

@@ -1,0 +1,89 @@
+from pathlib import Path
+
+from generator.ingest import read_article, read_articles
+
+SEED = " date 2023-01-02 Moscow said 63 soldiers were killed. Kyiv said 400.\n\nSecond paragraph."
+
+
+def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    return path
+
+
+def test_seed_format_reads_date_body_and_title_from_first_sentence(tmp_path):
+    article, problems = read_article(write(tmp_path, "s1.txt", SEED))
+    assert problems == []
+    assert article.id == "s1" and article.date.isoformat() == "2023-01-02"
+    assert article.body.startswith("Moscow said 63")
+    assert article.title == "Moscow said 63 soldiers were killed"
+    assert article.title_from_text
+
+
+def test_markdown_front_matter_fields(tmp_path):
+    text = "---\ntitle: A title\ndate: 2022-10-08\noutlet: Daily\nurl: https://x.test/a\nlanguage: es\n---\n\nTexto."
+    article, problems = read_article(write(tmp_path, "m1.md", text))
+    assert problems == []
+    assert (article.title, article.outlet, article.url, article.language) == (
+        "A title",
+        "Daily",
+        "https://x.test/a",
+        "es",
+    )
+    assert article.body == "Texto."
+
+
+def test_language_is_detected_when_the_file_does_not_say(tmp_path):
+    body = " date 2022-10-09 El presidente dijo que la explosión del sábado mató a tres personas en el puente."
+    article, _ = read_article(write(tmp_path, "es.txt", body))
+    assert article.language == "es"
+
+
+def test_missing_date_names_file_line_and_fix(tmp_path):
+    _, problems = read_article(write(tmp_path, "bad.txt", "No date here."), "content/articles/bad.txt")
+    assert len(problems) == 1
+    problem = problems[0]
+    assert problem.path == "content/articles/bad.txt" and problem.line == 1
+    assert "date" in problem.message and "2023-01-02" in problem.fix
+
+
+def test_unreal_date_is_a_problem(tmp_path):
+    _, problems = read_article(write(tmp_path, "bad.txt", " date 2023-02-30 Text."))
+    assert "not a real date" in problems[0].message
+
+
+def test_invalid_utf8_reports_the_line(tmp_path):
+    _, problems = read_article(write(tmp_path, "bad.txt", b" date 2023-01-02 ok\nline two \xff\xfe"))
+    assert problems[0].line == 2 and "UTF-8" in problems[0].message
+
+
+def test_broken_front_matter_and_unknown_key(tmp_path):
+    _, problems = read_article(write(tmp_path, "a.md", "---\ndate: 2023-01-01\ntitle: [unclosed\n---\nBody"))
+    assert "front matter" in problems[0].message
+    _, problems = read_article(write(tmp_path, "b.md", "---\ndate: 2023-01-01\nauthor: X\n---\nBody"))
+    assert problems[0].line == 3 and "author" in problems[0].message
+
+
+def test_empty_body_is_a_problem(tmp_path):
+    _, problems = read_article(write(tmp_path, "e.md", "---\ndate: 2023-01-01\n---\n\n   \n"))
+    assert "no text" in problems[0].message
+
+
+def test_duplicate_ids_across_folders_keep_the_first_and_report_the_second(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    write(tmp_path / "a", "same.txt", SEED)
+    write(tmp_path / "b", "same.md", "---\ndate: 2023-01-01\n---\nOther text.")
+    articles, problems = read_articles([tmp_path / "a", tmp_path / "b"], tmp_path)
+    assert len(articles) == 1
+    assert len(problems) == 1 and "duplicate article id 'same'" in problems[0].message
+
+
+def test_seeds_are_read_byte_for_byte():
+    root = Path(__file__).resolve().parent.parent
+    articles, problems = read_articles([root / "seeds"], root)
+    assert problems == [] and len(articles) == 2
+    shared = root.parent / "shared" / "seeds"
+    if shared.is_dir():
+        for path in (root / "seeds").glob("*.txt"):
+            assert path.read_bytes() == (shared / path.name).read_bytes()
