@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from .actors import Registry
@@ -125,6 +126,7 @@ def _main_date(
         score += 1 if main_place in places else (-1 if places else 0)
         score -= 3 if expression.since else 0
         score -= 1 if expression.precision != "day" else 0
+        score -= _staleness(expression.value, article) if expression.value not in title_dates else 0
         if expression.statement or score <= 0:
             continue  # the day something was said is not the day it happened
         scores[expression.value] += score
@@ -137,6 +139,13 @@ def _main_date(
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
     return best, precision[best]
+
+
+def _staleness(value: str, article: Article) -> int:
+    """News is mostly about the last few days: a date weeks back is more likely background."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    days = (article.date - date(parts[0], parts[1], parts[2])).days
+    return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
 
 
 def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpression]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .model import Claim, Event, EventCandidate, Extraction, Override
 from .places import Gazetteer, load_gazetteer
 
-SIMILARITY_TO_JOIN = 0.2
+SIMILARITY_TO_JOIN = 0.25
 STOPWORDS = set(
     [
         "the",
@@ -95,16 +95,21 @@ def group_articles_into_events(
     builders = [_EventDraft([by_id[a] for a in sorted(c)], gazetteer) for c in clusters]
     article_draft = {x.article.id: d for d in builders for x in d.main_extractions}
     mention_drafts: list[_EventDraft] = []
+    by_date: dict[str, list[_EventDraft]] = defaultdict(list)
+    for draft in builders:
+        for value in draft.dates:
+            by_date[value].append(draft)
     for extraction in sorted(extractions, key=lambda x: x.article.id):
         own = article_draft[extraction.article.id]
         for index, mention in enumerate(extraction.mentions):
-            target = _find_event(mention, builders + mention_drafts, gazetteer)
+            target = _find_event(mention, by_date[mention.date], gazetteer)
             if target is own:
                 own.add_claims(extraction, index)
                 continue
             if target is None:
                 target = _EventDraft([], gazetteer, mention)
                 mention_drafts.append(target)
+                by_date[mention.date].append(target)
             target.add_mention(extraction, index)
     drafts = builders + mention_drafts
     events = _finish(drafts, overrides)
@@ -116,6 +121,7 @@ def group_articles_into_events(
 
 
 def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) -> list[set[str]]:
+    """Link articles whose main events match; place links chain, word-overlap links must match the first article."""
     parent = {x.article.id: x.article.id for x in extractions}
 
     def find(a: str) -> str:
@@ -126,37 +132,41 @@ def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) ->
 
     ordered = sorted(extractions, key=lambda x: (x.main.date, x.article.id))
     words = {x.article.id: _content_words(x) for x in extractions}
+    by_id = {x.article.id: x for x in extractions}
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if _days_apart(a.main, b.main) > 1:
                 break
-            if find(a.article.id) != find(b.article.id) and _same_event(a, b, words, gazetteer):
-                parent[find(b.article.id)] = find(a.article.id)
+            ra, rb = find(a.article.id), find(b.article.id)
+            if ra == rb or not _dates_compatible(a.main, b.main) or _days_apart(by_id[ra].main, b.main) > 1:
+                continue  # the bound on the first article's date keeps links from chaining across weeks
+            if gazetteer.related(a.main.place, b.main.place) and gazetteer.specificity(a.main.place) < 3:
+                parent[rb] = ra
+            elif _may_join_by_words(a, b, gazetteer) and all(
+                _similarity(words[x], words[y]) >= SIMILARITY_TO_JOIN
+                for x, y in ((a.article.id, b.article.id), (ra, b.article.id), (a.article.id, rb))
+            ):
+                parent[rb] = ra
     clusters: dict[str, set[str]] = defaultdict(set)
     for x in extractions:
         clusters[find(x.article.id)].add(x.article.id)
     return list(clusters.values())
 
 
-def _same_event(a: Extraction, b: Extraction, words: dict[str, Counter], gazetteer: Gazetteer) -> bool:
-    if not _dates_compatible(a.main, b.main):
-        return False
-    pa, pb = a.main.place, b.main.place
-    if gazetteer.related(pa, pb):
-        return True
-    if pa and pb and gazetteer.specificity(pa) < 3 and gazetteer.specificity(pb) < 3:
-        return False  # two different towns: two events
-    return _similarity(words[a.article.id], words[b.article.id]) >= SIMILARITY_TO_JOIN
+def _may_join_by_words(a: Extraction, b: Extraction, gazetteer: Gazetteer) -> bool:
+    """Without a shared place, only same-day reports whose places are vague (a country, or none)."""
+    vague = [p is None or gazetteer.specificity(p) >= 3 for p in (a.main.place, b.main.place)]
+    return any(vague) and a.main.date == b.main.date and a.main.precision == "day"
 
 
-def _content_words(extraction: Extraction) -> Counter:
-    lead = " ".join(s.text for s in extraction.sentences[:4])
-    return Counter(w for w in re.findall(r"[a-záéíóúñ]{4,}", lead.lower()) if w not in STOPWORDS)
+def _content_words(extraction: Extraction) -> set[str]:
+    lead = " ".join(s.text for s in extraction.sentences[:3])
+    return {w for w in re.findall(r"[a-záéíóúñ]{4,}", lead.lower()) if w not in STOPWORDS}
 
 
-def _similarity(a: Counter, b: Counter) -> float:
-    shared = sum((a & b).values())
-    return shared / max(1, min(sum(a.values()), sum(b.values())))
+def _similarity(a: set[str], b: set[str]) -> float:
+    """Jaccard overlap of the leads' content words."""
+    return len(a & b) / max(1, len(a | b))
 
 
 def _as_date(value: str) -> date:

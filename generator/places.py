@@ -80,7 +80,7 @@ class Gazetteer:
         if not a or not b:
             return False
         if a == b:
-            return True
+            return self.specificity(a) < SPECIFICITY["country"]
         for inner, outer in ((a, b), (b, a)):
             if outer in self.ancestors(inner) and self.specificity(outer) < SPECIFICITY["country"]:
                 return True
