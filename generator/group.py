@@ -140,17 +140,24 @@ def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) ->
             ra, rb = find(a.article.id), find(b.article.id)
             if ra == rb or not _dates_compatible(a.main, b.main) or _days_apart(by_id[ra].main, b.main) > 1:
                 continue  # the bound on the first article's date keeps links from chaining across weeks
-            if gazetteer.related(a.main.place, b.main.place) and gazetteer.specificity(a.main.place) < 3:
-                parent[rb] = ra
-            elif _may_join_by_words(a, b, gazetteer) and all(
-                _similarity(words[x], words[y]) >= SIMILARITY_TO_JOIN
-                for x, y in ((a.article.id, b.article.id), (ra, b.article.id), (a.article.id, rb))
-            ):
+            if _linked(a, b, (ra, rb), words, gazetteer):
                 parent[rb] = ra
     clusters: dict[str, set[str]] = defaultdict(set)
     for x in extractions:
         clusters[find(x.article.id)].add(x.article.id)
     return list(clusters.values())
+
+
+def _linked(
+    a: Extraction, b: Extraction, roots: tuple[str, str], words: dict[str, set[str]], gazetteer: Gazetteer
+) -> bool:
+    """Same town (or one inside the other); or, with vague places, words that match both clusters' first articles."""
+    if gazetteer.related(a.main.place, b.main.place):
+        return True
+    if not _may_join_by_words(a, b, gazetteer):
+        return False
+    pairs = ((a.article.id, b.article.id), (roots[0], b.article.id), (a.article.id, roots[1]))
+    return all(_similarity(words[x], words[y]) >= SIMILARITY_TO_JOIN for x, y in pairs)
 
 
 def _may_join_by_words(a: Extraction, b: Extraction, gazetteer: Gazetteer) -> bool:
