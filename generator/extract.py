@@ -40,7 +40,7 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     places = sorted({p for ps in sentence_places for p in ps}, key=gazetteer.specificity)
     return Extraction(
         article=article,
-        sentences=tuple(sentences),
+        lead=" ".join(s.text for s in sentences[:3]),
         dates=tuple(),
         claims=tuple(claims),
         places=tuple(places),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from .model import Claim, Event, EventCandidate, Extraction, Override
@@ -121,7 +122,11 @@ def group_articles_into_events(
 
 
 def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) -> list[set[str]]:
-    """Link articles whose main events match; place links chain, word-overlap links must match the first article."""
+    """Link articles whose main events match; every link stays within a day of its cluster's first article.
+
+    Candidates come from an index by (place, day) and (vague place, day), so a
+    large corpus compares only articles that could report the same event.
+    """
     parent = {x.article.id: x.article.id for x in extractions}
 
     def find(a: str) -> str:
@@ -132,20 +137,34 @@ def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) ->
 
     ordered = sorted(extractions, key=lambda x: (x.main.date, x.article.id))
     words = {x.article.id: _content_words(x) for x in extractions}
-    by_id = {x.article.id: x for x in extractions}
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if _days_apart(a.main, b.main) > 1:
-                break
-            ra, rb = find(a.article.id), find(b.article.id)
-            if ra == rb or not _dates_compatible(a.main, b.main) or _days_apart(by_id[ra].main, b.main) > 1:
-                continue  # the bound on the first article's date keeps links from chaining across weeks
-            if _linked(a, b, (ra, rb), words, gazetteer):
-                parent[rb] = ra
+    day = {x.article.id: _as_date(x.main.date).toordinal() for x in extractions}
+    index: dict[tuple[str, int], list[Extraction]] = defaultdict(list)
+    for b in ordered:
+        b_id = b.article.id
+        for key in _place_keys(b, gazetteer):
+            for a in index[(key, day[b_id] - 1)] + index[(key, day[b_id])]:
+                ra, rb = find(a.article.id), find(b_id)
+                if (
+                    ra != rb
+                    and _dates_compatible(a.main, b.main)
+                    and abs(day[ra] - day[b_id]) <= 1
+                    and _linked(a, b, (ra, rb), words, gazetteer)
+                ):
+                    parent[rb] = ra
+        for key in _place_keys(b, gazetteer):
+            index[(key, day[b_id])].append(b)
     clusters: dict[str, set[str]] = defaultdict(set)
     for x in extractions:
         clusters[find(x.article.id)].add(x.article.id)
     return list(clusters.values())
+
+
+def _place_keys(extraction: Extraction, gazetteer: Gazetteer) -> list[str]:
+    """The index keys of an article: its place and what contains it below country level, or 'vague'."""
+    place = extraction.main.place
+    if place is None or gazetteer.specificity(place) >= 3 or extraction.main.precision != "day":
+        return ["\0vague"] + ([place] if place and extraction.main.precision != "day" else [])
+    return [place] + [p for p in gazetteer.ancestors(place) if gazetteer.specificity(p) < 3]
 
 
 def _linked(
@@ -167,7 +186,7 @@ def _may_join_by_words(a: Extraction, b: Extraction, gazetteer: Gazetteer) -> bo
 
 
 def _content_words(extraction: Extraction) -> set[str]:
-    lead = " ".join(s.text for s in extraction.sentences[:3])
+    lead = extraction.lead
     return {w for w in re.findall(r"[a-záéíóúñ]{4,}", lead.lower()) if w not in STOPWORDS}
 
 
@@ -176,6 +195,7 @@ def _similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, len(a | b))
 
 
+@lru_cache(maxsize=100_000)
 def _as_date(value: str) -> date:
     parts = [int(p) for p in value.split("-")] + [1, 1]
     return date(parts[0], parts[1], parts[2])
@@ -209,11 +229,11 @@ def _apply_grouping_overrides(
     return [c for c in clusters if c]
 
 
-def _find_event(mention: EventCandidate, drafts: list[_EventDraft], gazetteer: Gazetteer) -> _EventDraft | None:
-    for draft in drafts:
-        if mention.date in draft.dates and (
-            gazetteer.related(mention.place, draft.place)
-            or (mention.place is None and draft.place is None and draft.candidate is not None)
+def _find_event(mention: EventCandidate, same_day: list[_EventDraft], gazetteer: Gazetteer) -> _EventDraft | None:
+    """An event of the mention's date (the caller's index) in a related place; placeless mentions join each other."""
+    for draft in same_day:
+        if gazetteer.related(mention.place, draft.place) or (
+            mention.place is None and draft.place is None and draft.candidate is not None
         ):
             return draft
     return None
@@ -247,7 +267,7 @@ class _EventDraft:
 
     @property
     def dates(self) -> set[str]:
-        return set(self.date_reported) | ({self.candidate.date} if self.candidate else set())
+        return self.date_reported.keys() | ({self.candidate.date} if self.candidate else set())
 
     def add_mention(self, extraction: Extraction, index: int) -> None:
         mention = extraction.mentions[index]

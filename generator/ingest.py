@@ -40,8 +40,9 @@ def read_articles(folders: list[Path], root: Path | None = None) -> tuple[list[A
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
+    base = (root or Path.cwd()).resolve()
     for path in article_files(folders):
-        shown = _display_path(path, root)
+        shown = _display_path(path, base)
         article, found = read_article(path, shown)
         problems.extend(found)
         if article is None:
@@ -224,8 +225,10 @@ def _text_or_none(value) -> str | None:
     return text or None
 
 
-def _display_path(path: Path, root: Path | None) -> str:
+def _display_path(path: Path, base: Path) -> str:
+    """The path as a maintainer would type it: relative to the project where it lies inside."""
+    absolute = path if path.is_absolute() else base / path
     try:
-        return str(path.resolve().relative_to((root or Path.cwd()).resolve()))
+        return str(absolute.relative_to(base))
     except ValueError:
         return str(path)

@@ -105,7 +105,7 @@ class Extraction:
     """What the extract stage reads out of one article."""
 
     article: Article
-    sentences: tuple[Sentence, ...]
+    lead: str  # the first sentences, for comparing what articles are about
     dates: tuple[DateMention, ...]
     claims: tuple[Claim, ...]
     places: tuple[str, ...]  # places named, most specific first

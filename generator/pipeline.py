@@ -8,21 +8,35 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .actors import load_registry
+from .actors import load_registry, registry_path
+from .cache import ExtractionCache, fingerprint
 from .compare import compare_sources
 from .extract import extract_article
 from .group import group_articles_into_events, load_overrides
 from .ingest import read_articles
 from .model import Timeline
-from .places import load_gazetteer
+from .places import load_gazetteer, places_path
 
 
-def build_timeline(content_dirs: list[Path], root: Path | None = None) -> Timeline:
+def build_timeline(
+    content_dirs: list[Path], root: Path | None = None, cache_dir: Path | None = None, progress=None
+) -> Timeline:
+    """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles."""
     articles, problems = read_articles(content_dirs, root)
     registry, registry_problems = load_registry(content_dirs)
     overrides, override_problems = load_overrides(content_dirs)
     gazetteer = load_gazetteer(content_dirs)
-    extractions = [extract_article(article, registry, gazetteer) for article in articles]
+    cache = ExtractionCache(cache_dir, fingerprint([registry_path(content_dirs), places_path(content_dirs)]))
+    extractions = []
+    for done, article in enumerate(articles, 1):
+        extraction = cache.get(article)
+        if extraction is None:
+            extraction = extract_article(article, registry, gazetteer)
+            cache.put(article, extraction)
+        extractions.append(extraction)
+        if progress and done % 500 == 0:
+            progress(f"extract: {done}/{len(articles)} articles ({cache.hits} from cache)")
+    cache.save(articles)
     events, article_event = group_articles_into_events(extractions, overrides, gazetteer)
     events = compare_sources(events, registry)
     return Timeline(

@@ -32,6 +32,7 @@ class Gazetteer:
     def __init__(self, places: list[Place], aliases: dict[str, str], written: dict[str, str] | None = None):
         self.places = {p.name: p for p in places}
         self.alias_place = aliases
+        self._ancestors: dict[str, list[str]] = {}
         self.alias_written = {k: v for k, v in (written or {}).items()}
         names = sorted(aliases, key=len, reverse=True)
         body = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
@@ -67,6 +68,11 @@ class Gazetteer:
         return SPECIFICITY.get(place.kind, 1) if place else 1  # places found by pattern are towns
 
     def ancestors(self, name: str) -> list[str]:
+        if name not in self._ancestors:
+            self._ancestors[name] = self._chain(name)
+        return self._ancestors[name]
+
+    def _chain(self, name: str) -> list[str]:
         chain, seen = [], {name}
         place = self.places.get(name)
         while place and place.parent and place.parent not in seen:

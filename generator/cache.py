@@ -1,0 +1,101 @@
+"""Extraction cache: an article whose content has not changed is not extracted again.
+
+Keyed by a hash of the article (id, date, metadata, text); the whole cache is
+dropped when the rules, the actors registry, the gazetteer or the extractor's
+code change (its fingerprint). One file, written atomically; our own data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+
+from .model import Article, Extraction
+
+CACHE_DIR = Path(".timeline-cache")
+PACKAGE = Path(__file__).resolve().parent
+CODE_FILES = (
+    "model.py",
+    "sentences.py",
+    "dates.py",
+    "figures.py",
+    "claims.py",
+    "actors.py",
+    "places.py",
+    "extract.py",
+    "cache.py",
+)
+
+
+def fingerprint(data_files: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    paths = [PACKAGE / name for name in CODE_FILES] + sorted((PACKAGE / "rules").glob("*.yml")) + list(data_files)
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_key(article: Article) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        article.id,
+        article.path,
+        article.date.isoformat(),
+        article.title,
+        article.outlet or "",
+        article.url or "",
+        article.language,
+        str(article.title_from_text),
+        article.body,
+    ):
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    def __init__(self, directory: Path | None, fingerprint_value: str):
+        self.path = directory / f"extractions-{fingerprint_value}.pickle" if directory else None
+        self.entries: dict[str, Extraction] = {}
+        self.hits = self.misses = 0
+        self.changed = False
+        if self.path and self.path.is_file():
+            try:
+                with self.path.open("rb") as handle:
+                    self.entries = pickle.load(handle)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+                self.entries = {}  # a damaged or stale cache is rebuilt, never trusted
+
+    def get(self, article: Article) -> Extraction | None:
+        found = self.entries.get(article_key(article))
+        if found is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return found
+
+    def put(self, article: Article, extraction: Extraction) -> None:
+        self.entries[article_key(article)] = extraction
+        self.changed = True
+
+    def save(self, keep: Iterable[Article]) -> None:
+        """Write the entries of the articles still present; drop the rest."""
+        if not self.path:
+            return
+        wanted = {article_key(a) for a in keep}
+        if not self.changed and wanted == set(self.entries):
+            return
+        self.entries = {k: v for k, v in self.entries.items() if k in wanted}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for old in self.path.parent.glob("extractions-*.pickle"):
+            if old != self.path:
+                old.unlink()
+        temporary = self.path.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)

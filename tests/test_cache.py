@@ -1,0 +1,37 @@
+from pathlib import Path
+
+from generator import pipeline
+from generator.pipeline import build_timeline
+from generator.serialize import timeline_to_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = " date 2023-01-02 A strike on January 1 hit barracks in Makiivka. Moscow said 63 soldiers were killed.\n"
+
+
+def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text(SEED, encoding="utf-8")
+    (content / "b.txt").write_text(SEED.replace("63", "70").replace("Makiivka", "Mariupol"), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = timeline_to_json(build_timeline([content], tmp_path, cache_dir=cache))
+
+    calls = []
+    real = pipeline.extract_article
+    monkeypatch.setattr(pipeline, "extract_article", lambda *a, **k: calls.append(a[0].id) or real(*a, **k))
+    assert timeline_to_json(build_timeline([content], tmp_path, cache_dir=cache)) == first
+    assert calls == []
+
+    (content / "c.txt").write_text(SEED.replace("Makiivka", "Kherson"), encoding="utf-8")
+    (content / "a.txt").write_text(SEED.replace("63", "64"), encoding="utf-8")
+    timeline = build_timeline([content], tmp_path, cache_dir=cache)
+    assert sorted(calls) == ["a", "c"]
+    assert {f.value for e in timeline.events for c in e.claims for f in c.figures} >= {64, 70}
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    cache = tmp_path / "cache"
+    build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache)
+    (damaged,) = cache.glob("*.pickle")
+    damaged.write_bytes(b"not a pickle")
+    assert len(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache).articles) == 2
