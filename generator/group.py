@@ -20,6 +20,7 @@ from .model import Claim, Event, EventCandidate, Extraction, Override
 from .places import Gazetteer, load_gazetteer
 
 SIMILARITY_TO_JOIN = 0.25
+VAGUE = "\0vague"  # index key of articles placed only in a country, or nowhere
 STOPWORDS = set(
     [
         "the",
@@ -140,18 +141,19 @@ def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) ->
     day = {x.article.id: _as_date(x.main.date).toordinal() for x in extractions}
     index: dict[tuple[str, int], list[Extraction]] = defaultdict(list)
     for b in ordered:
-        b_id = b.article.id
-        for key in _place_keys(b, gazetteer):
-            for a in index[(key, day[b_id] - 1)] + index[(key, day[b_id])]:
+        b_id, keys = b.article.id, _place_keys(b, gazetteer)
+        seen: set[str] = set()
+        for key in keys:
+            days = (day[b_id],) if key == VAGUE else (day[b_id] - 1, day[b_id])  # word links need the same day
+            for a in (a for d in days for a in index[(key, d)]):
+                if a.article.id in seen:
+                    continue
+                seen.add(a.article.id)
                 ra, rb = find(a.article.id), find(b_id)
-                if (
-                    ra != rb
-                    and _dates_compatible(a.main, b.main)
-                    and abs(day[ra] - day[b_id]) <= 1
-                    and _linked(a, b, (ra, rb), words, gazetteer)
-                ):
+                close = ra != rb and _dates_compatible(a.main, b.main) and abs(day[ra] - day[b_id]) <= 1
+                if close and _linked(a, b, (ra, rb), words, gazetteer):
                     parent[rb] = ra
-        for key in _place_keys(b, gazetteer):
+        for key in keys:
             index[(key, day[b_id])].append(b)
     clusters: dict[str, set[str]] = defaultdict(set)
     for x in extractions:
@@ -163,7 +165,7 @@ def _place_keys(extraction: Extraction, gazetteer: Gazetteer) -> list[str]:
     """The index keys of an article: its place and what contains it below country level, or 'vague'."""
     place = extraction.main.place
     if place is None or gazetteer.specificity(place) >= 3 or extraction.main.precision != "day":
-        return ["\0vague"] + ([place] if place and extraction.main.precision != "day" else [])
+        return [VAGUE] + ([place] if place and extraction.main.precision != "day" else [])
     return [place] + [p for p in gazetteer.ancestors(place) if gazetteer.specificity(p) < 3]
 
 

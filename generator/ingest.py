@@ -188,7 +188,7 @@ def _finish(
 
 
 def first_sentence(body: str) -> str:
-    text = " ".join(body.split())
+    text = " ".join(body[:600].split())
     match = FIRST_SENTENCE.match(text)
     sentence = match.group(1) if match else text[:120]
     return sentence.rstrip(".") if len(sentence) <= 160 else sentence[:157].rsplit(" ", 1)[0] + "…"

@@ -34,3 +34,23 @@ def test_registry_problems_name_the_line_and_fix():
     assert problems[0].line == 4 and "unknown party 'mars'" in problems[0].message and "russia" in problems[0].fix
     _, problems = registry_from_data({}, "content/actors.yml")
     assert "parties" in problems[0].message
+
+
+def test_rule_tables_hold_only_words():
+    """YAML reads a bare `on` or `no` as a boolean; every listed word must stay a word."""
+    import yaml
+
+    from generator.rules import RULES_DIR
+
+    def scalars(node):
+        if isinstance(node, dict):
+            for value in node.values():
+                yield from scalars(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from scalars(value)
+        else:
+            yield node
+
+    for path in RULES_DIR.glob("*.yml"):
+        assert not [v for v in scalars(yaml.safe_load(path.read_text(encoding="utf-8"))) if isinstance(v, bool)], path
