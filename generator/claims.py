@@ -135,9 +135,22 @@ def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> s
         subject = tail  # but keep "a reconstruction by the Associated Press published in May"
     if not subject or len(subject.split()) > MAX_SUBJECT_WORDS * 2:
         return None
-    if re.search(r"\d", subject) and not re.search(r"[A-Z]", subject[:1]):
-        return None
-    return subject
+    return subject if _names_a_speaker(subject, rules) else None
+
+
+def _names_a_speaker(subject: str, rules: Rules) -> bool:
+    """A claimant is someone: a name, or a word for people or bodies ('officials', 'the ministry')."""
+    if re.search(r"[\d\"“”«»]|\.\s+\S", subject) or re.match(r"['‘’]", subject):
+        return False  # a number or a quotation is not a speaker
+    first = subject.split()[0].lower()
+    if first in rules.words("non_speakers") or first in rules.words("subject_prepositions"):
+        return False
+    if re.fullmatch(rf"(?:{alternation(rules.words('anaphors'))})", subject, re.I):
+        return True
+    words = subject.split()
+    proper = any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and words[0].lower() not in
+                                                           rules.words("determiners"))
+    return proper or bool(re.search(alternation(rules.words("speaker_nouns")), subject, re.I))
 
 
 def _noun_phrase_tail(subject: str, rules: Rules) -> str:

@@ -106,3 +106,17 @@ def test_spanish_attribution(registry, gazetteer):
         "Según el Comité de Investigación, la explosión mató a tres personas.", registry, gazetteer, "2022-10-09", "es"
     )
     assert found == [("el Comité de Investigación", "russia", [("killed", 3)])]
+
+
+def test_a_claimant_must_name_someone(registry, gazetteer):
+    assert claims("By this point left the city said 12 people were killed.", registry, gazetteer)[0][0] is None
+    assert claims("We said 12 people were killed.", registry, gazetteer)[0][0] is None
+    found = claims("Devastating losses said 12 people were killed.", registry, gazetteer)
+    assert found[0][0] is None
+
+
+def test_russian_regions_mark_the_russian_side(registry, gazetteer):
+    found = claims("The governor of the Belgorod region said 3 people were injured.", registry, gazetteer)
+    assert found[0][1] == "russia"
+    found = claims("Officials including President Volodymyr Zelensky said 10 people were killed.", registry, gazetteer)
+    assert found[0][1] == "ukraine"
