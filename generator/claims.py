@@ -148,8 +148,8 @@ def _names_a_speaker(subject: str, rules: Rules) -> bool:
     if re.fullmatch(rf"(?:{alternation(rules.words('anaphors'))})", subject, re.I):
         return True
     words = subject.split()
-    proper = any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and words[0].lower() not in
-                                                           rules.words("determiners"))
+    # a capital at the start may only open the sentence: it names someone alone ("Moscow"), not in "Devastating losses"
+    proper = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
     return proper or bool(re.search(alternation(rules.words("speaker_nouns")), subject, re.I))
 
 
