@@ -98,7 +98,7 @@ def load_registry(content_dirs: list[Path]) -> tuple[Registry, list[Problem]]:
             Problem(
                 shown,
                 mark.line + 1 if mark else 1,
-                f"actors registry is not valid YAML: {err}",
+                f"actors registry is not valid YAML: {getattr(err, 'problem', None) or err}",
                 "fix the indentation; quote names that contain ':'",
             )
         ]

