@@ -119,15 +119,19 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
     elif name == "weekday":
         if re.search(r"\b(?:a|an|every|next|un|cada)\s+$", sentence.text[: match.start()], re.I):
             return None  # "a Monday morning in October" names no particular day
+        if re.match(rf",?\s+(?:{alternation(rules.months)}|\d)", sentence.text[match.end() :], re.I):
+            return None  # "Saturday, Feb. 19, 2022": the explicit date that follows says it
         weekday = rules.weekdays[_first_word(lower, rules.weekdays)]
         back = (published.weekday() - weekday) % 7
         value = (published - timedelta(days=back)).isoformat()
     elif name == "ago":
         value = (published - timedelta(days=_offset_days(lower, rules))).isoformat()
+        if re.search(r"\b(?:months?|mes|meses)\b", lower):
+            precision, value = "month", value[:7]  # "six months ago" names a month, not a day
     elif name == "offset":
         days = _offset_days(lower, rules)
         if days is None or re.search(
-            r"\b(?:the|for|in|within|of|los|las|durante)\s+$", sentence.text[: match.start()], re.I
+            r"\b(?:the|for|in|within|of|last|next|this|los|las|durante)\s+$", sentence.text[: match.start()], re.I
         ):
             return None  # "in the days before", "for months before": a span, not a date
         forward = bool(re.search(alternation(rules.words("after_words")), lower))

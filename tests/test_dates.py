@@ -70,3 +70,11 @@ def test_since_is_marked():
 def test_spanish_dates():
     found = values("La explosión del sábado 8 de octubre mató a tres personas.", "2022-10-09", "es")
     assert ("2022-10-08", "day") in found
+
+
+def test_months_ago_keeps_month_precision():
+    assert values("The war began nearly six months ago.", "2022-08-22") == [("2022-02", "month")]
+
+
+def test_a_weekday_before_its_explicit_date_is_not_counted_twice():
+    assert values("Troops near Zolote, Ukraine, Saturday, Feb. 19, 2022.", "2022-05-31") == [("2022-02-19", "day")]
