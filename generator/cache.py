@@ -94,8 +94,8 @@ class ExtractionCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         for old in self.path.parent.glob("extractions-*.pickle"):
             if old != self.path:
-                old.unlink()
-        temporary = self.path.with_suffix(".tmp")
+                old.unlink(missing_ok=True)
+        temporary = self.path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once must not share it
         with temporary.open("wb") as handle:
             pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)
