@@ -26,7 +26,6 @@ CODE_FILES = (
     "actors.py",
     "places.py",
     "extract.py",
-    "cache.py",
 )
 
 
