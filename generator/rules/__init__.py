@@ -7,7 +7,6 @@ this module only compiles them into regular expressions once per language.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -80,16 +79,16 @@ def _compiled(language: str, key: str) -> re.Pattern:
 
 def detect_language(text: str) -> str:
     """The language whose common words the text's opening uses most (for files that do not say)."""
-    pattern, language_of = _stopword_pattern()
-    counts = Counter(language_of[w] for w in pattern.findall(text[:1500].lower()))
-    return max(sorted(counts), key=counts.__getitem__) if counts else FALLBACK_LANGUAGE
+    words = text[:1500].lower().split()
+    best, best_count = FALLBACK_LANGUAGE, 0
+    for language, stopwords in _stopword_sets():
+        count = sum(1 for w in words if w in stopwords)
+        if count > best_count:
+            best, best_count = language, count
+    return best
 
 
 @cache
-def _stopword_pattern() -> tuple[re.Pattern, dict[str, str]]:
-    language_of: dict[str, str] = {}
-    for path in sorted(RULES_DIR.glob("*.yml")):
-        for word in rules_for(path.stem).words("stopwords"):
-            language_of.setdefault(word.lower(), path.stem)  # a word both languages use counts for the first
-    words = sorted(language_of, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, words)) + r")(?![\w])"), language_of
+def _stopword_sets() -> tuple[tuple[str, frozenset[str]], ...]:
+    languages = sorted(path.stem for path in RULES_DIR.glob("*.yml"))
+    return tuple((language, frozenset(rules_for(language).words("stopwords"))) for language in languages)
