@@ -85,9 +85,7 @@ def summarise(event: Event, registry: Registry) -> str:
             who = speaker if party == "other" else f"{speaker} ({label})"
             parts.append(f"{who} said {hedged(value, qualifier)} {KIND_WORDS[kind]}")
         sentences.append("; ".join(parts) + ".")
-    if len(event.date_reported) > 1:
-        sentences.append("Sources date it " + " or ".join(sorted(event.date_reported)) + ".")
-    return " ".join(sentences)
+    return " ".join(sentences)  # the renderer adds the dates, written for readers
 
 
 def _related(events: list[Event]) -> dict[str, tuple[str, ...]]:

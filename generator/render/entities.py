@@ -1,0 +1,92 @@
+"""Actor and place pages: what each party and claimant said across events, and what happened where."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Claim, Event
+from .format import hedged, human_date, slug, text
+from .pages import CLAIMS_PER_ACTOR_PAGE, Page, SiteIndex, event_label, page, place_url, rel
+
+
+def actor_url(party: str) -> str:
+    return f"actors/{slug(party)}/"
+
+
+def actor_pages(index: SiteIndex) -> list[Page]:
+    by_party: dict[str, list[tuple[Claim, Event]]] = defaultdict(list)
+    for event in index.timeline.events:
+        for claim in event.claims:
+            by_party[claim.party].append((claim, event))
+    pages = []
+    listing = []
+    for party, claims in sorted(by_party.items()):
+        url = actor_url(party)
+        by_claimant: dict[str, list[tuple[Claim, Event]]] = defaultdict(list)
+        for claim, event in claims:
+            by_claimant[claim.claimant or "The outlets themselves"].append((claim, event))
+        sections, shown = [], 0
+        for claimant, items in sorted(by_claimant.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            if shown >= CLAIMS_PER_ACTOR_PAGE:
+                break
+            rows = []
+            for claim, event in sorted(items, key=lambda ce: ce[1].date)[: CLAIMS_PER_ACTOR_PAGE - shown]:
+                figures = ", ".join(f"{f.kind} {hedged(f.value, f.qualifier)}" for f in claim.figures)
+                rows.append(
+                    f'<li><a href="{rel(url, event.page)}">{text(event_label(event))}</a>: {figures} · '
+                    f'<a href="{rel(url, index.claim_url(claim))}">quote</a></li>'
+                )
+            shown += len(rows)
+            sections.append(f"<h2>{text(claimant)}</h2><ul>{''.join(rows)}</ul>")
+        more = (
+            ""
+            if shown >= len(claims)
+            else f"<p>{len(claims) - shown} more claims are in <code>data/timeline.json</code>.</p>"
+        )
+        label = index.party(party)
+        pages.append(
+            page(
+                f"actors/{slug(party)}.md",
+                f"{label}: claims",
+                [
+                    f"<h1>{text(label)}</h1>",
+                    f"<p>{len(claims)} claims by {len(by_claimant)} claimants.</p>",
+                    *sections,
+                    more,
+                ],
+            )
+        )
+        listing.append(f'<li><a href="{rel("actors/", url)}">{text(label)}</a> — {len(claims)} claims</li>')
+    pages.append(
+        page(
+            "actors/index.md",
+            "Parties and claimants",
+            ["<h1>Parties and claimants</h1>", f"<ul>{''.join(listing)}</ul>"],
+        )
+    )
+    return pages
+
+
+def place_pages(index: SiteIndex) -> list[Page]:
+    by_place: dict[str, list[Event]] = defaultdict(list)
+    for event in index.timeline.events:
+        if event.place:
+            by_place[event.place].append(event)
+    pages, listing = [], []
+    for place, events in sorted(by_place.items()):
+        url = place_url(place)
+        items = "".join(
+            f'<li><time datetime="{e.date}">{human_date(e.date, e.date_precision)}</time> '
+            f'<a href="{rel(url, e.page)}">{text(e.title)}</a> · {len(e.articles)} sources</li>'
+            for e in sorted(events, key=lambda e: e.date)[-400:]
+        )
+        pages.append(
+            page(
+                f"places/{slug(place)}.md",
+                place,
+                [f"<h1>{text(place)}</h1>", f"<p>{len(events)} events.</p>", f"<ul>{items}</ul>"],
+            )
+        )
+        listing.append(f'<li><a href="{rel("places/", url)}">{text(place)}</a> — {len(events)}</li>')
+    pages.append(page("places/index.md", "Places", ["<h1>Places</h1>", f"<ul>{''.join(listing)}</ul>"]))
+    return pages

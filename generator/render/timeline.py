@@ -1,0 +1,157 @@
+"""Timeline pages: the home page, one page per year, and month pages where a year is large.
+
+Each event is a card on a vertical line: its date at its precision, title,
+place, number of sources, and a badge naming the disputed figure and its
+spread. Cards carry data attributes for the page's own filters.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Event
+from .format import MONTHS, human_date, slug, spread, text
+from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, page, place_url, rel
+
+
+def timeline_pages(index: SiteIndex) -> list[Page]:
+    events = sorted(index.timeline.events, key=lambda e: (e.date, e.id))
+    by_year: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_year[event.date[:4]].append(event)
+    pages = [_home(index, events, by_year)]
+    for year, year_events in sorted(by_year.items()):
+        pages.extend(_year_pages(index, year, year_events, sorted(by_year)))
+    return pages
+
+
+def year_url(year: str) -> str:
+    return f"years/{year}/"
+
+
+def _year_jump(url: str, years: list[str], current: str | None = None) -> str:
+    links = " ".join(
+        f'<a href="{rel(url, year_url(y))}"{" aria-current=page" if y == current else ""}>{y}</a>' for y in years
+    )
+    return f'<nav class="tl-years" aria-label="Jump to a year">Years: {links}</nav>'
+
+
+def _filters(events: list[Event], index: SiteIndex) -> str:
+    """Selects for party, place and kind of figure; `timeline.js` hides the cards that do not match."""
+    parties = sorted({c.party for e in events for c in e.claims})
+    places = sorted({e.place for e in events if e.place})
+    kinds = sorted({f.kind for e in events for c in e.claims for f in c.figures})
+
+    def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
+        items = "".join(f'<option value="{text(v)}">{text(t)}</option>' for v, t in options)
+        return f'<label>{label} <select data-filter="{name}"><option value="">all</option>{items}</select></label>'
+
+    return (
+        '<form class="tl-filters" aria-label="Filter events">'
+        + select("party", "Party", [(slug(p), index.party(p)) for p in parties])
+        + select("place", "Place", [(slug(p), p) for p in places])
+        + select("kind", "Figure", [(k, k) for k in kinds])
+        + '<output class="tl-count" aria-live="polite"></output></form>'
+    )
+
+
+def _card(index: SiteIndex, event: Event, url: str) -> str:
+    parties = " ".join(sorted({slug(c.party) for c in event.claims}))
+    kinds = " ".join(sorted({f.kind for c in event.claims for f in c.figures}))
+    sources = len(event.articles)
+    badges = "".join(
+        f'<span class="tl-badge" title="sources disagree on {d.kind}">⚠ {d.kind}: '
+        f"{spread([v for vs in d.values.values() for v in vs])}</span>"
+        for d in event.discrepancies[:3]
+    )
+    place = (
+        f'<a class="tl-place" href="{rel(url, place_url(event.place))}">{text(event.place)}</a> · '
+        if event.place
+        else ""
+    )
+    return (
+        f'<li class="tl-card" data-party="{parties}" data-place="{slug(event.place or "")}" data-kind="{kinds}">'
+        f'<time datetime="{event.date}">{human_date(event.date, event.date_precision)}</time>'
+        f'<a class="tl-title" href="{rel(url, event.page)}">{text(event.title)}</a>'
+        f'<span class="tl-card-meta">{place}{sources} source{"s" if sources != 1 else ""}</span>{badges}</li>'
+    )
+
+
+def _event_list(index: SiteIndex, events: list[Event], url: str, heading_level: int = 2) -> str:
+    """Events grouped by year and month, each heading sticky while its events scroll by."""
+    out = ['<div class="tl-line">']
+    by_month: dict[tuple[str, str], list[Event]] = defaultdict(list)
+    for event in events:
+        by_month[(event.date[:4], event.date[5:7] if event.date_precision != "year" else "")].append(event)
+    current_year = None
+    for (year, month), month_events in sorted(by_month.items()):
+        if year != current_year:
+            if current_year is not None:
+                out.append("</section>")
+            out.append(
+                f'<section class="tl-year" id="y{year}"><h{heading_level} class="tl-sticky tl-year-head">'
+                f"{year}</h{heading_level}>"
+            )
+            current_year = year
+        name = MONTHS[int(month) - 1] if month else "During the year"
+        out.append(
+            f'<section class="tl-month"><h{heading_level + 1} class="tl-sticky tl-month-head">{name} {year}'
+            f'</h{heading_level + 1}><ol class="tl-events">'
+            + "".join(_card(index, e, url) for e in month_events)
+            + "</ol></section>"
+        )
+    if current_year is not None:
+        out.append("</section>")
+    out.append("</div>")
+    return "".join(out)
+
+
+def _home(index: SiteIndex, events: list[Event], by_year: dict[str, list[Event]]) -> Page:
+    url = ""
+    years = sorted(by_year)
+    shown = [e for e in events if e.main_articles][-HOME_EVENTS:] if len(events) > HOME_EVENTS else events
+    intro = (
+        f'<p class="tl-summary">{len(index.timeline.articles)} articles, {len(events)} events. Each event '
+        "shows what every source and every party claimed; ⚠ marks figures the sources disagree on.</p>"
+    )
+    more = (
+        ""
+        if shown is events
+        else f"<p>Showing the latest {len(shown)} reported events; every event is on its year's page.</p>"
+    )
+    body = [
+        "<h1>Timeline</h1>",
+        intro,
+        _year_jump(url, years),
+        _filters(shown, index),
+        more,
+        _event_list(index, shown, url),
+    ]
+    return page("index.md", "Timeline", body)
+
+
+def _year_pages(index: SiteIndex, year: str, events: list[Event], years: list[str]) -> list[Page]:
+    """One page per year; a year with more events than a page holds gets numbered pages."""
+    chunks = [events[i : i + EVENTS_PER_PAGE] for i in range(0, len(events), EVENTS_PER_PAGE)] or [[]]
+    pages = []
+    for number, chunk in enumerate(chunks):
+        path = f"years/{year}.md" if number == 0 else f"years/{year}/page-{number + 1}.md"
+        url = year_url(year) + (f"page-{number + 1}/" if number else "")
+        pager = ""
+        if len(chunks) > 1:
+            pager_links = " ".join(
+                f'<a href="{rel(url, year_url(year) + (f"page-{i + 1}/" if i else ""))}"'
+                f"{' aria-current=page' if i == number else ''}>{human_date(c[0].date, c[0].date_precision)}</a>"
+                for i, c in enumerate(chunks)
+            )
+            pager = f'<nav class="tl-pages" aria-label="Pages of {year}">Pages: {pager_links}</nav>'
+        body = [
+            f"<h1>{year}</h1>",
+            _year_jump(url, years, year),
+            pager,
+            _filters(chunk, index),
+            _event_list(index, chunk, url),
+            pager,
+        ]
+        pages.append(page(path, year if number == 0 else f"{year} (page {number + 1})", body))
+    return pages
