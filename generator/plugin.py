@@ -34,6 +34,7 @@ class TimelineConfig(Config):
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self):
         self.timeline: Timeline | None = None
+        self.error_text = ""
         self.root = Path.cwd()
 
     def content_dirs(self) -> list[Path]:
@@ -51,7 +52,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         )
         errors = [p for p in timeline.problems if p.severity == "error"]
         if errors:
-            raise PluginError("the content has problems:\n" + "\n".join(str(p) for p in errors))
+            self.error_text = "\n".join(str(p) for p in errors)
+            raise PluginError("the content has problems:\n" + self.error_text)
         self.timeline = timeline
         years = sorted({e.date[:4] for e in timeline.events})
         config.nav = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,18 @@ from mkdocs.exceptions import MkDocsException
 from .plugin import CONTENT_ENV
 
 
+def _show_mkdocs_messages() -> None:
+    """MkDocs reports through logging; show its warnings the way its own command does."""
+    logger = logging.getLogger("mkdocs")
+    if not logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        # content problems are printed by build_site itself, once, as path:line lines
+        handler.addFilter(lambda record: not str(record.msg).startswith("the content has problems"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.WARNING)
+
+
 def _absolute(folders: list[Path]) -> list[str]:
     return [str(f.resolve()) for f in folders]
 
@@ -23,6 +36,8 @@ def build_site(content_dirs: list[Path], site_dir: Path, config_file: Path = Pat
     if missing:
         print(f"build: no such folder: {', '.join(missing)} (fix: pass existing folders to --content)", file=sys.stderr)
         return 1
+    _show_mkdocs_messages()
+    config = None
     try:
         config = load_config(str(config_file), site_dir=str(site_dir.resolve()))
         config.plugins["timeline"].config.content = _absolute(content_dirs)
@@ -30,7 +45,8 @@ def build_site(content_dirs: list[Path], site_dir: Path, config_file: Path = Pat
         mkdocs_build.build(config)
         config.plugins.on_shutdown()
     except MkDocsException as err:
-        print(f"build failed: {err}", file=sys.stderr)
+        plugin = config.plugins["timeline"] if config is not None else None
+        print(getattr(plugin, "error_text", "") or f"build failed: {err}", file=sys.stderr)
         return 1
     print(f"site built in {site_dir}", file=sys.stderr)
     return 0

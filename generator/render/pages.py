@@ -265,16 +265,22 @@ def _article_meta(index: SiteIndex, article: Article, url: str) -> str:
 
 
 def _article_text(article: Article, start: int, end: int, claims: list[Claim]) -> str:
-    """The text as text: paragraphs, with each claim's sentence marked and anchored by the claim's id."""
+    """The text as text: paragraphs, each claim's sentence marked, every claim id an anchor on it."""
     body = article.body
-    pieces, cursor = [], start
+    by_span: dict[tuple[int, int], list[Claim]] = defaultdict(list)
     for claim in claims:
-        s, e = max(claim.span[0], cursor), min(claim.span[1], end)
-        if s < cursor or s >= e:
+        by_span[claim.span].append(claim)
+    pieces, cursor = [], start
+    for (s, e), same in sorted(by_span.items()):
+        if s < cursor or s >= end:
             continue
+        e = min(e, end)
         pieces.append(_paragraphs(body[cursor:s]))
-        who = text(claim.claimant or "the outlet")
-        pieces.append(f'<mark id="{claim.id}" class="tl-claim" title="claim by {who}">{_paragraphs(body[s:e])}</mark>')
+        first, *others = same
+        anchors = "".join(f'<span id="{c.id}" class="tl-anchor"></span>' for c in others)
+        who = text(", ".join(dict.fromkeys(c.claimant or "the outlet" for c in same)))
+        pieces.append(f'<mark id="{first.id}" class="tl-claim" title="claim by {who}">{anchors}'
+                      f"{_paragraphs(body[s:e])}</mark>")
         cursor = e
     pieces.append(_paragraphs(body[cursor:end]))
     return f'<div class="tl-article-text"><p>{"".join(pieces)}</p></div>'
