@@ -2,6 +2,9 @@
 // Our own few lines; no framework, nothing loaded from another host. Re-run on every instant page load.
 (function () {
   function setUp() {
+    // Material's search dialog has no accessible name of its own
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.getAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
     var form = document.querySelector(".tl-filters");
     if (!form) return;
     var selects = form.querySelectorAll("select[data-filter]");

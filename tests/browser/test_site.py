@@ -1,0 +1,141 @@
+"""What a reader does: browse the timeline, open an event, check a quote, search, filter, on phone and desktop."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+AXE = None
+
+
+def open_makiivka(page, base_url):
+    page.goto(base_url)
+    page.locator("a.tl-title[href*=\"-makiivka/\"]").first.click()
+    page.wait_for_url(re.compile(r"events/2023-01-01-makiivka/"))
+
+
+def test_timeline_leads_to_the_makiivka_comparison(page, base_url):
+    open_makiivka(page, base_url)
+    table = page.locator("table.tl-compare")
+    killed = table.locator("tr", has_text="Killed")
+    russia_column = [i for i, h in enumerate(table.locator("thead th").all_inner_texts()) if "Russia" in h][0]
+    ukraine_column = [i for i, h in enumerate(table.locator("thead th").all_inner_texts()) if "Ukraine" in h][0]
+    cells = killed.locator("th, td").all_inner_texts()
+    assert "63" in cells[russia_column] and "400" in cells[ukraine_column]
+    assert "disputed" in cells[0]
+
+
+def test_a_quote_leads_to_its_sentence(page, base_url):
+    open_makiivka(page, base_url)
+    link = page.locator("table.tl-compare a", has_text="63").first
+    link.click()
+    page.wait_for_url(re.compile(r"articles/.+#.+-c\d+"))
+    anchor = urlparse(page.url).fragment
+    target = page.locator(f'[id="{anchor}"]')
+    assert target.count() == 1
+    sentence = page.locator("mark.tl-claim", has=page.locator(f'[id="{anchor}"]')).or_(target).first
+    assert "63" in sentence.inner_text()
+    assert sentence.is_visible()
+
+
+def test_search_finds_the_event(page, base_url):
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("Makiivka")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=15000)
+    first_link = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert "events/2023-01-01-makiivka" in first_link  # the event ranks above the articles
+
+
+def test_filters_change_what_is_shown(page, base_url):
+    page.goto(base_url)
+    cards = page.locator(".tl-card:visible")
+    total = cards.count()
+    page.select_option('select[data-filter="party"]', "russia")
+    filtered = page.locator(".tl-card:visible").count()
+    assert 0 < filtered < total
+    assert all("russia" in (c.get_attribute("data-party") or "") for c in page.locator(".tl-card:visible").all())
+    page.select_option('select[data-filter="party"]', "")
+    page.select_option('select[data-filter="kind"]', "missiles")
+    assert 0 < page.locator(".tl-card:visible").count() < total
+    assert "shown" in page.locator(".tl-count").inner_text()
+
+
+def test_year_jump_opens_the_year(page, base_url):
+    page.goto(base_url)
+    page.locator(".tl-years a", has_text="2022").click()
+    page.wait_for_url(re.compile(r"years/2022/"))
+    assert page.locator("h1").inner_text().strip() == "2022"
+    assert page.locator(".tl-card").count() > 0
+    assert all(t.startswith("2022") for t in page.locator(".tl-card time").evaluate_all(
+        "els => els.map(e => e.getAttribute('datetime'))"))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/"])
+def test_nothing_scrolls_sideways(browser, base_url, width, path):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
+
+
+def test_no_request_leaves_localhost(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
+    for path in ["", "events/2023-01-01-makiivka/", "articles/004_da7275c3e96832db/", "years/2022/", "about/"]:
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    assert hosts <= {"127.0.0.1"}, hosts
+
+
+def axe_violations(page) -> list[dict]:
+    from pathlib import Path
+
+    import axe_playwright_python
+
+    page.add_script_tag(path=str(Path(axe_playwright_python.__file__).parent / "axe.min.js"))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_accessibility_has_no_serious_violation(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for path in ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/"]:
+        page.goto(base_url + path)
+        found[path] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in axe_violations(page)]
+    page.goto(base_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("Makiivka")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_timeout(800)  # let the results finish fading in: axe measures contrast as drawn
+    found["search"] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in axe_violations(page)]
+    context.close()
+    assert not any(found.values()), found
+
+
+def test_screenshot_for_the_readme(browser, base_url, screenshots_dir):
+    """Makes the README's pictures from the real build: `make screenshots`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url)
+    shots = {"timeline.png": page.screenshot()}
+    page.goto(base_url + "events/2023-01-01-makiivka/")
+    shots["event.png"] = page.screenshot(full_page=True)
+    context.close()
+    assert all(len(png) > 10_000 for png in shots.values())
+    if screenshots_dir:
+        screenshots_dir.mkdir(parents=True, exist_ok=True)
+        for name, png in shots.items():
+            (screenshots_dir / name).write_bytes(png)
