@@ -17,6 +17,7 @@ from .model import Article, Problem
 from .rules import detect_language
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+NOT_ARTICLES = {"pages"}  # content/pages holds the site's own pages (About), not articles
 FRONT_MATTER_KEYS = {"title", "date", "outlet", "url", "language"}
 SEED_HEADER = re.compile(r"^\s*date\s+(\S+)\s?")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,7 +39,8 @@ def article_files(folders: list[Path]) -> list[Path]:
             found.append(folder)
             continue
         base = folder / "articles" if (folder / "articles").is_dir() else folder
-        found.extend(p for p in base.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file())
+        found.extend(p for p in base.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file()
+                     and not p.name.startswith(".") and NOT_ARTICLES.isdisjoint(p.relative_to(base).parts[:-1]))
     return sorted(found, key=lambda p: (p.stem, str(p)))
 
 

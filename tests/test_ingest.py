@@ -87,3 +87,11 @@ def test_seeds_are_read_byte_for_byte():
     if shared.is_dir():
         for path in (root / "seeds").glob("*.txt"):
             assert path.read_bytes() == (shared / path.name).read_bytes()
+
+
+def test_site_pages_are_not_articles_even_without_an_articles_folder(tmp_path):
+    (tmp_path / "pages").mkdir()
+    write(tmp_path / "pages", "about.md", "# About\n")
+    write(tmp_path, "a.txt", SEED)
+    articles, problems = read_articles([tmp_path], tmp_path)
+    assert [a.id for a in articles] == ["a"] and problems == []
