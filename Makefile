@@ -24,7 +24,7 @@ eval: $(STAMP)
 	$(BIN)/timeline eval
 
 test: $(STAMP)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests $(wildcard bench)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -34,8 +34,8 @@ screenshots: $(STAMP)
 	$(BIN)/python -m pytest -q tests/browser -k screenshot --screenshots docs/img
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests $(wildcard bench)
+	$(BIN)/ruff format --check generator tests $(wildcard bench)
 
 clean:
 	rm -rf site build .pytest_cache
