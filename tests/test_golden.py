@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SHARED
+from stage_helpers import ROOT, SHARED
 
 from generator.pipeline import build_timeline
 from generator.serialize import timeline_to_json

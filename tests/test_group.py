@@ -1,4 +1,4 @@
-from conftest import make_article
+from stage_helpers import make_article
 
 from generator.compare import compare_sources, discrepancies_in
 from generator.extract import extract_article

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from conftest import ROOT
+from stage_helpers import ROOT
 
 from generator.render import render_site
 from generator.render.format import hedged, human_date, spread, text
