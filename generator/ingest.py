@@ -51,7 +51,7 @@ def read_articles(folders: list[Path], root: Path | None = None) -> tuple[list[A
     seen: dict[str, str] = {}
     base = (root or Path.cwd()).resolve()
     for path in article_files(folders):
-        shown = _display_path(path, base)
+        shown = display_path(path, base)
         article, found = read_article(path, shown)
         problems.extend(found)
         if article is None:
@@ -234,7 +234,7 @@ def _text_or_none(value) -> str | None:
     return text or None
 
 
-def _display_path(path: Path, base: Path) -> str:
+def display_path(path: Path, base: Path) -> str:
     """The path as a maintainer would type it: relative to the project where it lies inside."""
     absolute = path if path.is_absolute() else base / path
     try:

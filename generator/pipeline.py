@@ -13,7 +13,7 @@ from .cache import ExtractionCache, fingerprint
 from .compare import compare_sources
 from .extract import extract_article
 from .group import group_articles_into_events, load_overrides
-from .ingest import read_articles
+from .ingest import display_path, read_articles
 from .model import Timeline
 from .places import load_gazetteer, places_path
 
@@ -44,6 +44,6 @@ def build_timeline(
         events=tuple(events),
         article_event=article_event,
         problems=tuple(problems + registry_problems + override_problems),
-        generated_from=",".join(str(d) for d in content_dirs),
+        generated_from=",".join(display_path(d, (root or Path.cwd()).resolve()) for d in content_dirs),
         parties=registry.party_labels,
     )
