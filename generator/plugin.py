@@ -9,6 +9,7 @@ the content folders.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         years = sorted({e.date[:4] for e in timeline.events})
         config.nav = [
             {"Timeline": "index.md"},
+            {"Search": "search.md"},
             {"Years": [{y: f"years/{y}.md"} for y in years]},
             {"Parties": "actors/index.md"},
             {"Places": "places/index.md"},
@@ -75,9 +77,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         target = Path(config.site_dir) / "data" / "timeline.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(timeline_to_json(self.timeline), encoding="utf-8")
+        index_for_search(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         for folder in self.content_dirs():
             if folder.exists():
                 server.watch(str(folder))
         return server
+
+
+def index_for_search(site_dir: Path) -> None:
+    """Pagefind indexes the built pages into small pieces a reader's browser fetches on demand."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PluginError(f"search indexing failed: {result.stderr.strip() or result.stdout.strip()}")

@@ -98,6 +98,6 @@ def test_every_internal_link_and_asset_resolves_under_the_sub_path(served_site):
     assert pages > 3
 
 
-@pytest.mark.parametrize("path", ["data/timeline.json", "search/search_index.json"])
+@pytest.mark.parametrize("path", ["data/timeline.json", "pagefind/pagefind-entry.json"])
 def test_data_and_search_index_are_under_the_sub_path(served_site, path):
     assert fetch(f"{served_site}{PREFIX}/{path}")[0] == 200

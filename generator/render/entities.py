@@ -6,11 +6,7 @@ from collections import defaultdict
 
 from ..model import Claim, Event
 from .format import hedged, human_date, slug, text
-from .pages import CLAIMS_PER_ACTOR_PAGE, Page, SiteIndex, event_label, page, place_url, rel
-
-
-def actor_url(party: str) -> str:
-    return f"actors/{slug(party)}/"
+from .pages import CLAIMS_PER_ACTOR_PAGE, Page, SiteIndex, actor_url, event_label, page, place_url, rel, searchable
 
 
 def actor_pages(index: SiteIndex) -> list[Page]:
@@ -54,6 +50,7 @@ def actor_pages(index: SiteIndex) -> list[Page]:
                     *sections,
                     more,
                 ],
+                searchable(2.0),
             )
         )
         listing.append(f'<li><a href="{rel("actors/", url)}">{text(label)}</a> — {len(claims)} claims</li>')
@@ -85,6 +82,7 @@ def place_pages(index: SiteIndex) -> list[Page]:
                 f"places/{slug(place)}.md",
                 place,
                 [f"<h1>{text(place)}</h1>", f"<p>{len(events)} events.</p>", f"<ul>{items}</ul>"],
+                searchable(2.0),
             )
         )
         listing.append(f'<li><a href="{rel("places/", url)}">{text(place)}</a> — {len(events)}</li>')

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Claim, Event, Timeline
 from .format import KIND_LABEL, KIND_ORDER, front_matter_text, hedged, human_date, slug, spread, text
+from .summary import event_summary
 
 EVENTS_PER_PAGE = 150
 HOME_EVENTS = 120
@@ -39,9 +40,18 @@ def rel(from_url: str, to_url: str) -> str:
     return "../" * from_url.count("/") + to_url
 
 
-def page(path: str, title: str, body: list[str], extra_meta: str = "") -> Page:
-    meta = f"---\ntitle: {front_matter_text(title)}\n{extra_meta}---\n\n"
-    return Page(path, url_of(path), meta + "\n\n".join(line for line in body if line) + "\n")
+def page(path: str, title: str, body: list[str], search: str = "") -> Page:
+    """A page; `search` is the attributes that put it in the search index ('' keeps it out)."""
+    meta = f"---\ntitle: {front_matter_text(title)}\n---\n\n"
+    blocks = [line for line in body if line]
+    if search:
+        blocks = [f"<div {search}>"] + blocks + ["</div>"]
+    return Page(path, url_of(path), meta + "\n\n".join(blocks) + "\n")
+
+
+def searchable(weight: float) -> str:
+    """Pagefind attributes: index this page's body, its words weighing `weight` (events above articles)."""
+    return f'data-pagefind-body data-pagefind-weight="{weight}"'
 
 
 class SiteIndex:
@@ -116,16 +126,15 @@ def event_page(index: SiteIndex, event: Event) -> Page:
         + (f' · <a href="{rel(url, place_url(event.place))}">{text(event.place)}</a>' if event.place else "")
         + f" · {len(event.articles)} source{'s' if len(event.articles) != 1 else ''}</p>",
     ]
-    dates = [human_date(d, _precision(d)) for d in sorted(event.date_reported)]
-    summary = event.summary + (f" Sources date it {' or '.join(dates)}." if len(dates) > 1 else "")
-    if summary.strip():
-        body.append(f'<p class="tl-summary">{text(summary.strip())}</p>')
+    summary = event_summary(event, index.labels)
+    if summary:
+        body.append(f'<p class="tl-summary">{text(summary)}</p>')
     body.append(_dates_reported(index, event))
     body.append(_comparison_table(index, event, url))
     body.append(_source_cards(index, event, url))
     body.append(_related(index, event, url))
-    meta = "search:\n  boost: 3\n"
-    return page(f"events/{event.id}.md", event_label(event), body, meta)
+    label = event_label(event)
+    return page(f"events/{event.id}.md", label, body, searchable(8.0))
 
 
 def _dates_reported(index: SiteIndex, event: Event) -> str:
@@ -164,12 +173,17 @@ def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
             who = text(claim.claimant or "the outlet")
             key = f"{figure.value}|{figure.qualifier}|{claim.claimant}"
             cells[(figure.kind, claim.party)].setdefault(
-                key, f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a> <span class="tl-who">{who}</span>')
+                key, f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a> <span class="tl-who">{who}</span>'
+            )
     if not parties:
         return '<h2 id="figures">Figures</h2>\n<p>No source gives a figure for this event.</p>'
     disputed = {d.kind: d for d in event.discrepancies}
     ordered = sorted(parties, key=lambda p: (p == "other", p))
-    head = "".join(f'<th scope="col" class="tl-party tl-party-{slug(p)}">{text(index.party(p))}</th>' for p in ordered)
+    head = "".join(
+        f'<th scope="col" class="tl-party tl-party-{slug(p)}">'
+        f'<a href="{rel(url, actor_url(p))}">{text(index.party(p))}</a></th>'
+        for p in ordered
+    )
     rows = []
     for kind in [k for k in KIND_ORDER if any((k, p) in cells for p in ordered)]:
         mark = ""
@@ -180,11 +194,13 @@ def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
         row += [f"<td>{'<br>'.join(cells[(kind, p)].values()) or '—'}</td>" for p in ordered]
         css = ' class="tl-row-disputed"' if kind in disputed else ""
         rows.append(f"<tr{css}>{''.join(row)}</tr>")
-    return ('<h2 id="figures">Figures by party and source</h2>\n'
-            '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
-            '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
-            f'<div class="tl-table-wrap"><table class="tl-compare"><thead><tr><th scope="col">Figure</th>{head}'
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    return (
+        '<h2 id="figures">Figures by party and source</h2>\n'
+        '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
+        '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
+        f'<div class="tl-table-wrap"><table class="tl-compare"><thead><tr><th scope="col">Figure</th>{head}'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
 
 
 def _source_cards(index: SiteIndex, event: Event, url: str) -> str:
@@ -198,7 +214,8 @@ def _source_cards(index: SiteIndex, event: Event, url: str) -> str:
             continue
         quotes = "".join(
             f"<blockquote><p>{text(c.quote)}</p><footer>— {text(c.claimant or 'the outlet itself')} "
-            f'(<span class="tl-party tl-party-{slug(c.party)}">{text(index.party(c.party))}</span>) · '
+            f'(<a class="tl-party tl-party-{slug(c.party)}" href="{rel(url, actor_url(c.party))}">'
+            f"{text(index.party(c.party))}</a>) · "
             f'<a href="{rel(url, index.claim_url(c))}">in context</a></footer></blockquote>'
             for c in by_article.get(article_id, [])[:8]
         )
@@ -224,6 +241,10 @@ def place_url(place: str | None) -> str:
     return f"places/{slug(place or 'unknown')}/"
 
 
+def actor_url(party: str) -> str:
+    return f"actors/{slug(party)}/"
+
+
 # -------------------------------------------------------------- article pages
 
 
@@ -245,7 +266,7 @@ def article_pages(index: SiteIndex, article: Article) -> list[Page]:
             body.append(f'<nav class="tl-pages" aria-label="Parts of this article">Part: {links}</nav>')
         body.append(_article_text(article, start, end, [c for c in claims if start <= c.span[0] < end]))
         path = f"articles/{article.id}.md" if number == 0 else f"articles/{article.id}/part-{number + 1}.md"
-        pages.append(page(path, article.title, body, "search:\n  boost: 0.5\n"))
+        pages.append(page(path, article.title, body, searchable(1.0)))
     return pages
 
 
@@ -279,8 +300,9 @@ def _article_text(article: Article, start: int, end: int, claims: list[Claim]) -
         first, *others = same
         anchors = "".join(f'<span id="{c.id}" class="tl-anchor"></span>' for c in others)
         who = text(", ".join(dict.fromkeys(c.claimant or "the outlet" for c in same)))
-        pieces.append(f'<mark id="{first.id}" class="tl-claim" title="claim by {who}">{anchors}'
-                      f"{_paragraphs(body[s:e])}</mark>")
+        pieces.append(
+            f'<mark id="{first.id}" class="tl-claim" title="claim by {who}">{anchors}{_paragraphs(body[s:e])}</mark>'
+        )
         cursor = e
     pieces.append(_paragraphs(body[cursor:end]))
     return f'<div class="tl-article-text"><p>{"".join(pieces)}</p></div>'

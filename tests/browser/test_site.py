@@ -40,14 +40,28 @@ def test_a_quote_leads_to_its_sentence(page, base_url):
     assert sentence.is_visible()
 
 
-def test_search_finds_the_event(page, base_url):
-    page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type("Makiivka")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=15000)
-    first_link = page.locator(".md-search-result__item a").first.get_attribute("href")
-    assert "events/2023-01-01-makiivka" in first_link  # the event ranks above the articles
+def search(page, base_url, words: str) -> list[str]:
+    """Type into the site's search page; the result links, best first."""
+    page.goto(base_url + "search/")
+    page.locator("#tl-search input").wait_for(timeout=15000)
+    page.locator("#tl-search input").type(words)
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    page.wait_for_timeout(800)  # let the results finish drawing (and fading in, for axe)
+    return [a.get_attribute("href") for a in page.locator(".pagefind-ui__result-link").all()]
+
+
+def test_search_finds_the_event_above_its_articles(page, base_url):
+    links = [urlparse(link).path for link in search(page, base_url, "Makiivka")]
+    assert "/events/2023-01-01-makiivka/" in links[:5]
+    first_article = next(i for i, link in enumerate(links) if "/articles/" in link) if any(
+        "/articles/" in link for link in links) else len(links)
+    assert links.index("/events/2023-01-01-makiivka/") < first_article
+
+
+def test_search_results_show_the_event_date(page, base_url):
+    search(page, base_url, "Makiivka")
+    result = page.locator(".pagefind-ui__result", has=page.locator('a[href*="2023-01-01-makiivka"]')).first
+    assert "1 January 2023" in result.inner_text()
 
 
 def test_filters_change_what_is_shown(page, base_url):
@@ -115,11 +129,7 @@ def test_accessibility_has_no_serious_violation(browser, base_url, scheme):
     for path in ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/"]:
         page.goto(base_url + path)
         found[path] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in axe_violations(page)]
-    page.goto(base_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type("Makiivka")
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-    page.wait_for_timeout(800)  # let the results finish fading in: axe measures contrast as drawn
+    search(page, base_url, "Makiivka")
     found["search"] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in axe_violations(page)]
     context.close()
     assert not any(found.values()), found

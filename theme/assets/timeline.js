@@ -29,5 +29,35 @@
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     apply();
   }
-  if (typeof document$ !== "undefined") { document$.subscribe(setUp); } else { document.addEventListener("DOMContentLoaded", setUp); }
+  // Search: Pagefind's UI and index pieces, all served by this site, loaded only on the search page.
+  function setUpSearch() {
+    var box = document.getElementById("tl-search");
+    if (!box || box.dataset.ready) return;
+    box.dataset.ready = "1";
+    var bundle = box.dataset.bundle;
+    function start() {
+      box.textContent = "";
+      // the site may live under a sub-path (GitHub Pages: /REPO/): results link relative to where the bundle is
+      var base = new URL("..", new URL(bundle, location.href)).pathname;
+      new PagefindUI({ element: "#tl-search", bundlePath: bundle, baseUrl: base, showSubResults: true, showImages: false,
+                       resetStyles: false, autofocus: true });
+      var labelled = setInterval(function () {  // Pagefind's input has a title but no label
+        var field = box.querySelector("input");
+        if (!field) return;
+        clearInterval(labelled);
+        field.setAttribute("aria-label", "Search events and articles");
+        var query = new URLSearchParams(location.search).get("q");  // search/?q=words opens with results
+        if (query) { field.value = query; field.dispatchEvent(new Event("input")); }
+      }, 50);
+    }
+    if (typeof PagefindUI !== "undefined") { start(); return; }
+    var css = document.createElement("link");
+    css.rel = "stylesheet"; css.href = bundle + "pagefind-ui.css";
+    document.head.appendChild(css);
+    var script = document.createElement("script");
+    script.src = bundle + "pagefind-ui.js"; script.onload = start;
+    document.head.appendChild(script);
+  }
+  function setUpAll() { setUp(); setUpSearch(); }
+  if (typeof document$ !== "undefined") { document$.subscribe(setUpAll); } else { document.addEventListener("DOMContentLoaded", setUpAll); }
 })();
