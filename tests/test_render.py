@@ -1,20 +1,99 @@
-"""Render and build: pages from a Timeline, and article text that is never markup."""
+"""Render: pages from small hand-built Timelines, and article text that is never read as markup."""
+
+from __future__ import annotations
 
 import json
+import re
+from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 from stage_helpers import ROOT
 
+from generator.model import Article, Claim, Discrepancy, Event, Figure, Timeline
 from generator.render import render_site
 from generator.render.format import hedged, human_date, spread, text
-from generator.render.pages import ARTICLE_PART_CHARS
+from generator.render.pages import ARTICLE_PART_CHARS, EVENTS_PER_PAGE, HOME_EVENTS
+from generator.render.summary import dates_in_words, event_summary
 from generator.site import build_site
 
 HOSTILE = (
     " date 2023-03-01 Officials in Kharkiv said 5 people were killed on Monday. "
-    "<script>window.pwned = 1</script> <img src=x onerror=\"window.pwned=2\"> {{ config.site_name }} {% raw %} "
+    '<script>window.pwned = 1</script> <img src=x onerror="window.pwned=2"> {{ config.site_name }} {% raw %} '
     "[click](javascript:alert(1)) *emphasis* __bold__ `code`\n\n# Not a heading\n\n| a | table |\n"
 )
+PARTIES = {"russia": "Russia", "ukraine": "Ukraine", "other": "Other"}
+
+
+# ------------------------------------------------------------ small timelines
+
+
+def article(article_id: str, body: str, title: str = "A report", published: str = "2023-01-02") -> Article:
+    return Article(article_id, f"{article_id}.txt", date.fromisoformat(published), title, None, None, "en", body)
+
+
+def claim(claim_id: str, source: Article, quote: str, claimant: str | None, party: str, *figures) -> Claim:
+    start = source.body.index(quote)
+    made = tuple(Figure(kind, value, qualifier, start, start + 1) for kind, value, qualifier in figures)
+    return Claim(claim_id, source.id, claimant, party, quote, (start, start + len(quote)), made, 0)
+
+
+def strike_timeline(summary: str = "", title: str = "Strike on barracks", claimant: str = "Moscow") -> Timeline:
+    """Two articles on one strike: Russia says 63 killed, Ukraine about 400; they date it a day apart."""
+    first = article("a1", "Intro. Moscow said 63 soldiers died. Kyiv said around 400 died.\n\nMore text.")
+    second = article("a2", "Ukraine said at least 400 were killed and 300 injured.", "Second report", "2023-01-01")
+    claims = (
+        claim("a1-c1", first, "Moscow said 63 soldiers died.", claimant, "russia", ("killed", 63, "exact")),
+        claim("a1-c2", first, "Kyiv said around 400 died.", "Kyiv", "ukraine", ("killed", 400, "approx")),
+        claim(
+            "a2-c1",
+            second,
+            "Ukraine said at least 400 were killed and 300 injured.",
+            "Ukraine",
+            "ukraine",
+            ("killed", 400, "at_least"),
+            ("injured", 300, "exact"),
+        ),
+    )
+    strike = Event(
+        id="2023-01-01-makiivka",
+        title=title,
+        date="2023-01-01",
+        date_precision="day",
+        date_reported={"2023-01-01": ["a2"], "2023-01-02": ["a1"]},
+        place="Makiivka",
+        articles=("a1", "a2"),
+        main_articles=("a1", "a2"),
+        claims=claims,
+        discrepancies=(Discrepancy("killed", {"russia": [63], "ukraine": [400]}, ("a1", "a2")),),
+        summary=summary,
+        related=("2022-02-invasion",),
+    )
+    invasion = Event("2022-02-invasion", "Invasion", "2022-02", "month", {"2022-02": ["a1"]}, None, ("a1",), (), ())
+    return Timeline((first, second), (invasion, strike), {"a1": strike.id, "a2": strike.id}, parties=PARTIES)
+
+
+def pages_of(timeline: Timeline) -> dict[str, str]:
+    return {p.path: p.content for p in render_site(timeline)}
+
+
+class Tags(HTMLParser):
+    """The tags and the visible text of an HTML fragment."""
+
+    def __init__(self, fragment: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(fragment)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+# ------------------------------------------------------------ formatting
 
 
 def test_dates_keep_their_precision():
@@ -25,6 +104,7 @@ def test_dates_keep_their_precision():
 
 def test_hedges_and_spreads():
     assert hedged(400, "approx") == "~400" and hedged(400, "at_least") == "≥400" and hedged((5, 7), "range") == "5–7"
+    assert hedged(600, "at_most") == "≤600" and hedged(63, "exact") == "63"
     assert spread([63, 400]) == "63–400" and spread([(5, 7), 9]) == "5–9"
 
 
@@ -34,18 +114,152 @@ def test_text_is_escaped_for_html_markdown_and_templates():
         assert raw not in out
 
 
+# ------------------------------------------------------------ event pages
+
+
+def test_event_summary_is_built_from_claims_when_the_extractor_gives_none():
+    event = strike_timeline().events[1]
+    summary = event_summary(event, PARTIES)
+    assert summary.startswith("Moscow (Russia) said 63; Kyiv (Ukraine) said about 400 killed, six times as many.")
+    assert "Ukraine said 300 injured." in summary  # no "Ukraine (Ukraine)"
+    assert summary.endswith("Sources date it 1 or 2 January 2023.")
+
+
+def test_extractors_summary_wins_and_dates_are_added():
+    event = strike_timeline(summary="Both sides gave figures.").events[1]
+    assert event_summary(event, PARTIES) == "Both sides gave figures. Sources date it 1 or 2 January 2023."
+
+
+def test_dates_in_different_months_are_written_in_full():
+    event = strike_timeline().events[1]
+    moved = Event(**{**event.__dict__, "date_reported": {"2022-12-31": ["a1"], "2023-01": ["a2"]}})
+    assert dates_in_words(moved) == "Sources date it 31 December 2022 or January 2023."
+
+
+def test_comparison_table_has_kinds_as_rows_and_parties_as_columns():
+    page = pages_of(strike_timeline())["events/2023-01-01-makiivka.md"]
+    table = page[page.index("<table") : page.index("</table>")]
+    head = Tags(table[: table.index("</thead>")]).text
+    assert head == ["Figure", "Russia", "Ukraine"]
+    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table[table.index("<tbody>") :])
+    killed, injured = (" ".join(Tags(r).text) for r in rows)
+    assert killed.startswith("Killed") and "63" in killed and "~400" in killed and "≥400" in killed
+    assert injured.startswith("Injured") and "300" in injured
+
+
+def test_disagreement_has_a_marker_not_only_a_colour():
+    page = pages_of(strike_timeline())["events/2023-01-01-makiivka.md"]
+    killed_row = re.search(r'<tr class="tl-row-disputed">(.*?)</tr>', page).group(1)
+    assert "⚠ disputed: 63–400" in " ".join(Tags(killed_row).text)
+    assert page.count('class="tl-row-disputed"') == 1  # injured is not disputed
+    widths = re.findall(r'class="tl-bar"[^>]*><span style="width: (\d+)%', killed_row)
+    assert widths == ["16", "100"]  # the lengths show 63 against 400 without reading the numbers
+
+
+def test_every_quote_link_lands_on_an_anchored_sentence():
+    pages = pages_of(strike_timeline())
+    event = pages["events/2023-01-01-makiivka.md"]
+    links = re.findall(r'href="\.\./\.\./articles/(\w+)/#([\w-]+)"', event)
+    assert {anchor for _, anchor in links} == {"a1-c1", "a1-c2", "a2-c1"}
+    for article_id, anchor in links:
+        text_block = pages[f"articles/{article_id}.md"]
+        marked = re.search(rf'<mark id="{anchor}"[^>]*>(.*?)</mark>', text_block)
+        assert marked, anchor
+    assert "63 soldiers died" in re.search(r'<mark id="a1-c1"[^>]*>(.*?)</mark>', pages["articles/a1.md"]).group(1)
+
+
+def test_event_page_links_to_party_place_and_related_pages():
+    pages = pages_of(strike_timeline())
+    event = pages["events/2023-01-01-makiivka.md"]
+    for target in ("actors/russia/", "actors/ukraine/", "places/makiivka/", "events/2022-02-invasion/"):
+        assert f'href="../../{target}"' in event
+        assert target.rstrip("/") + ".md" in pages
+
+
+def test_event_pages_are_titled_with_their_date_for_search_results():
+    page = pages_of(strike_timeline())["events/2023-01-01-makiivka.md"]
+    assert page.startswith('---\ntitle: "Strike on barracks (1 January 2023)"')
+
+
+# ------------------------------------------------------------ timeline pages
+
+
+def test_cards_show_date_at_its_precision_sources_and_the_disputed_spread():
+    home = pages_of(strike_timeline())["index.md"]
+    cards = re.findall(r'<li class="tl-card".*?</li>', home)
+    assert len(cards) == 2
+    invasion, strike = (" ".join(Tags(c).text) for c in cards)
+    assert invasion.startswith("February 2022") and "1 source" in invasion
+    assert strike.startswith("1 January 2023") and "Makiivka" in strike and "2 sources" in strike
+    assert "killed: 63–400" in strike
+
+
+def test_cards_carry_what_the_filters_match():
+    home = pages_of(strike_timeline())["index.md"]
+    strike = re.search(r'<li class="tl-card"[^>]*makiivka[^>]*>', home).group(0)
+    assert 'data-party="russia ukraine"' in strike and 'data-kind="injured killed"' in strike
+    for name in ("party", "place", "kind"):
+        assert f'data-filter="{name}"' in home
+
+
+def test_many_events_split_into_year_pages_and_a_bounded_home():
+    base = strike_timeline()
+    template = base.events[0]
+    many = tuple(
+        Event(**{**template.__dict__, "id": f"{year}-{n:03d}-e", "date": f"{year}-03", "main_articles": ("a1",)})
+        for year in (2022, 2023)
+        for n in range(EVENTS_PER_PAGE + 10)
+    )
+    pages = pages_of(Timeline(base.articles, many, {}, parties=PARTIES))
+    assert pages["index.md"].count('class="tl-card"') == HOME_EVENTS
+    assert {"years/2022.md", "years/2023.md", "years/2022/page-2.md"} <= set(pages)
+    assert pages["years/2022.md"].count('class="tl-card"') == EVENTS_PER_PAGE
+
+
+def test_year_jump_links_every_year():
+    home = pages_of(strike_timeline())["index.md"]
+    jump = re.search(r'<nav class="tl-years".*?</nav>', home).group(0)
+    assert 'href="years/2022/"' in jump and 'href="years/2023/"' in jump
+
+
+# ------------------------------------------------------------ article text is data
+
+
+def test_article_derived_text_is_escaped_on_every_page():
+    hostile = "<img src=x onerror=alert(1)>{{ config }}"
+    timeline = strike_timeline(title=f"*Strike* {hostile}", claimant=f"[Moscow](javascript:x) {hostile}")
+    for path, content in pages_of(timeline).items():
+        body = content.split("---\n", 2)[2]
+        assert "<img" not in body and "{{" not in body and "](javascript" not in body, path
+        assert "*Strike*" not in body, path
+
+
 def test_hostile_article_is_shown_as_text(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
     (content / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     assert build_site([content], tmp_path / "site", ROOT / "mkdocs.yml") == 0
     page = (tmp_path / "site" / "articles" / "hostile" / "index.html").read_text(encoding="utf-8")
-    article = page[page.index('class="tl-article-text"'):]
-    assert "<script>window.pwned" not in article and "&lt;script&gt;" in article
-    assert "<img src=x" not in article and "onerror" in article  # shown, not an attribute
-    assert "{{ config.site_name }}" not in page.replace("&#123;", "{") or "&#123;&#123;" in article
-    assert 'href="javascript' not in page
-    assert "<em>emphasis</em>" not in article and "<h1>Not a heading" not in article and "<code>" not in article
+    start = page.index('<div class="tl-article-text">')
+    shown = Tags(page[start : page.index("</div>", start)])
+    assert {tag for tag, _ in shown.tags} <= {"div", "p", "mark", "span"}  # no script, img, a, em, h1, code
+    words = " ".join(shown.text)
+    for literal in (
+        "<script>window.pwned = 1</script>",
+        "onerror=",
+        "{{ config.site_name }}",
+        "{% raw %}",
+        "[click](javascript:alert(1))",
+        "*emphasis*",
+        "__bold__",
+        "`code`",
+        "# Not a heading",
+    ):
+        assert literal in words, literal
+    assert 'href="javascript' not in page and "<script>window.pwned" not in page
+
+
+# ------------------------------------------------------------ the real build
 
 
 def test_every_page_is_generated_and_claim_links_point_at_anchors(tmp_path):
@@ -54,33 +268,29 @@ def test_every_page_is_generated_and_claim_links_point_at_anchors(tmp_path):
     data = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))
     for event in data["events"]:
         assert (site / event["page"] / "index.html").is_file()
-    for article in data["articles"]:
-        assert (site / article["page"] / "index.html").is_file()
+    for item in data["articles"]:
+        assert (site / item["page"] / "index.html").is_file()
     makiivka = (site / "events" / "2023-01-01-makiivka" / "index.html").read_text(encoding="utf-8")
     assert "disputed: 63–400" in makiivka and "~400" in makiivka
-    for claim in next(e for e in data["events"] if e["id"] == "2023-01-01-makiivka")["claims"]:
-        article = (site / "articles" / claim["article"] / "index.html").read_text(encoding="utf-8")
-        assert f'id="{claim["id"]}"' in article
+    for quoted in next(e for e in data["events"] if e["id"] == "2023-01-01-makiivka")["claims"]:
+        text_page = (site / "articles" / quoted["article"] / "index.html").read_text(encoding="utf-8")
+        assert f'id="{quoted["id"]}"' in text_page
+    assert "Page not found" in (site / "404.html").read_text(encoding="utf-8")
 
 
 def test_navigation_lists_years_not_events(tmp_path):
     site = tmp_path / "site"
     assert build_site([ROOT / "seeds"], site, ROOT / "mkdocs.yml") == 0
     home = (site / "index.html").read_text(encoding="utf-8")
-    nav = home[home.index('class="md-nav md-nav--primary"'):home.index("</nav>", home.index("md-nav--primary"))]
+    nav = home[home.index('class="md-nav md-nav--primary"') : home.index("</nav>", home.index("md-nav--primary"))]
     assert "years/2023/" in nav and "events/" not in nav
 
 
-def test_long_articles_are_split_into_parts(tmp_path):
-    content = tmp_path / "content"
-    content.mkdir()
+def test_long_articles_are_split_into_parts():
     paragraph = "Shelling continued in the region through the night, residents said. " * 40
     body = "\n\n".join([paragraph] * (3 * ARTICLE_PART_CHARS // len(paragraph)))
-    (content / "long.txt").write_text(f" date 2022-05-01 {body}\n", encoding="utf-8")
-    from generator.pipeline import build_timeline
-
-    pages = render_site(build_timeline([content], tmp_path))
-    parts = [p for p in pages if p.path.startswith("articles/long")]
+    timeline = Timeline((article("long", body),), (), {}, parties=PARTIES)
+    parts = [p for p in render_site(timeline) if p.path.startswith("articles/long")]
     assert len(parts) >= 3 and all(len(p.content) < 2 * ARTICLE_PART_CHARS for p in parts)
 
 
@@ -98,5 +308,5 @@ def test_missing_content_folder_is_a_clear_error(tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
-def test_relative_paths_resolve(tmp_path):
+def test_mkdocs_yml_is_where_the_tests_expect_it():
     assert Path(ROOT / "mkdocs.yml").is_file()

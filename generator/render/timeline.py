@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Event
-from .format import MONTHS, human_date, slug, spread, text
+from .format import KIND_LABEL, MONTHS, human_date, slug, spread, text
 from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, page, place_url, rel
 
 
@@ -50,7 +50,7 @@ def _filters(events: list[Event], index: SiteIndex) -> str:
         '<form class="tl-filters" aria-label="Filter events">'
         + select("party", "Party", [(slug(p), index.party(p)) for p in parties])
         + select("place", "Place", [(slug(p), p) for p in places])
-        + select("kind", "Figure", [(k, k) for k in kinds])
+        + select("kind", "Figure", [(k, KIND_LABEL.get(k, k)) for k in kinds])
         + '<output class="tl-count" aria-live="polite"></output></form>'
     )
 

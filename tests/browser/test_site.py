@@ -12,7 +12,7 @@ AXE = None
 
 def open_makiivka(page, base_url):
     page.goto(base_url)
-    page.locator("a.tl-title[href*=\"-makiivka/\"]").first.click()
+    page.locator('a.tl-title[href*="-makiivka/"]').first.click()
     page.wait_for_url(re.compile(r"events/2023-01-01-makiivka/"))
 
 
@@ -53,8 +53,11 @@ def search(page, base_url, words: str) -> list[str]:
 def test_search_finds_the_event_above_its_articles(page, base_url):
     links = [urlparse(link).path for link in search(page, base_url, "Makiivka")]
     assert "/events/2023-01-01-makiivka/" in links[:5]
-    first_article = next(i for i, link in enumerate(links) if "/articles/" in link) if any(
-        "/articles/" in link for link in links) else len(links)
+    first_article = (
+        next(i for i, link in enumerate(links) if "/articles/" in link)
+        if any("/articles/" in link for link in links)
+        else len(links)
+    )
     assert links.index("/events/2023-01-01-makiivka/") < first_article
 
 
@@ -84,12 +87,16 @@ def test_year_jump_opens_the_year(page, base_url):
     page.wait_for_url(re.compile(r"years/2022/"))
     assert page.locator("h1").inner_text().strip() == "2022"
     assert page.locator(".tl-card").count() > 0
-    assert all(t.startswith("2022") for t in page.locator(".tl-card time").evaluate_all(
-        "els => els.map(e => e.getAttribute('datetime'))"))
+    assert all(
+        t.startswith("2022")
+        for t in page.locator(".tl-card time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
+    )
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("path", ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/"])
+@pytest.mark.parametrize(
+    "path", ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/", "actors/russia/", "search/"]
+)
 def test_nothing_scrolls_sideways(browser, base_url, width, path):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
@@ -104,9 +111,20 @@ def test_no_request_leaves_localhost(browser, base_url):
     page = context.new_page()
     hosts = set()
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
-    for path in ["", "events/2023-01-01-makiivka/", "articles/004_da7275c3e96832db/", "years/2022/", "about/"]:
+    for path in [
+        "",
+        "events/2023-01-01-makiivka/",
+        "articles/004_da7275c3e96832db/",
+        "years/2022/",
+        "about/",
+        "actors/russia/",
+        "places/makiivka/",
+        "404.html",
+    ]:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
+    search(page, base_url, "Makiivka")  # the search UI and its index pieces come from this site too
+    page.wait_for_load_state("networkidle")
     context.close()
     assert hosts <= {"127.0.0.1"}, hosts
 
@@ -121,13 +139,16 @@ def axe_violations(page) -> list[dict]:
     return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_accessibility_has_no_serious_violation(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
+def test_accessibility_has_no_serious_violation(browser, base_url, scheme, width):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     page = context.new_page()
     found = {}
-    for path in ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/"]:
+    for path in ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/", "actors/russia/", "404.html"]:
         page.goto(base_url + path)
+        palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert palette == {"light": "default", "dark": "slate"}[scheme]
         found[path] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in axe_violations(page)]
     search(page, base_url, "Makiivka")
     found["search"] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in axe_violations(page)]
@@ -140,7 +161,7 @@ def test_screenshot_for_the_readme(browser, base_url, screenshots_dir):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base_url)
-    shots = {"timeline.png": page.screenshot()}
+    shots = {"timeline.png": page.screenshot(full_page=True)}  # down to the disputed Makiivka card
     page.goto(base_url + "events/2023-01-01-makiivka/")
     shots["event.png"] = page.screenshot(full_page=True)
     context.close()

@@ -1,0 +1,78 @@
+"""Article pages: metadata and the full text, as text, with every claim's sentence marked and anchored.
+
+Long articles are cut into parts at paragraph breaks, so no page grows
+without bound; a claim's anchor is on the part that holds its sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Article, Claim
+from .format import human_date, text
+from .pages import Page, SiteIndex, article_url, event_label, page, rel, searchable
+
+
+def article_pages(index: SiteIndex, article: Article) -> list[Page]:
+    parts = index.parts[article.id]
+    claims = sorted(
+        (c for e in index.timeline.events for c in e.claims if c.article == article.id), key=lambda c: c.span[0]
+    )
+    pages = []
+    for number, (start, end) in enumerate(parts):
+        url = article_url(article.id, number)
+        body = [f"<h1>{text(article.title)}</h1>", _article_meta(index, article, url)]
+        if len(parts) > 1:
+            links = " ".join(
+                f'<a href="{rel(url, article_url(article.id, i))}"{" aria-current=page" if i == number else ""}>'
+                f"{i + 1}</a>"
+                for i in range(len(parts))
+            )
+            body.append(f'<nav class="tl-pages" aria-label="Parts of this article">Part: {links}</nav>')
+        body.append(_article_text(article, start, end, [c for c in claims if start <= c.span[0] < end]))
+        path = f"articles/{article.id}.md" if number == 0 else f"articles/{article.id}/part-{number + 1}.md"
+        pages.append(page(path, article.title, body, searchable(1.0)))
+    return pages
+
+
+def _article_meta(index: SiteIndex, article: Article, url: str) -> str:
+    rows = [
+        ("Published", human_date(article.date.isoformat(), "day")),
+        ("Outlet", text(article.outlet or "—")),
+        ("Language", text(article.language)),
+    ]
+    if article.url and article.url.startswith(("http://", "https://")):
+        rows.append(("Original", f'<a href="{text(article.url)}" rel="nofollow noopener">{text(article.url)}</a>'))
+    events = [index.events[e] for e in index.events_of_article.get(article.id, []) if e in index.events]
+    if events:
+        rows.append(("Events", " · ".join(f'<a href="{rel(url, e.page)}">{text(event_label(e))}</a>' for e in events)))
+    cells = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
+    return f'<table class="tl-article-meta"><tbody>{cells}</tbody></table>'
+
+
+def _article_text(article: Article, start: int, end: int, claims: list[Claim]) -> str:
+    """The text as text: paragraphs, each claim's sentence marked, every claim id an anchor on it."""
+    body = article.body
+    by_span: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_span[claim.span].append(claim)
+    pieces, cursor = [], start
+    for (s, e), same in sorted(by_span.items()):
+        if s < cursor or s >= end:
+            continue
+        e = min(e, end)
+        pieces.append(_paragraphs(body[cursor:s]))
+        first, *others = same
+        anchors = "".join(f'<span id="{c.id}" class="tl-anchor"></span>' for c in others)
+        who = text(", ".join(dict.fromkeys(c.claimant or "the outlet" for c in same)))
+        pieces.append(
+            f'<mark id="{first.id}" class="tl-claim" title="claim by {who}">{anchors}{_paragraphs(body[s:e])}</mark>'
+        )
+        cursor = e
+    pieces.append(_paragraphs(body[cursor:end]))
+    return f'<div class="tl-article-text"><p>{"".join(pieces)}</p></div>'
+
+
+def _paragraphs(chunk: str) -> str:
+    paragraphs = chunk.split("\n\n")
+    return "</p><p>".join(" ".join(text(line) for line in p.split("\n")) for p in paragraphs)

@@ -1,0 +1,187 @@
+"""Event pages: the summary, the dates each source gives, the comparison table, the sources, related events.
+
+Takes one `Event` (with the site's look-ups) and gives its page; every
+figure links to the sentence on the article page that gives it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..model import Claim, Discrepancy, Event
+from .format import KIND_LABEL, KIND_ORDER, hedged, human_date, slug, spread, text
+from .pages import Page, SiteIndex, actor_url, article_url, event_label, page, place_url, rel, searchable
+from .summary import event_summary
+
+CELL_ENTRIES = 10  # who-said-what lines in one table cell
+SOURCE_CARDS = 40  # sources shown with their quotes on an event page
+SOURCE_LINKS = 400  # further sources listed as links
+
+
+def event_page(index: SiteIndex, event: Event) -> Page:
+    url = event.page
+    body = [
+        f"<h1>{text(event.title)}</h1>",
+        '<p class="tl-meta">'
+        f'<span class="tl-date">{human_date(event.date, event.date_precision)}</span>'
+        + (f' · <a href="{rel(url, place_url(event.place))}">{text(event.place)}</a>' if event.place else "")
+        + f" · {len(event.articles)} source{'s' if len(event.articles) != 1 else ''}</p>",
+    ]
+    summary = event_summary(event, index.labels)
+    if summary:
+        body.append(f'<p class="tl-summary">{text(summary)}</p>')
+    body.append(_dates_reported(index, event))
+    body.append(_comparison_table(index, event, url))
+    body.append(_source_cards(index, event, url))
+    body.append(_related(index, event, url))
+    label = event_label(event)
+    return page(f"events/{event.id}.md", label, body, searchable(8.0))
+
+
+def _dates_reported(index: SiteIndex, event: Event) -> str:
+    """Every date the sources give, with who gives it: where they differ, the reader sees it first."""
+    if not event.date_reported:
+        return ""
+    disputed = len(event.date_reported) > 1
+    numbers = _source_numbers(event)
+    items = []
+    for value, ids in sorted(event.date_reported.items()):
+        precision = _precision(value)
+        names = ", ".join(
+            (f'<a class="tl-src" href="#source-{numbers[i]}">[{numbers[i]}]</a> ' if i in numbers else "")
+            + text(_source_name(index, i))
+            for i in ids[:12]
+        ) + (" …" if len(ids) > 12 else "")
+        items.append(f"<li><strong>{human_date(value, precision)}</strong>: {names}</li>")
+    heading = "Sources disagree on the date" if disputed else "Date given by the sources"
+    marker = ' <span class="tl-flag" title="sources disagree">≠</span>' if disputed else ""
+    return f'<h2 id="dates">{heading}{marker}</h2>\n<ul class="tl-dates">{"".join(items)}</ul>'
+
+
+def _precision(value: str) -> str:
+    return "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
+
+
+def _source_name(index: SiteIndex, article_id: str) -> str:
+    article = index.articles.get(article_id)
+    if article is None:
+        return article_id
+    return article.outlet or article.title
+
+
+def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
+    """Figure kinds as rows, one column per party; each cell names who said what, linked to the quote."""
+    cells: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    parties: dict[str, None] = {}
+    numbers = _source_numbers(event)
+    for claim in event.claims:
+        for figure in claim.figures:
+            parties[claim.party] = None
+            href = rel(url, index.claim_url(claim))
+            who = text(claim.claimant or "the outlet")
+            number = numbers.get(claim.article, 0)
+            source = f' <a class="tl-src" href="#source-{number}" title="source {number}">[{number}]</a>'
+            key = f"{figure.value}|{figure.qualifier}|{claim.claimant}|{claim.article}"
+            value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>'
+            cells[(figure.kind, claim.party)].setdefault(key, f'{value} <span class="tl-who">{who}</span>{source}')
+    if not parties:
+        return '<h2 id="figures">Figures</h2>\n<p>No source gives a figure for this event.</p>'
+    disputed = {d.kind: d for d in event.discrepancies}
+    ordered = sorted(parties, key=lambda p: (p == "other", p))
+    head = "".join(
+        f'<th scope="col" class="tl-party tl-party-{slug(p)}">'
+        f'<a href="{rel(url, actor_url(p))}">{text(index.party(p))}</a></th>'
+        for p in ordered
+    )
+    rows = []
+    for kind in [k for k in KIND_ORDER if any((k, p) in cells for p in ordered)]:
+        mark = ""
+        if kind in disputed:
+            values = [v for vs in disputed[kind].values.values() for v in vs]
+            mark = f'<br><span class="tl-disputed" title="sources disagree">⚠ disputed: {spread(values)}</span>'
+        row = [f'<th scope="row">{KIND_LABEL[kind]}{mark}</th>']
+        row += [f"<td>{_bar(disputed.get(kind), p)}{_cell(list(cells[(kind, p)].values()))}</td>" for p in ordered]
+        css = ' class="tl-row-disputed"' if kind in disputed else ""
+        rows.append(f"<tr{css}>{''.join(row)}</tr>")
+    return (
+        '<h2 id="figures">Figures by party and source</h2>\n'
+        '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
+        '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
+        '<div class="tl-table-wrap" tabindex="0" role="region" aria-label="Figures by party">'
+        f'<table class="tl-compare"><thead><tr><th scope="col">Figure</th>{head}'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _bar(discrepancy: Discrepancy | None, party: str) -> str:
+    """A bar as long as the party's largest figure, so a disagreement shows by length, not only colour."""
+    if discrepancy is None or party not in discrepancy.values:
+        return ""
+
+    def largest(values: list) -> int:
+        return max(v[1] if isinstance(v, tuple) else v for v in values)
+
+    top = max(largest(vs) for vs in discrepancy.values.values()) or 1
+    width = max(2, round(100 * largest(discrepancy.values[party]) / top))
+    return f'<span class="tl-bar" aria-hidden="true"><span style="width: {width}%"></span></span>'
+
+
+def _cell(entries: list[str]) -> str:
+    """Who said what, one per line; a cell stays short however many sources repeat a figure."""
+    if not entries:
+        return "—"
+    more = len(entries) - CELL_ENTRIES
+    extra = f'<br><span class="tl-who">and {more} more in the sources below</span>' if more > 0 else ""
+    return "<br>".join(entries[:CELL_ENTRIES]) + extra
+
+
+def _source_numbers(event: Event) -> dict[str, int]:
+    return {article_id: number for number, article_id in enumerate(event.articles, 1)}
+
+
+def _source_cards(index: SiteIndex, event: Event, url: str) -> str:
+    """One card per source with its claims as quotes; past SOURCE_CARDS, the rest as a list of links."""
+    by_sentence: dict[str, dict[tuple[int, int], list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for claim in event.claims:
+        by_sentence[claim.article][claim.span].append(claim)
+    cards, rest = [], []
+    for article_id, number in _source_numbers(event).items():
+        article = index.articles.get(article_id)
+        if article is None:
+            continue
+        link = f'<a href="{rel(url, article_url(article_id))}">{text(article.title)}</a>'
+        if len(cards) >= SOURCE_CARDS:
+            rest.append(f'<li id="source-{number}">[{number}] {link}</li>')
+            continue
+        quotes = "".join(_quote(index, same, url) for same in list(by_sentence[article_id].values())[:8])
+        role = "reports this event" if article_id in event.main_articles else "mentions this event"
+        outlet = f"{text(article.outlet)} · " if article.outlet else ""
+        cards.append(
+            f'<div class="tl-source" id="source-{number}"><h3><span class="tl-src-no">[{number}]</span> {link}</h3>'
+            f'<p class="tl-meta">{outlet}published {human_date(article.date.isoformat(), "day")} · {role}</p>'
+            f"{quotes}</div>"
+        )
+    listed = f'<ul class="tl-more-sources">{"".join(rest[:SOURCE_LINKS])}</ul>' if rest else ""
+    unlisted = len(rest) - SOURCE_LINKS
+    note = f"<p>{unlisted} more sources are in <code>data/timeline.json</code>.</p>" if unlisted > 0 else ""
+    return '<h2 id="sources">Sources</h2>\n' + "\n".join(cards) + listed + note
+
+
+def _quote(index: SiteIndex, claims: list[Claim], url: str) -> str:
+    """A sentence once, with everyone it credits a figure to."""
+    credits = "; ".join(
+        f"{text(c.claimant or 'the outlet itself')} "
+        f'(<a class="tl-party tl-party-{slug(c.party)}" href="{rel(url, actor_url(c.party))}">'
+        f"{text(index.party(c.party))}</a>)"
+        for c in claims
+    )
+    context = f'<a href="{rel(url, index.claim_url(claims[0]))}">in context</a>'
+    return f"<blockquote><p>{text(claims[0].quote)}</p><footer>— {credits} · {context}</footer></blockquote>"
+
+
+def _related(index: SiteIndex, event: Event, url: str) -> str:
+    related = [index.events[r] for r in event.related if r in index.events][:30]
+    if not related:
+        return ""
+    items = "".join(f'<li><a href="{rel(url, e.page)}">{text(event_label(e))}</a></li>' for e in related)
+    return f'<h2 id="related">Related events</h2>\n<ul>{items}</ul>'

@@ -1,0 +1,105 @@
+"""The paragraph that opens an event page: who said what, in words, and the dates the sources give.
+
+Takes an `Event` and gives plain text (the page escapes it like any other
+text), so a reader gets the comparison without reading the table.
+"""
+
+from __future__ import annotations
+
+from ..model import Claim, Event, Value
+from .format import KIND_ORDER, hedged_words, human_date
+
+KINDS_IN_SUMMARY = 2
+KIND_WORDS = {
+    "killed": "killed",
+    "injured": "injured",
+    "missing": "missing",
+    "captured": "captured",
+    "displaced": "displaced",
+    "missiles": "missiles or rockets",
+    "drones": "drones",
+    "other": "(other count)",
+}
+TIMES = {
+    2: "twice",
+    3: "three times",
+    4: "four times",
+    5: "five times",
+    6: "six times",
+    7: "seven times",
+    8: "eight times",
+    9: "nine times",
+    10: "ten times",
+}
+
+
+def event_summary(event: Event, party_labels: dict[str, str]) -> str:
+    """The extractor's summary when it wrote one, else one built from the claims; then the dates."""
+    figures = event.summary.strip() or figures_in_words(event, party_labels)
+    return " ".join(part for part in (figures, dates_in_words(event)) if part)
+
+
+def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
+    """One sentence per kind of figure (disputed kinds first): each party's first claim, hedged as said."""
+    disputed = [d.kind for d in event.discrepancies]
+    kinds = {f.kind for c in event.claims for f in c.figures}
+    ordered = sorted(kinds, key=lambda k: (k not in disputed, KIND_ORDER.index(k) if k in KIND_ORDER else 99))
+    sentences = []
+    for kind in ordered[:KINDS_IN_SUMMARY]:
+        first_by_party: dict[str, tuple[Claim, Value, str]] = {}
+        for claim in event.claims:
+            for figure in claim.figures:
+                if figure.kind == kind:
+                    first_by_party.setdefault(claim.party, (claim, figure.value, figure.qualifier))
+        said = []
+        for claim, value, qualifier in first_by_party.values():
+            said.append(f"{_speaker(claim, party_labels)} said {hedged_words(value, qualifier)}")
+        sentence = "; ".join(said) + f" {KIND_WORDS.get(kind, kind)}"
+        values = [value for _, value, _ in first_by_party.values()]
+        ratio = _times_as_many(values)
+        sentence += f", {ratio} as many" if ratio and len(values) == 2 else ""
+        sentences.append(sentence[0].upper() + sentence[1:] + ".")
+    return " ".join(sentences)
+
+
+def _speaker(claim: Claim, party_labels: dict[str, str]) -> str:
+    if not claim.claimant:
+        return "the outlet itself"
+    label = party_labels.get(claim.party, claim.party)
+    if claim.party == "other" or label.lower() in claim.claimant.lower():
+        return claim.claimant
+    return f"{claim.claimant} ({label})"
+
+
+def _times_as_many(values: list[Value]) -> str:
+    """'six times' when the larger of two counts is a whole multiple (rounded) of the smaller."""
+    numbers = [v for v in values if isinstance(v, int) and v > 0]
+    if len(numbers) != 2:
+        return ""
+    low, high = sorted(numbers)
+    return TIMES.get(round(high / low), "") if high >= 2 * low else ""
+
+
+def dates_in_words(event: Event) -> str:
+    """'Sources date it 1 or 2 January 2023.' when the sources give more than one date."""
+    dates = sorted(event.date_reported)
+    if len(dates) < 2:
+        return ""
+    return f"Sources date it {_or_list(dates)}."
+
+
+def _or_list(dates: list[str]) -> str:
+    """Days of one month share it ('1 or 2 January 2023'); other dates are written out in full."""
+    months = {d[:7] for d in dates}
+    if len(months) == 1 and all(len(d) == 10 for d in dates):
+        days = [str(int(d[8:])) for d in dates]
+        return f"{_join(days)} {human_date(dates[0][:7], 'month')}"
+    return _join([human_date(d, _precision(d)) for d in dates])
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def _precision(value: str) -> str:
+    return {10: "day", 7: "month"}.get(len(value), "year")

@@ -1,0 +1,87 @@
+"""Beyond the main path: party and place pages, the opening summary, sticky headings, palettes, the 404 page."""
+
+from __future__ import annotations
+
+import re
+
+MAKIIVKA = "events/2023-01-01-makiivka/"
+
+
+def test_event_summary_says_who_claimed_what(page, base_url):
+    page.goto(base_url + MAKIIVKA)
+    summary = page.locator("p.tl-summary").inner_text()
+    assert "63" in summary and "400" in summary and "January 2023" in summary
+
+
+def test_party_page_is_reachable_from_the_event_and_leads_back(page, base_url):
+    page.goto(base_url + MAKIIVKA)
+    page.locator("table.tl-compare thead a", has_text="Russia").click()
+    page.wait_for_url(re.compile(r"actors/russia/"))
+    assert page.locator("h1").inner_text().strip() == "Russia"
+    page.locator(f'a[href$="{MAKIIVKA}"]').first.click()
+    page.wait_for_url(re.compile(MAKIIVKA))
+
+
+def test_place_page_is_reachable_from_the_event(page, base_url):
+    page.goto(base_url + MAKIIVKA)
+    page.locator("p.tl-meta a", has_text="Makiivka").click()
+    page.wait_for_url(re.compile(r"places/makiivka/"))
+    assert page.locator(f'a[href$="{MAKIIVKA}"]').count() == 1
+
+
+def test_year_and_month_headings_stay_visible_while_scrolling(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 500})
+    page = context.new_page()
+    page.goto(base_url)
+    page.mouse.wheel(0, 700)
+    page.wait_for_timeout(300)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    tops = page.evaluate(
+        "[...document.querySelectorAll('.tl-year-head, .tl-month-head')]"
+        ".map(h => { const box = h.getBoundingClientRect();"
+        " return [h.className, Math.round(box.top), Math.round(box.bottom)]; })"
+    )
+    context.close()
+    year = next((top, bottom) for name, top, bottom in tops if "year" in name and top >= 0)
+    assert year[0] == round(header)  # stuck right under the header
+    assert any("month" in name and top == year[1] for name, top, _ in tops)  # a month stuck under its year
+
+
+def test_palette_follows_the_reader_and_the_toggle_switches_it(browser, base_url):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(base_url)
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "slate"
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert page.evaluate(scheme) == "default"
+    context.close()
+
+
+def test_not_found_page_is_ours_and_leads_home(page, base_url):
+    page.goto(base_url + "404.html")
+    assert page.locator("h1").inner_text().strip() == "Page not found"
+    assert page.locator("article a", has_text="Back to the timeline").count() == 1
+    assert page.locator("link[rel=icon]").get_attribute("href").endswith("favicon.svg")
+
+
+def test_place_filter_keeps_only_that_place(page, base_url):
+    page.goto(base_url)
+    total = page.locator(".tl-card:visible").count()
+    page.select_option('select[data-filter="place"]', "makiivka")
+    shown = page.locator(".tl-card:visible")
+    assert 0 < shown.count() < total
+    assert {c.get_attribute("data-place") for c in shown.all()} == {"makiivka"}
+    assert page.locator(".tl-count").inner_text().startswith(f"{shown.count()} event")
+
+
+def test_comparison_table_scrolls_inside_itself_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + MAKIIVKA)
+    wrap = page.locator(".tl-table-wrap")
+    sizes = wrap.evaluate("w => [w.scrollWidth, w.clientWidth, document.documentElement.scrollWidth, innerWidth]")
+    context.close()
+    table_width, wrap_width, page_width, viewport = sizes
+    assert wrap_width <= viewport and page_width <= viewport
+    assert table_width >= wrap_width  # wider tables scroll here, inside their own box
