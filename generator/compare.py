@@ -1,8 +1,7 @@
 """Compare: where an event's sources agree and where they don't.
 
 For each kind of figure, the values each party gave; a discrepancy wherever
-the values differ. Also a plain-text summary of the comparison (the renderer
-escapes it like any other text).
+the values differ. The words a reader sees (the event's summary) are the renderer's.
 """
 
 from __future__ import annotations
@@ -10,39 +9,21 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .actors import Registry
 from .model import Claim, Discrepancy, Event, Value
 
 KIND_ORDER = ["killed", "injured", "missing", "captured", "displaced", "missiles", "drones", "other"]
-KIND_WORDS = {
-    "killed": "killed",
-    "injured": "injured",
-    "missing": "missing",
-    "captured": "captured",
-    "displaced": "displaced",
-    "missiles": "missiles",
-    "drones": "drones",
-    "other": "other",
-}
-HEDGE = {"exact": "", "approx": "about ", "at_least": "at least ", "at_most": "up to ", "range": ""}
 
 
 def sort_key(value: Value) -> tuple[int, int]:
     return (value[0], value[1]) if isinstance(value, tuple) else (value, value)
 
 
-def hedged(value: Value, qualifier: str) -> str:
-    number = f"{value[0]:,}–{value[1]:,}" if isinstance(value, tuple) else f"{value:,}"
-    return HEDGE.get(qualifier, "") + number
-
-
-def compare_sources(events: list[Event], registry: Registry) -> list[Event]:
+def compare_sources(events: list[Event]) -> list[Event]:
     related = _related(events)
     return [
         replace(
             e,
             discrepancies=tuple(discrepancies_in(e.claims)),
-            summary=summarise(e, registry),
             related=related.get(e.id, ()),
         )
         for e in events
@@ -68,24 +49,6 @@ def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:
                 )
             )
     return found
-
-
-def summarise(event: Event, registry: Registry) -> str:
-    """'Russia said 63 killed; Ukraine said about 400 killed. Sources date it 1 or 2 January 2023.'"""
-    by_kind: dict[str, dict[str, tuple[Value, str, str]]] = defaultdict(dict)
-    for claim in event.claims:
-        for figure in claim.figures:
-            speaker = claim.claimant or "the outlet"
-            by_kind[figure.kind].setdefault(claim.party, (figure.value, figure.qualifier, speaker))
-    sentences = []
-    for kind in [k for k in KIND_ORDER if k in by_kind][:2]:
-        parts = []
-        for party, (value, qualifier, speaker) in sorted(by_kind[kind].items()):
-            label = registry.party_labels.get(party, party)
-            who = speaker if party == "other" else f"{speaker} ({label})"
-            parts.append(f"{who} said {hedged(value, qualifier)} {KIND_WORDS[kind]}")
-        sentences.append("; ".join(parts) + ".")
-    return " ".join(sentences)  # the renderer adds the dates, written for readers
 
 
 def _related(events: list[Event]) -> dict[str, tuple[str, ...]]:

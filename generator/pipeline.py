@@ -38,7 +38,7 @@ def build_timeline(
             progress(f"extract: {done}/{len(articles)} articles ({cache.hits} from cache)")
     cache.save(articles)
     events, article_event = group_articles_into_events(extractions, overrides, gazetteer)
-    events = compare_sources(events, registry)
+    events = compare_sources(events)
     return Timeline(
         articles=tuple(articles),
         events=tuple(events),

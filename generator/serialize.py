@@ -66,7 +66,6 @@ def event_to_dict(event: Event) -> dict:
         "articles": list(event.articles),
         "main_articles": list(event.main_articles),
         "page": event.page,
-        "summary": event.summary,
         "related": list(event.related),
         "claims": [claim_to_dict(c) for c in event.claims],
         "discrepancies": [discrepancy_to_dict(d) for d in event.discrepancies],

@@ -4,6 +4,7 @@ from generator.compare import compare_sources, discrepancies_in
 from generator.extract import extract_article
 from generator.group import group_articles_into_events
 from generator.model import Override
+from generator.render.summary import event_summary
 
 
 def extract(registry, gazetteer, *articles):
@@ -61,11 +62,12 @@ def test_override_merges_whole_events_and_redates(registry, gazetteer):
 
 def test_discrepancy_names_each_partys_values(registry, gazetteer):
     events, _ = group_articles_into_events(extract(registry, gazetteer, *ARTICLES), [], gazetteer)
-    events = compare_sources(events, registry)
+    events = compare_sources(events)
     makiivka = next(e for e in events if "a1" in e.main_articles)
     (killed,) = makiivka.discrepancies
     assert killed.kind == "killed" and killed.values == {"russia": [63], "ukraine": [400]}
-    assert "63" in makiivka.summary and "400" in makiivka.summary
+    summary = event_summary(makiivka, registry.party_labels)
+    assert "63" in summary and "400" in summary
 
 
 def test_no_discrepancy_when_sources_agree(registry, gazetteer):
