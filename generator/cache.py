@@ -61,14 +61,37 @@ class ExtractionCache:
     def __init__(self, directory: Path | None, fingerprint_value: str):
         self.path = directory / f"extractions-{fingerprint_value}.pickle" if directory else None
         self.entries: dict[str, Extraction] = {}
+        self.files: dict[str, tuple[int, int, str]] = {}  # path -> (mtime_ns, size, article key)
         self.hits = self.misses = 0
         self.changed = False
         if self.path and self.path.is_file():
             try:
                 with self.path.open("rb") as handle:
-                    self.entries = pickle.load(handle)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-                self.entries = {}  # a damaged or stale cache is rebuilt, never trusted
+                    self.entries, self.files = pickle.load(handle)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+                self.entries, self.files = {}, {}  # a damaged or stale cache is rebuilt, never trusted
+
+    def unchanged_article(self, path: Path, shown: str) -> Article | None:
+        """The Article of a file whose size and modification time are as last read (no need to read it)."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        known = self.files.get(str(path))
+        if not known or known[:2] != (stat.st_mtime_ns, stat.st_size):
+            return None
+        extraction = self.entries.get(known[2])
+        return extraction.article if extraction and extraction.article.path == shown else None
+
+    def remember_file(self, path: Path, article: Article) -> None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return
+        entry = (stat.st_mtime_ns, stat.st_size, article_key(article))
+        if self.files.get(str(path)) != entry:
+            self.files[str(path)] = entry
+            self.changed = True
 
     def get(self, article: Article) -> Extraction | None:
         found = self.entries.get(article_key(article))
@@ -90,11 +113,12 @@ class ExtractionCache:
         if not self.changed and wanted == set(self.entries):
             return
         self.entries = {k: v for k, v in self.entries.items() if k in wanted}
+        self.files = {p: f for p, f in self.files.items() if f[2] in wanted}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         for old in self.path.parent.glob("extractions-*.pickle"):
             if old != self.path:
                 old.unlink(missing_ok=True)
         temporary = self.path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once must not share it
         with temporary.open("wb") as handle:
-            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((self.entries, self.files), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.path)

@@ -44,15 +44,19 @@ def article_files(folders: list[Path]) -> list[Path]:
     return sorted(found, key=lambda p: (p.stem, str(p)))
 
 
-def read_articles(folders: list[Path], root: Path | None = None) -> tuple[list[Article], list[Problem]]:
-    """Read every article under the folders; each bad file becomes a Problem, never a crash."""
+def read_articles(folders: list[Path], root: Path | None = None, reuse=None) -> tuple[list[Article], list[Problem]]:
+    """Read every article under the folders; each bad file becomes a Problem, never a crash.
+
+    `reuse(path, shown)` may return the Article of a file that has not changed since it was last read.
+    """
     articles: list[Article] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     base = (root or Path.cwd()).resolve()
     for path in article_files(folders):
         shown = display_path(path, base)
-        article, found = read_article(path, shown)
+        known = reuse(path, shown) if reuse else None  # an unchanged file, as read last time
+        article, found = (known, []) if known else read_article(path, shown)
         problems.extend(found)
         if article is None:
             continue

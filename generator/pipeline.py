@@ -22,11 +22,17 @@ def build_timeline(
     content_dirs: list[Path], root: Path | None = None, cache_dir: Path | None = None, progress=None
 ) -> Timeline:
     """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles."""
-    articles, problems = read_articles(content_dirs, root)
     registry, registry_problems = load_registry(content_dirs)
     overrides, override_problems = load_overrides(content_dirs)
     gazetteer = load_gazetteer(content_dirs)
     cache = ExtractionCache(cache_dir, fingerprint([registry_path(content_dirs), places_path(content_dirs)]))
+    paths: dict[str, Path] = {}
+
+    def unchanged(path: Path, shown: str):
+        paths[shown] = path
+        return cache.unchanged_article(path, shown)
+
+    articles, problems = read_articles(content_dirs, root, reuse=unchanged if cache_dir else None)
     extractions = []
     for done, article in enumerate(articles, 1):
         extraction = cache.get(article)
@@ -34,6 +40,8 @@ def build_timeline(
             extraction = extract_article(article, registry, gazetteer)
             cache.put(article, extraction)
         extractions.append(extraction)
+        if article.path in paths:
+            cache.remember_file(paths[article.path], article)
         if progress and done % 500 == 0:
             progress(f"extract: {done}/{len(articles)} articles ({cache.hits} from cache)")
     cache.save(articles)
