@@ -67,7 +67,10 @@ class ExtractionCache:
         if self.path and self.path.is_file():
             try:
                 with self.path.open("rb") as handle:
-                    self.entries, self.files = pickle.load(handle)
+                    loaded = pickle.load(handle)
+                if not (isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(x, dict) for x in loaded)):
+                    raise ValueError("not this version's cache")
+                self.entries, self.files = loaded
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
                 self.entries, self.files = {}, {}  # a damaged or stale cache is rebuilt, never trusted
 

@@ -52,3 +52,13 @@ def test_an_edited_file_is_read_again_even_when_its_size_is_the_same(tmp_path):
     values = {f.value for e in build_timeline([content], tmp_path, cache_dir=cache).events for c in e.claims
               for f in c.figures}
     assert 64 in values and 63 not in values
+
+
+def test_a_cache_of_another_shape_is_rebuilt(tmp_path):
+    import pickle
+
+    cache = tmp_path / "cache"
+    build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache)
+    (old,) = cache.glob("*.pickle")
+    old.write_bytes(pickle.dumps({"a": 1, "b": 2}))  # two entries: would unpack into two strings
+    assert len(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache).articles) == 2

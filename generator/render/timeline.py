@@ -36,6 +36,13 @@ def _year_jump(url: str, years: list[str], current: str | None = None) -> str:
     return f'<nav class="tl-years" aria-label="Jump to a year">Years: {links}</nav>'
 
 
+def _search_form(url: str) -> str:
+    """A plain form to the search page, which opens with the results for `q`."""
+    return (f'<form class="tl-search-form" role="search" action="{rel(url, "search/")}">'
+            '<label>Search events and articles <input type="search" name="q" required></label> '
+            '<button type="submit">Search</button></form>')
+
+
 def _filters(events: list[Event], index: SiteIndex) -> str:
     """Selects for party, place and kind of figure; `timeline.js` hides the cards that do not match."""
     parties = sorted({c.party for e in events for c in e.claims})
@@ -122,6 +129,7 @@ def _home(index: SiteIndex, events: list[Event], by_year: dict[str, list[Event]]
     body = [
         "<h1>Timeline</h1>",
         intro,
+        _search_form(url),
         _year_jump(url, years),
         _filters(shown, index),
         more,

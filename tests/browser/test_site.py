@@ -170,3 +170,12 @@ def test_screenshot_for_the_readme(browser, base_url, screenshots_dir):
         screenshots_dir.mkdir(parents=True, exist_ok=True)
         for name, png in shots.items():
             (screenshots_dir / name).write_bytes(png)
+
+
+def test_the_timelines_search_form_opens_results(page, base_url):
+    page.goto(base_url)
+    page.get_by_label("Search events and articles").first.fill("Makiivka")
+    page.get_by_role("button", name="Search").click()
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    links = [urlparse(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()]
+    assert "/events/2023-01-01-makiivka/" in links
