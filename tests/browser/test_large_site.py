@@ -1,0 +1,101 @@
+"""A large build, made inside the test run from 2,000+ real corpus articles: the site still works and stays light.
+
+Skipped, with a message, where ../shared/corpus is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from conftest import ROOT, serve
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-media"
+ARTICLES = 2000
+PAGE_LIMIT = 150 * 1024
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    if not CORPUS.is_dir():
+        pytest.skip(f"../shared/corpus not found: {CORPUS} (the large-build tests need the corpus)")
+    from generator.importer import KnownArticles, import_file
+    from generator.site import build_site
+
+    work = tmp_path_factory.mktemp("large")
+    articles = work / "articles"
+    articles.mkdir()
+    known = KnownArticles.in_folder(articles)
+    files = sorted(CORPUS.glob("*.csv"))
+    for source in files:  # a share of every outlet, so the sample covers the corpus's shapes
+        import_file(source, articles, limit=ARTICLES // len(files) + 1, known=known)
+    for source in sorted(files, key=lambda f: -f.stat().st_size):  # then top up from the largest files
+        count = len(list(articles.glob("*.md")))
+        if count >= ARTICLES:
+            break
+        import_file(source, articles, limit=ARTICLES - count, known=known)
+    assert len(list(articles.glob("*.md"))) >= ARTICLES
+    site = work / "site"
+    assert build_site([articles], site, ROOT / "mkdocs.yml") == 0
+    server = serve(site)
+    yield site, f"http://127.0.0.1:{server.server_port}/", articles
+    server.shutdown()
+
+
+def test_no_page_is_over_150_kb(large_site):
+    site, _, _ = large_site
+    sizes = {p: p.stat().st_size for p in site.rglob("*.html")}
+    largest = max(sizes, key=sizes.get)
+    assert sizes[largest] <= PAGE_LIMIT, f"{largest} is {sizes[largest] // 1024} KB"
+
+
+def test_the_timeline_is_split_by_year(large_site, page):
+    _, base_url, _ = large_site
+    page.goto(base_url)
+    years = page.locator(".tl-years a").all_inner_texts()
+    assert len(years) >= 2 and "2022" in years
+    page.locator(".tl-years a", has_text="2022").click()
+    page.wait_for_url(re.compile(r"years/2022/"))
+    assert page.locator(".tl-card").count() > 0
+    assert page.locator(".tl-pages a").count() >= 2  # a big year is split into numbered pages
+
+
+def test_an_event_page_opens_with_its_comparison(large_site, page):
+    _, base_url, _ = large_site
+    page.goto(base_url)
+    page.locator(".tl-card", has=page.locator(".tl-badge")).first.locator("a.tl-title").click()
+    page.wait_for_url(re.compile(r"events/"))
+    assert page.locator("table.tl-compare").count() == 1
+    assert page.locator(".tl-disputed").count() >= 1
+
+
+def test_search_finds_an_outlet_specific_word(large_site, page):
+    _, base_url, articles = large_site
+    # a word from an article's title that few articles share: the search must find that article
+    chosen = None
+    for path in sorted(articles.glob("*.md"))[::37]:
+        title = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("title:")), "")
+        words = [w for w in re.findall(r"[A-Za-z]{9,}", title)]
+        if words:
+            chosen = (path.stem, words[0])
+            break
+    assert chosen, "no article title with a long word"
+    article_id, word = chosen
+    page.goto(base_url + "search/")
+    page.locator("#tl-search input").wait_for(timeout=15000)
+    page.locator("#tl-search input").type(word)
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=20000)
+    page.wait_for_timeout(800)
+    more = page.locator(".pagefind-ui__button")
+    while more.count() and more.first.is_visible():
+        more.first.click()
+        page.wait_for_timeout(300)
+    links = {urlparse(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()}
+    assert any(article_id in link for link in links), (word, article_id, sorted(links)[:10])
+
+
+def test_large_build_keeps_the_data_file(large_site):
+    site, _, _ = large_site
+    assert Path(site / "data" / "timeline.json").stat().st_size > 100_000
