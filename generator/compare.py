@@ -9,9 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .model import Claim, Discrepancy, Event, Value
-
-KIND_ORDER = ["killed", "injured", "missing", "captured", "displaced", "missiles", "drones", "other"]
+from .model import FIGURE_KINDS, Claim, Discrepancy, Event, Value
 
 
 def sort_key(value: Value) -> tuple[int, int]:
@@ -38,7 +36,7 @@ def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:
             values[figure.kind][claim.party].add(figure.value)
             articles[figure.kind].add(claim.article)
     found = []
-    for kind in sorted(values, key=lambda k: KIND_ORDER.index(k) if k in KIND_ORDER else 99):
+    for kind in sorted(values, key=lambda k: FIGURE_KINDS.index(k) if k in FIGURE_KINDS else 99):
         distinct = {v for party_values in values[kind].values() for v in party_values}
         if len(distinct) > 1:
             found.append(

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 import dateparser
 
-from .model import DateMention, Sentence
+from .model import Sentence
 from .rules import Rules, alternation, rules_for
 
 ORDINAL = r"(?:st|nd|rd|th)?"
@@ -201,19 +201,6 @@ def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) 
         return None
     base = date.fromisoformat(anchor)
     return (base + timedelta(days=expression.offset_days)).isoformat(), "day"
-
-
-def to_mention(expression: DateExpression, value: str | None = None) -> DateMention:
-    return DateMention(
-        expression.text,
-        expression.start,
-        expression.end,
-        value or expression.value or "",
-        expression.precision,
-        expression.sentence,
-        expression.statement,
-        expression.since,
-    )
 
 
 @lru_cache(maxsize=20000)

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 from .actors import Registry
 from .claims import Context, claims_in_sentence
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
-from .model import Article, Claim, EventCandidate, Extraction, Sentence
+from .model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
 from .places import Gazetteer, load_gazetteer
 from .rules import rules_for
 from .sentences import split_sentences
@@ -37,13 +36,10 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     resolved = _anchor_expressions(expressions, main_value, main_precision, sentences)
     mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer)
     main = EventCandidate(main_value, main_precision, main_place, _main_title(article, sentences, main_place), 0, True)
-    places = sorted({p for ps in sentence_places for p in ps}, key=gazetteer.specificity)
     return Extraction(
         article=article,
         lead=" ".join(s.text for s in sentences[:3]),
-        dates=tuple(),
         claims=tuple(claims),
-        places=tuple(places),
         main=main,
         mentions=tuple(m for m, _ in mentions),
         claim_events=_claim_events(claims, sentences, [sentence for _, sentence in mentions]),
@@ -132,8 +128,6 @@ def _main_date(
         scores[expression.value] += score
         first_seen.setdefault(expression.value, expression.start)
         precision[expression.value] = expression.precision
-    for value in title_dates:
-        scores[value] += 0  # a date only in the title still counts
     candidates = [v for v in scores if scores[v] > 0 and v in precision]
     if not candidates:
         return article.date.isoformat(), "day"
@@ -143,8 +137,7 @@ def _main_date(
 
 def _staleness(value: str, article: Article) -> int:
     """News is mostly about the last few days: a date weeks back is more likely background."""
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    days = (article.date - date(parts[0], parts[1], parts[2])).days
+    days = (article.date - first_day(value)).days
     return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
 
 

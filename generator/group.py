@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-from .model import Claim, Event, EventCandidate, Extraction, Override
+from .model import Claim, Event, EventCandidate, Extraction, Override, first_day, precision_of
 from .places import Gazetteer, load_gazetteer
 
 SIMILARITY_TO_JOIN = 0.25
@@ -78,15 +76,6 @@ STOPWORDS = set(
 )
 
 
-def load_overrides(content_dirs: list[Path]):
-    """Overrides from `events.yml` (parsed and checked by generator.overrides)."""
-    try:
-        from .overrides import load_overrides as load
-    except ImportError:
-        return [], []
-    return load(content_dirs)
-
-
 def group_articles_into_events(
     extractions: list[Extraction], overrides: list[Override], gazetteer: Gazetteer | None = None
 ) -> tuple[list[Event], dict[str, str]]:
@@ -138,7 +127,7 @@ def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) ->
 
     ordered = sorted(extractions, key=lambda x: (x.main.date, x.article.id))
     words = {x.article.id: _content_words(x) for x in extractions}
-    day = {x.article.id: _as_date(x.main.date).toordinal() for x in extractions}
+    day = {x.article.id: first_day(x.main.date).toordinal() for x in extractions}
     index: dict[tuple[str, int], list[Extraction]] = defaultdict(list)
     for b in ordered:
         b_id, keys = b.article.id, _place_keys(b, gazetteer)
@@ -197,14 +186,8 @@ def _similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / max(1, len(a | b))
 
 
-@lru_cache(maxsize=100_000)
-def _as_date(value: str) -> date:
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    return date(parts[0], parts[1], parts[2])
-
-
 def _days_apart(a: EventCandidate, b: EventCandidate) -> int:
-    return abs((_as_date(a.date) - _as_date(b.date)).days)
+    return abs((first_day(a.date) - first_day(b.date)).days)
 
 
 def _dates_compatible(a: EventCandidate, b: EventCandidate) -> bool:
@@ -308,7 +291,7 @@ def _finish(drafts: list[_EventDraft], overrides: list[Override]) -> list[Event]
             title = override.title or title
             place = override.place or place
             if override.date:
-                value, precision = override.date, {10: "day", 7: "month", 4: "year"}[len(override.date)]
+                value, precision = override.date, precision_of(override.date)
         base = override.id if override and override.id else _slug(value, place, title)
         used_ids[base] += 1
         event_id = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"

@@ -39,8 +39,14 @@ def article_files(folders: list[Path]) -> list[Path]:
             found.append(folder)
             continue
         base = folder / "articles" if (folder / "articles").is_dir() else folder
-        found.extend(p for p in base.rglob("*") if p.suffix in ARTICLE_SUFFIXES and p.is_file()
-                     and not p.name.startswith(".") and NOT_ARTICLES.isdisjoint(p.relative_to(base).parts[:-1]))
+        found.extend(
+            p
+            for p in base.rglob("*")
+            if p.suffix in ARTICLE_SUFFIXES
+            and p.is_file()
+            and not p.name.startswith(".")
+            and NOT_ARTICLES.isdisjoint(p.relative_to(base).parts[:-1])
+        )
     return sorted(found, key=lambda p: (p.stem, str(p)))
 
 

@@ -8,9 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 Value = int | tuple[int, int]
 """A figure's value: a count, or a (low, high) range."""
+
+FIGURE_KINDS = ("killed", "injured", "missing", "captured", "displaced", "missiles", "drones", "other")
+"""The kinds of figure (GOLD.md), in the order pages and comparisons list them."""
+
+
+def precision_of(value: str) -> str:
+    """'2023-01-01' is a day, '2022-02' a month, '2014' a year: dates are kept at the precision they are known."""
+    return {10: "day", 7: "month"}.get(len(value), "year")
+
+
+@lru_cache(maxsize=100_000)  # clustering asks for the same few thousand dates on every candidate pair
+def first_day(value: str) -> date:
+    """The first day a date string can mean: '2022-02' -> 1 February 2022."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
 
 
 @dataclass(frozen=True)
@@ -49,20 +65,6 @@ class Sentence:
     end: int
     paragraph: int
     index: int
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date expression in the text, resolved against the publication date."""
-
-    text: str
-    start: int
-    end: int
-    value: str  # "2023-01-01", "2022-02" or "2014"
-    precision: str  # "day" | "month" | "year"
-    sentence: int  # index of the sentence it stands in
-    statement: bool = False  # dates when something was *said*, not when it happened
-    since: bool = False  # "since February": a reference point, rarely the news itself
 
 
 @dataclass(frozen=True)
@@ -106,9 +108,7 @@ class Extraction:
 
     article: Article
     lead: str  # the first sentences, for comparing what articles are about
-    dates: tuple[DateMention, ...]
     claims: tuple[Claim, ...]
-    places: tuple[str, ...]  # places named, most specific first
     main: EventCandidate | None
     mentions: tuple[EventCandidate, ...]
     claim_events: tuple[int, ...] = ()  # per claim: -1 for main, else index into mentions

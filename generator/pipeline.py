@@ -12,9 +12,10 @@ from .actors import load_registry, registry_path
 from .cache import ExtractionCache, fingerprint
 from .compare import compare_sources
 from .extract import extract_article
-from .group import group_articles_into_events, load_overrides
+from .group import group_articles_into_events
 from .ingest import display_path, read_articles
 from .model import Timeline
+from .overrides import load_overrides
 from .places import load_gazetteer, places_path
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Claim, Discrepancy, Event
+from ..model import Claim, Discrepancy, Event, precision_of
 from .format import KIND_LABEL, KIND_ORDER, hedged, human_date, slug, spread, text
 from .pages import Page, SiteIndex, actor_url, article_url, event_label, page, place_url, rel, searchable
 from .summary import event_summary
@@ -46,7 +46,7 @@ def _dates_reported(index: SiteIndex, event: Event) -> str:
     numbers = _source_numbers(event)
     items = []
     for value, ids in sorted(event.date_reported.items()):
-        precision = _precision(value)
+        precision = precision_of(value)
         names = ", ".join(
             (f'<a class="tl-src" href="#source-{numbers[i]}">[{numbers[i]}]</a> ' if i in numbers else "")
             + text(_source_name(index, i))
@@ -56,10 +56,6 @@ def _dates_reported(index: SiteIndex, event: Event) -> str:
     heading = "Sources disagree on the date" if disputed else "Date given by the sources"
     marker = ' <span class="tl-flag" title="sources disagree">≠</span>' if disputed else ""
     return f'<h2 id="dates">{heading}{marker}</h2>\n<ul class="tl-dates">{"".join(items)}</ul>'
-
-
-def _precision(value: str) -> str:
-    return "day" if len(value) == 10 else "month" if len(value) == 7 else "year"
 
 
 def _source_name(index: SiteIndex, article_id: str) -> str:

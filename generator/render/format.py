@@ -11,7 +11,7 @@ import html
 import re
 import unicodedata
 
-from ..model import Value
+from ..model import FIGURE_KINDS, Value
 
 MONTHS = [
     "January",
@@ -39,7 +39,7 @@ KIND_LABEL = {
     "drones": "Drones",
     "other": "Other counts",
 }
-KIND_ORDER = list(KIND_LABEL)
+KIND_ORDER = FIGURE_KINDS
 
 
 MARKUP_CHARACTERS = str.maketrans({c: f"&#{ord(c)};" for c in "{}[]*_`\\#|!<>~^"})

@@ -6,7 +6,7 @@ text), so a reader gets the comparison without reading the table.
 
 from __future__ import annotations
 
-from ..model import Claim, Event, Value
+from ..model import Claim, Event, Value, precision_of
 from .format import KIND_ORDER, hedged_words, human_date
 
 KINDS_IN_SUMMARY = 2
@@ -94,12 +94,8 @@ def _or_list(dates: list[str]) -> str:
     if len(months) == 1 and all(len(d) == 10 for d in dates):
         days = [str(int(d[8:])) for d in dates]
         return f"{_join(days)} {human_date(dates[0][:7], 'month')}"
-    return _join([human_date(d, _precision(d)) for d in dates])
+    return _join([human_date(d, precision_of(d)) for d in dates])
 
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def _precision(value: str) -> str:
-    return {10: "day", 7: "month"}.get(len(value), "year")

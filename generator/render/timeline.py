@@ -38,9 +38,11 @@ def _year_jump(url: str, years: list[str], current: str | None = None) -> str:
 
 def _search_form(url: str) -> str:
     """A plain form to the search page, which opens with the results for `q`."""
-    return (f'<form class="tl-search-form" role="search" action="{rel(url, "search/")}">'
-            '<label>Search events and articles <input type="search" name="q" required></label> '
-            '<button type="submit">Search</button></form>')
+    return (
+        f'<form class="tl-search-form" role="search" action="{rel(url, "search/")}">'
+        '<label>Search events and articles <input type="search" name="q" required></label> '
+        '<button type="submit">Search</button></form>'
+    )
 
 
 def _filters(events: list[Event], index: SiteIndex) -> str:
