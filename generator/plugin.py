@@ -1,9 +1,11 @@
 """The MkDocs plugin: wires MkDocs' events to the pipeline and the renderer.
 
 on_config runs the pipeline (a build fails on content errors, with their
-text); on_files adds the generated pages; on_nav keeps the navigation to
-years only; on_post_build publishes data/timeline.json; on_serve watches
-the content folders.
+text) and sets the navigation (years, not events); on_files adds the
+generated pages, whose HTML on_page_content hands to the theme without a
+Markdown pass; on_page_context lets pages outside the navigation share one
+rendering of it; on_post_build indexes the site for search while it
+publishes data/timeline.json; on_serve watches the content folders.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mkdocs.structure.files import File, Files
 from .model import Timeline
 from .pipeline import build_timeline
 from .render import render_site
+from .render.timeline import year_groups
 from .serialize import timeline_to_json
 
 CONTENT_ENV = "TIMELINE_CONTENT"  # set by `timeline serve`, which cannot reach the loaded config
@@ -37,6 +40,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.timeline: Timeline | None = None
         self.error_text = ""
         self.root = Path.cwd()
+        self.html: dict[str, str] = {}  # generated page source path -> its body HTML
+        self.generated: set[str] = set()
+        self.in_nav: set[str] = set()
+        self.sidebars: dict[str, str] = {}  # rendered sidebars of pages outside the navigation, by folder
 
     def content_dirs(self) -> list[Path]:
         chosen = os.environ.get(CONTENT_ENV, "").split(os.pathsep) if os.environ.get(CONTENT_ENV) else None
@@ -56,11 +63,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.error_text = "\n".join(str(p) for p in errors)
             raise PluginError("the content has problems:\n" + self.error_text)
         self.timeline = timeline
-        years = sorted({e.date[:4] for e in timeline.events})
+        years, earlier = year_groups(timeline)
         config.nav = [
             {"Timeline": "index.md"},
             {"Search": "search.md"},
-            {"Years": [{y: f"years/{y}.md"} for y in years]},
+            {"Years": ([{"Earlier": "years/earlier.md"}] if earlier else []) + [{y: f"years/{y}.md"} for y in years]},
             {"Parties": "actors/index.md"},
             {"Places": "places/index.md"},
             {"About": "about.md"},
@@ -69,15 +76,46 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        self.html = {}
         for generated in render_site(self.timeline):
-            files.append(File.generated(config, generated.path, content=generated.content))
+            # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
+            files.append(File.generated(config, generated.path, content=generated.front_matter))
+            self.html[generated.path] = generated.html
+        self.generated = set(self.html)
         return files
 
+    def on_nav(self, nav, config, files):
+        self.in_nav = {p.file.src_uri for p in nav.pages}
+        self.sidebars = {}
+        return nav
+
+    def on_env(self, env, config, files):
+        env.globals["shared_sidebar"] = self._shared_sidebar
+        return env
+
+    def on_page_content(self, html, page, config, files):
+        return self.html.pop(page.file.src_uri, html)
+
+    def on_page_context(self, context, page, config, nav):
+        """A generated page outside the navigation has no active item and no table of contents: its sidebars
+        differ only by the relative links, so pages in one folder share them (theme/main.html)."""
+        source = page.file.src_uri
+        shared = source in self.generated and source not in self.in_nav and not page.toc.items
+        context["shared_sidebar_key"] = "folder:" + page.url.rstrip("/").rpartition("/")[0] if shared else ""
+        return context
+
+    def _shared_sidebar(self, key: str, caller) -> str:
+        if key not in self.sidebars:
+            self.sidebars[key] = caller()
+        return self.sidebars[key]
+
     def on_post_build(self, config) -> None:
-        target = Path(config.site_dir) / "data" / "timeline.json"
+        site_dir = Path(config.site_dir)
+        indexing = start_search_index(site_dir)  # a separate process: it runs while the data file is written
+        target = site_dir / "data" / "timeline.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(timeline_to_json(self.timeline), encoding="utf-8")
-        index_for_search(Path(config.site_dir))
+        finish_search_index(indexing)
 
     def on_serve(self, server, config, builder):
         for folder in self.content_dirs():
@@ -86,9 +124,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return server
 
 
-def index_for_search(site_dir: Path) -> None:
+def start_search_index(site_dir: Path) -> subprocess.Popen:
     """Pagefind indexes the built pages into small pieces a reader's browser fetches on demand."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise PluginError(f"search indexing failed: {result.stderr.strip() or result.stdout.strip()}")
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_search_index(indexing: subprocess.Popen) -> None:
+    output, _ = indexing.communicate()
+    if indexing.returncode != 0:
+        raise PluginError(f"search indexing failed: {output.strip()}")

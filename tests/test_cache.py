@@ -49,8 +49,12 @@ def test_an_edited_file_is_read_again_even_when_its_size_is_the_same(tmp_path):
     path.write_text(SEED.replace("63", "64"), encoding="utf-8")
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    values = {f.value for e in build_timeline([content], tmp_path, cache_dir=cache).events for c in e.claims
-              for f in c.figures}
+    values = {
+        f.value
+        for e in build_timeline([content], tmp_path, cache_dir=cache).events
+        for c in e.claims
+        for f in c.figures
+    }
     assert 64 in values and 63 not in values
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from stage_helpers import ROOT
 
+from generator import plugin
 from generator.model import Article, Claim, Discrepancy, Event, Figure, Timeline
 from generator.render import render_site
 from generator.render.format import hedged, human_date, spread, text
@@ -220,6 +221,23 @@ def test_year_jump_links_every_year():
     home = pages_of(strike_timeline())["index.md"]
     jump = re.search(r'<nav class="tl-years".*?</nav>', home).group(0)
     assert 'href="years/2022/"' in jump and 'href="years/2023/"' in jump
+    assert "years/earlier.md" not in pages_of(strike_timeline())  # nothing recalled from before the coverage
+
+
+def test_years_long_before_the_articles_share_an_earlier_page():
+    base = strike_timeline()
+    recalled = [
+        Event(f"{year}-06-history", f"History {year}", f"{year}-06", "month", {}, None, ("a1",), (), ())
+        for year in (1941, 1991)
+    ]
+    pages = pages_of(Timeline(base.articles, (*recalled, *base.events), {}, parties=PARTIES))
+    home_jump = re.search(r'<nav class="tl-years".*?</nav>', pages["index.md"]).group(0)
+    assert 'href="years/earlier/"' in home_jump and "years/1941/" not in home_jump and "years/2022/" in home_jump
+    earlier = pages["years/earlier.md"]
+    assert 'href="../../years/1941/"' in earlier and 'href="../../years/1991/"' in earlier
+    assert "years/2023/" in re.search(r'<nav class="tl-years".*?</nav>', earlier).group(0)
+    old_year_jump = re.search(r'<nav class="tl-years".*?</nav>', pages["years/1941.md"]).group(0)
+    assert "years/1991/" in old_year_jump and "years/2023/" not in old_year_jump
 
 
 # ------------------------------------------------------------ article text is data
@@ -284,6 +302,22 @@ def test_navigation_lists_years_not_events(tmp_path):
     home = (site / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"') : home.index("</nav>", home.index("md-nav--primary"))]
     assert "years/2023/" in nav and "events/" not in nav
+
+
+def test_pages_sharing_one_sidebar_rendering_are_identical_to_pages_rendered_alone(tmp_path, monkeypatch):
+    shared, alone = tmp_path / "shared", tmp_path / "alone"
+    assert build_site([ROOT / "seeds"], shared, ROOT / "mkdocs.yml") == 0
+    original = plugin.TimelinePlugin.on_page_context
+
+    def render_alone(self, context, page, config, nav):
+        return {**original(self, context, page, config, nav), "shared_sidebar_key": ""}
+
+    monkeypatch.setattr(plugin.TimelinePlugin, "on_page_context", render_alone)
+    assert build_site([ROOT / "seeds"], alone, ROOT / "mkdocs.yml") == 0
+    pages = sorted(p.relative_to(shared) for p in shared.rglob("*.html") if "pagefind" not in p.parts)
+    assert len(pages) > 10 and any(p.parts[0] == "events" for p in pages)
+    for path in pages:
+        assert (shared / path).read_bytes() == (alone / path).read_bytes(), path
 
 
 def test_long_articles_are_split_into_parts():

@@ -15,9 +15,7 @@ from .pages import Page, SiteIndex, article_url, event_label, page, rel, searcha
 
 def article_pages(index: SiteIndex, article: Article) -> list[Page]:
     parts = index.parts[article.id]
-    claims = sorted(
-        (c for e in index.timeline.events for c in e.claims if c.article == article.id), key=lambda c: c.span[0]
-    )
+    claims = sorted(index.claims_of_article.get(article.id, []), key=lambda c: c.span[0])
     pages = []
     for number, (start, end) in enumerate(parts):
         url = article_url(article.id, number)

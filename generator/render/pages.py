@@ -26,7 +26,13 @@ CLAIMS_PER_ACTOR_PAGE = 200
 class Page:
     path: str  # source path, e.g. "events/x.md"
     url: str  # site url, e.g. "events/x/"
-    content: str
+    front_matter: str  # the YAML block MkDocs reads the title from
+    html: str  # the page body, final HTML: the plugin hands it to the theme without a Markdown pass
+
+    @property
+    def content(self) -> str:
+        """The page as a Markdown source file (raw HTML blocks), for tools and tests that read pages as files."""
+        return self.front_matter + self.html
 
 
 def url_of(path: str) -> str:
@@ -47,7 +53,7 @@ def page(path: str, title: str, body: list[str], search: str = "") -> Page:
     blocks = [line for line in body if line]
     if search:
         blocks = [f"<div {search}>"] + blocks + ["</div>"]
-    return Page(path, url_of(path), meta + "\n\n".join(blocks) + "\n")
+    return Page(path, url_of(path), meta, "\n\n".join(blocks) + "\n")
 
 
 def searchable(weight: float) -> str:
@@ -65,9 +71,12 @@ class SiteIndex:
         self.parts = {a.id: article_parts(a) for a in timeline.articles}
         self.labels = dict(timeline.parties)
         self.events_of_article: dict[str, list[str]] = defaultdict(list)
+        self.claims_of_article: dict[str, list[Claim]] = defaultdict(list)
         for event in timeline.events:
             for article_id in event.articles:
                 self.events_of_article[article_id].append(event.id)
+            for claim in event.claims:
+                self.claims_of_article[claim.article].append(claim)
 
     def party(self, key: str) -> str:
         return self.labels.get(key, key)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Event
+from ..model import Event, Timeline
 from .format import KIND_LABEL, MONTHS, human_date, slug, spread, text
 from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, page, place_url, rel
+
+EARLIER_URL = "years/earlier/"
 
 
 def timeline_pages(index: SiteIndex) -> list[Page]:
@@ -19,21 +21,58 @@ def timeline_pages(index: SiteIndex) -> list[Page]:
     by_year: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         by_year[event.date[:4]].append(event)
-    pages = [_home(index, events, by_year)]
+    covered, earlier = year_groups(index.timeline)
+    pages = [_home(index, events, covered, earlier)]
     for year, year_events in sorted(by_year.items()):
-        pages.extend(_year_pages(index, year, year_events, sorted(by_year)))
+        jump_years = earlier if year in earlier else covered
+        pages.extend(_year_pages(index, year, year_events, jump_years, earlier))
+    if earlier:
+        pages.append(_earlier_page(covered, earlier, by_year))
     return pages
+
+
+def year_groups(timeline: Timeline) -> tuple[list[str], list[str]]:
+    """The years the site covers, and the earlier years that articles only recall.
+
+    Covered: from the year before the first article was published (reports
+    look back a year, as to a war's start). Articles also recall history
+    (1941, 1991); listing every such year in the navigation would bury the
+    years the site is about, so those share one page.
+    """
+    years = sorted({e.date[:4] for e in timeline.events})
+    first = min((a.date.year for a in timeline.articles), default=None)
+    earlier = [y for y in years if first is not None and int(y) < first - 1]
+    return [y for y in years if y not in earlier], earlier
 
 
 def year_url(year: str) -> str:
     return f"years/{year}/"
 
 
-def _year_jump(url: str, years: list[str], current: str | None = None) -> str:
+def _year_jump(url: str, years: list[str], earlier: list[str], current: str | None = None) -> str:
     links = " ".join(
         f'<a href="{rel(url, year_url(y))}"{" aria-current=page" if y == current else ""}>{y}</a>' for y in years
     )
+    if earlier and years is not earlier:
+        links = f'<a href="{rel(url, EARLIER_URL)}">Earlier</a> ' + links
     return f'<nav class="tl-years" aria-label="Jump to a year">Years: {links}</nav>'
+
+
+def _earlier_page(covered: list[str], earlier: list[str], by_year: dict[str, list[Event]]) -> Page:
+    """The years before the coverage that articles recall, each with its number of events."""
+    url = EARLIER_URL
+    items = "".join(
+        f'<li><a href="{rel(url, year_url(y))}">{y}</a> · {len(by_year[y])} event{"s" if len(by_year[y]) != 1 else ""}'
+        "</li>"
+        for y in earlier
+    )
+    body = [
+        "<h1>Earlier years</h1>",
+        _year_jump(url, covered, earlier),
+        f"<p>Years before {covered[0] if covered else 'the coverage'} that the articles recall.</p>",
+        f'<ul class="tl-earlier">{items}</ul>',
+    ]
+    return page("years/earlier.md", "Earlier years", body)
 
 
 def _search_form(url: str) -> str:
@@ -115,9 +154,8 @@ def _event_list(index: SiteIndex, events: list[Event], url: str, heading_level: 
     return "".join(out)
 
 
-def _home(index: SiteIndex, events: list[Event], by_year: dict[str, list[Event]]) -> Page:
+def _home(index: SiteIndex, events: list[Event], years: list[str], earlier: list[str]) -> Page:
     url = ""
-    years = sorted(by_year)
     shown = [e for e in events if e.main_articles][-HOME_EVENTS:] if len(events) > HOME_EVENTS else events
     intro = (
         f'<p class="tl-summary">{len(index.timeline.articles)} articles, {len(events)} events. Each event '
@@ -132,7 +170,7 @@ def _home(index: SiteIndex, events: list[Event], by_year: dict[str, list[Event]]
         "<h1>Timeline</h1>",
         intro,
         _search_form(url),
-        _year_jump(url, years),
+        _year_jump(url, years, earlier),
         _filters(shown, index),
         more,
         _event_list(index, shown, url),
@@ -140,7 +178,7 @@ def _home(index: SiteIndex, events: list[Event], by_year: dict[str, list[Event]]
     return page("index.md", "Timeline", body)
 
 
-def _year_pages(index: SiteIndex, year: str, events: list[Event], years: list[str]) -> list[Page]:
+def _year_pages(index: SiteIndex, year: str, events: list[Event], years: list[str], earlier: list[str]) -> list[Page]:
     """One page per year; a year with more events than a page holds gets numbered pages."""
     chunks = [events[i : i + EVENTS_PER_PAGE] for i in range(0, len(events), EVENTS_PER_PAGE)] or [[]]
     pages = []
@@ -157,7 +195,7 @@ def _year_pages(index: SiteIndex, year: str, events: list[Event], years: list[st
             pager = f'<nav class="tl-pages" aria-label="Pages of {year}">Pages: {pager_links}</nav>'
         body = [
             f"<h1>{year}</h1>",
-            _year_jump(url, years, year),
+            _year_jump(url, years, earlier, year),
             pager,
             _filters(chunk, index),
             _event_list(index, chunk, url),
