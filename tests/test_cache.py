@@ -66,3 +66,17 @@ def test_a_cache_of_another_shape_is_rebuilt(tmp_path):
     (old,) = cache.glob("*.pickle")
     old.write_bytes(pickle.dumps({"a": 1, "b": 2}))  # two entries: would unpack into two strings
     assert len(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache).articles) == 2
+
+
+def test_many_articles_are_extracted_by_worker_processes_with_the_same_results(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    content.mkdir()
+    places = ["Makiivka", "Mariupol", "Kherson", "Kharkiv", "Bakhmut"]
+    for n in range(pipeline.PARALLEL_FROM + 30):
+        body = SEED.replace("63", str(n + 1)).replace("Makiivka", places[n % len(places)])
+        (content / f"a{n:03d}.txt").write_text(body.replace("2023-01-02", f"2023-01-{n % 27 + 2:02d}"), "utf-8")
+    messages = []
+    parallel = build_timeline([content], tmp_path, progress=messages.append)
+    assert any("processes" in m for m in messages), messages  # the pool was used (this machine has 2+ cores)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
+    assert timeline_to_json(build_timeline([content], tmp_path)) == timeline_to_json(parallel)
