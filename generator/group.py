@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Claim, Event, EventCandidate, Extraction, Override, first_day, precision_of
@@ -79,28 +80,39 @@ STOPWORDS = set(
 def group_articles_into_events(
     extractions: list[Extraction], overrides: list[Override], gazetteer: Gazetteer | None = None
 ) -> tuple[list[Event], dict[str, str]]:
+    events, article_event, _ = group_again(extractions, overrides, gazetteer)
+    return events, article_event
+
+
+def group_again(
+    extractions: list[Extraction],
+    overrides: list[Override],
+    gazetteer: Gazetteer | None = None,
+    previous: ClusterState | None = None,
+) -> tuple[list[Event], dict[str, str], ClusterState]:
+    """Group, re-clustering only the days that changed since `previous` (the state the last build returned)."""
     gazetteer = gazetteer or load_gazetteer([Path("content")])
     by_id = {x.article.id: x for x in extractions}
-    clusters = _cluster_main_events(extractions, gazetteer)
+    clusters, state = _cluster_main_events(extractions, gazetteer, previous)
     clusters = _apply_grouping_overrides(clusters, overrides, by_id)
     builders = [_EventDraft([by_id[a] for a in sorted(c)], gazetteer) for c in clusters]
     article_draft = {x.article.id: d for d in builders for x in d.main_extractions}
     mention_drafts: list[_EventDraft] = []
-    by_date: dict[str, list[_EventDraft]] = defaultdict(list)
+    by_date = _DraftsByDate()
     for draft in builders:
         for value in draft.dates:
-            by_date[value].append(draft)
+            by_date.add(value, draft)
     for extraction in sorted(extractions, key=lambda x: x.article.id):
         own = article_draft[extraction.article.id]
         for index, mention in enumerate(extraction.mentions):
-            target = _find_event(mention, by_date[mention.date], gazetteer)
+            target = by_date.find(mention, gazetteer)
             if target is own:
                 own.add_claims(extraction, index)
                 continue
             if target is None:
                 target = _EventDraft([], gazetteer, mention)
                 mention_drafts.append(target)
-                by_date[mention.date].append(target)
+                by_date.add(mention.date, target)
             target.add_mention(extraction, index)
     drafts = builders + mention_drafts
     events = _finish(drafts, overrides)
@@ -108,16 +120,61 @@ def group_articles_into_events(
     for draft, event in zip(drafts, events, strict=True):
         for x in draft.main_extractions:
             article_event[x.article.id] = event.id
-    return sorted(events, key=lambda e: (e.date, e.id)), article_event
+    return sorted(events, key=lambda e: (e.date, e.id)), article_event, state
 
 
-def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) -> list[set[str]]:
-    """Link articles whose main events match; every link stays within a day of its cluster's first article.
+@dataclass(frozen=True)
+class ClusterState:
+    """What the next build needs to re-cluster only the days a change touches.
+
+    `open_at[d]` is every article whose cluster, at the end of day d, has
+    its root (the article the others joined) on day d: only such clusters
+    can still change after day d. Clusters rooted earlier are final.
+    """
+
+    signature: dict[str, tuple]  # article id -> what clustering reads of its extraction
+    root: dict[str, str]  # article id -> root of its final cluster
+    open_at: dict[int, dict[str, str]]  # day -> {article id: root} of the clusters still open after that day
+
+
+def _signature(x: Extraction) -> tuple:
+    return (x.main.date, x.main.precision, x.main.place, x.lead)
+
+
+def _cluster_main_events(
+    extractions: list[Extraction], gazetteer: Gazetteer, previous: ClusterState | None = None
+) -> tuple[list[set[str]], ClusterState]:
+    """Link articles whose main events match; every link stays within a day of its cluster's root.
 
     Candidates come from an index by (place, day) and (vague place, day), so a
     large corpus compares only articles that could report the same event.
+    Articles are taken in date order. With the state of the last build, only
+    the days from the first changed article on are clustered again, and only
+    until the open clusters come out as they were last time; from there on
+    the last result stands. `test_group` checks this gives the same clusters
+    as clustering everything.
     """
-    parent = {x.article.id: x.article.id for x in extractions}
+    by_id = {x.article.id: x for x in extractions}
+    signature = {i: _signature(x) for i, x in by_id.items()}
+    day = {i: first_day(x.main.date).toordinal() for i, x in by_id.items()}
+    ordered = sorted(extractions, key=lambda x: (x.main.date, x.article.id))
+    words = _LazyWords(by_id)
+    changed_days = _changed_days(previous, signature, day) if previous else None
+    if previous and not changed_days:
+        return _clusters_of(previous.root, extractions), previous  # nothing that clustering reads has changed
+
+    parent: dict[str, str] = {}
+    open_at: dict[int, dict[str, str]] = {}
+    first = min(changed_days) if changed_days else None
+    if previous and first is not None:
+        # the state after day first-1, as the last build left it: final clusters, and the ones still open
+        before = {i: r for i, r in previous.root.items() if i in day and day[i] < first}
+        parent.update(before)
+        parent.update({r: r for r in before.values()})
+        parent.update(previous.open_at.get(first - 1, {}))
+        parent.update({r: r for r in previous.open_at.get(first - 1, {}).values()})
+        open_at = {d: v for d, v in previous.open_at.items() if d < first}
+        ordered = [x for x in ordered if day[x.article.id] >= first - 1]
 
     def find(a: str) -> str:
         while parent[a] != a:
@@ -125,12 +182,19 @@ def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) ->
             a = parent[a]
         return a
 
-    ordered = sorted(extractions, key=lambda x: (x.main.date, x.article.id))
-    words = {x.article.id: _content_words(x) for x in extractions}
-    day = {x.article.id: first_day(x.main.date).toordinal() for x in extractions}
     index: dict[tuple[str, int], list[Extraction]] = defaultdict(list)
-    for b in ordered:
-        b_id, keys = b.article.id, _place_keys(b, gazetteer)
+    last_changed = max(changed_days) if changed_days else None
+    stopped_after = None
+    still_open: dict[str, str] = dict(previous.open_at.get(first - 1, {})) if previous and first is not None else {}
+    today: list[str] = []
+    for position, b in enumerate(ordered):
+        b_id = b.article.id
+        if first is not None and day[b_id] < first:  # the day before the first change: only its index is needed
+            for key in _place_keys(b, gazetteer):
+                index[(key, day[b_id])].append(b)
+            continue
+        parent.setdefault(b_id, b_id)
+        keys = _place_keys(b, gazetteer)
         seen: set[str] = set()
         for key in keys:
             days = (day[b_id],) if key == VAGUE else (day[b_id] - 1, day[b_id])  # word links need the same day
@@ -144,10 +208,65 @@ def _cluster_main_events(extractions: list[Extraction], gazetteer: Gazetteer) ->
                     parent[rb] = ra
         for key in keys:
             index[(key, day[b_id])].append(b)
+        today.append(b_id)
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
+        if following is None or day[following.article.id] != day[b_id]:
+            # the end of a day: keep the clusters it leaves open
+            this_day = day[b_id]
+            candidates = list(still_open) + today
+            still_open = {i: find(i) for i in candidates if day[find(i)] == this_day}
+            open_at[this_day] = still_open
+            today = []
+            if (
+                previous
+                and last_changed is not None
+                and this_day > last_changed
+                and previous.open_at.get(this_day, {}) == still_open
+            ):
+                stopped_after = this_day
+                break
+
+    root = {i: find(i) for i in parent if i in day}
+    if stopped_after is not None:
+        for i, r in previous.root.items():  # later days, and the open clusters, go on as last time
+            if i in day and (day[i] > stopped_after or i in still_open):
+                root[i] = r
+        open_at.update({d: v for d, v in previous.open_at.items() if d > stopped_after})
+    return _clusters_of(root, extractions), ClusterState(signature, root, open_at)
+
+
+def _changed_days(previous: ClusterState, signature: dict[str, tuple], day: dict[str, int]) -> set[int]:
+    """The days of articles added, removed or changed since the last build (old and new days)."""
+    days = set()
+    for article_id, value in signature.items():
+        if previous.signature.get(article_id) != value:
+            days.add(day[article_id])
+            if article_id in previous.signature:
+                days.add(first_day(previous.signature[article_id][0]).toordinal())
+    for article_id, value in previous.signature.items():
+        if article_id not in signature:
+            days.add(first_day(value[0]).toordinal())
+    return days
+
+
+def _clusters_of(root: dict[str, str], extractions: list[Extraction]) -> list[set[str]]:
+    """Clusters in the order of their first article in the input (the order events are assembled in)."""
     clusters: dict[str, set[str]] = defaultdict(set)
     for x in extractions:
-        clusters[find(x.article.id)].add(x.article.id)
+        clusters[root[x.article.id]].add(x.article.id)
     return list(clusters.values())
+
+
+class _LazyWords(dict):
+    """Content words of an article's lead, worked out the first time a comparison needs them."""
+
+    def __init__(self, by_id: dict[str, Extraction]):
+        super().__init__()
+        self.by_id = by_id
+
+    def __missing__(self, article_id: str) -> set[str]:
+        self[article_id] = _content_words(self.by_id[article_id])
+        return self[article_id]
 
 
 def _place_keys(extraction: Extraction, gazetteer: Gazetteer) -> list[str]:
@@ -214,14 +333,30 @@ def _apply_grouping_overrides(
     return [c for c in clusters if c]
 
 
-def _find_event(mention: EventCandidate, same_day: list[_EventDraft], gazetteer: Gazetteer) -> _EventDraft | None:
-    """An event of the mention's date (the caller's index) in a related place; placeless mentions join each other."""
-    for draft in same_day:
-        if gazetteer.related(mention.place, draft.place) or (
-            mention.place is None and draft.place is None and draft.candidate is not None
-        ):
-            return draft
-    return None
+class _DraftsByDate:
+    """Events by date, and within a date by place: a mention joins the first event of its date in a related place.
+
+    Keeping only the first event of each place (dicts keep insertion order)
+    finds that event without testing every event of a busy day.
+    """
+
+    def __init__(self):
+        self.first_in_place: dict[str, dict[str | None, _EventDraft]] = defaultdict(dict)
+        self.first_placeless_mention: dict[str, _EventDraft] = {}
+
+    def add(self, value: str, draft: _EventDraft) -> None:
+        self.first_in_place[value].setdefault(draft.place, draft)
+        if draft.place is None and draft.candidate is not None:
+            self.first_placeless_mention.setdefault(value, draft)
+
+    def find(self, mention: EventCandidate, gazetteer: Gazetteer) -> _EventDraft | None:
+        """An event of the mention's date in a related place; placeless mentions join each other."""
+        if mention.place is None:
+            return self.first_placeless_mention.get(mention.date)
+        for place, draft in self.first_in_place.get(mention.date, {}).items():
+            if gazetteer.related(mention.place, place):
+                return draft
+        return None
 
 
 class _EventDraft:

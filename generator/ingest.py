@@ -7,6 +7,7 @@ matter. Nothing here interprets the article text; it is kept as data.
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -32,22 +33,30 @@ _TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.
 
 
 def article_files(folders: list[Path]) -> list[Path]:
-    """Every article file under the folders, in a stable order."""
+    """Every article file under the folders, in a stable order (skipping hidden files and `pages/` folders)."""
     found: list[Path] = []
     for folder in folders:
         if folder.is_file():
             found.append(folder)
             continue
         base = folder / "articles" if (folder / "articles").is_dir() else folder
-        found.extend(
-            p
-            for p in base.rglob("*")
-            if p.suffix in ARTICLE_SUFFIXES
-            and p.is_file()
-            and not p.name.startswith(".")
-            and NOT_ARTICLES.isdisjoint(p.relative_to(base).parts[:-1])
-        )
+        if base.is_dir():
+            found.extend(_files_under(base))
     return sorted(found, key=lambda p: (p.stem, str(p)))
+
+
+def _files_under(folder: Path) -> list[Path]:
+    """Article files in a folder tree; directory entries say what is a file, so nothing is stat'ed twice."""
+    found, pending = [], [str(folder)]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    if entry.name not in NOT_ARTICLES:
+                        pending.append(entry.path)
+                elif entry.name.endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and entry.is_file():
+                    found.append(Path(entry.path))
+    return found
 
 
 def read_articles(folders: list[Path], root: Path | None = None, reuse=None) -> tuple[list[Article], list[Problem]]:
@@ -246,8 +255,6 @@ def _text_or_none(value) -> str | None:
 
 def display_path(path: Path, base: Path) -> str:
     """The path as a maintainer would type it: relative to the project where it lies inside."""
-    absolute = path if path.is_absolute() else base / path
-    try:
-        return str(absolute.relative_to(base))
-    except ValueError:
-        return str(path)
+    absolute = str(path if path.is_absolute() else base / path)
+    prefix = str(base).rstrip(os.sep) + os.sep
+    return absolute[len(prefix) :] if absolute.startswith(prefix) else str(path)

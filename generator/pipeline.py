@@ -13,10 +13,10 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .actors import load_registry, registry_path
-from .cache import ExtractionCache, fingerprint
+from .cache import GROUPING_CODE_FILES, ExtractionCache, fingerprint, load_state, save_state
 from .compare import compare_sources
 from .extract import extract_article
-from .group import group_articles_into_events
+from .group import ClusterState, group_again
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Timeline
 from .overrides import load_overrides
@@ -54,7 +54,11 @@ def build_timeline(
         if article.path in paths:
             cache.remember_file(paths[article.path], article)
     cache.save(articles)
-    events, article_event = group_articles_into_events(extractions, overrides, gazetteer)
+    grouping = fingerprint([places_path(content_dirs)], GROUPING_CODE_FILES)
+    previous = load_state(cache_dir, "grouping", grouping, ClusterState)
+    events, article_event, state = group_again(extractions, overrides, gazetteer, previous)
+    if state is not previous:
+        save_state(cache_dir, "grouping", grouping, state)
     events = compare_sources(events)
     return Timeline(
         articles=tuple(articles),

@@ -1,9 +1,14 @@
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
 from stage_helpers import make_article
 
 from generator.compare import compare_sources, discrepancies_in
 from generator.extract import extract_article
-from generator.group import group_articles_into_events
-from generator.model import Override
+from generator.group import _cluster_main_events, group_articles_into_events
+from generator.model import Article, EventCandidate, Extraction, Override
 from generator.render.summary import event_summary
 
 
@@ -82,3 +87,68 @@ def test_no_discrepancy_when_sources_agree(registry, gazetteer):
         ("c2", "2022-10-09", "Investigators said three people were killed on the Crimean Bridge on Saturday."),
     )
     assert discrepancies_in(tuple(c for e in x for c in e.claims)) == []
+
+
+# ------------------------------------------------------------ re-grouping only what changed
+
+
+def synthetic_extractions(rng, count: int, places: list[str | None]) -> list[Extraction]:
+    """Articles over three weeks, in a few places, some only in a country or nowhere, leads from few words."""
+    words = [
+        "strike",
+        "drone",
+        "missile",
+        "shelling",
+        "barracks",
+        "school",
+        "bridge",
+        "convoy",
+        "power",
+        "station",
+        "port",
+        "train",
+    ]
+    made = []
+    for n in range(count):
+        day = date(2022, 3, 1) + timedelta(days=rng.randint(0, 6))
+        value, precision = (day.isoformat(), "day") if rng.random() > 0.1 else (day.isoformat()[:7], "month")
+        lead = " ".join(rng.choice(words) for _ in range(6))
+        main = EventCandidate(value, precision, rng.choice(places), lead, 0, True)
+        article = Article(f"x{n:04d}", f"x{n:04d}.md", day, lead, None, None, "en", lead)
+        made.append(Extraction(article, lead, (), main, ()))
+    return made
+
+
+def clusters_as_sets(extractions, gazetteer, previous=None):
+    clusters, state = _cluster_main_events(extractions, gazetteer, previous)
+    return sorted(sorted(c) for c in clusters), state
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_regrouping_after_a_change_equals_grouping_everything_again(gazetteer, seed):
+    rng = random.Random(seed)
+    places = ["Kharkiv", "Kyiv", "Odesa", "Bakhmut", "Ukraine", "Russia", None]
+    current = synthetic_extractions(rng, 400, places)
+    spare = synthetic_extractions(random.Random(seed + 100), 40, places)
+    spare = [replace(x, article=replace(x.article, id="new-" + x.article.id)) for x in spare]
+    _, state = clusters_as_sets(current, gazetteer)
+    for _ in range(8):
+        kind = rng.choice(["add", "remove", "move"])
+        if kind == "add":
+            current = current + [spare.pop()]
+        elif kind == "remove":
+            current = [x for x in current if x is not rng.choice(current)]
+        else:
+            i, other = rng.randrange(len(current)), rng.choice(current)
+            current = current[:i] + [replace(current[i], main=other.main)] + current[i + 1 :]
+        again, again_state = clusters_as_sets(current, gazetteer, state)
+        fresh, fresh_state = clusters_as_sets(current, gazetteer)
+        assert again == fresh, kind
+        assert (again_state.root, again_state.open_at) == (fresh_state.root, fresh_state.open_at), kind
+        state = again_state
+
+
+def test_an_unchanged_build_keeps_the_last_grouping_state(gazetteer):
+    current = synthetic_extractions(random.Random(1), 50, ["Kharkiv", None])
+    _, state = clusters_as_sets(current, gazetteer)
+    assert clusters_as_sets(list(reversed(current)), gazetteer, state)[1] is state
