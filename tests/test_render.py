@@ -344,3 +344,16 @@ def test_missing_content_folder_is_a_clear_error(tmp_path, capsys):
 
 def test_mkdocs_yml_is_where_the_tests_expect_it():
     assert Path(ROOT / "mkdocs.yml").is_file()
+
+
+def test_place_spellings_with_one_address_share_one_page():
+    base = strike_timeline()
+    spelled = [
+        Event(f"e{n}", "Strike", "2023-01-05", "day", {}, place, ("a1",), ("a1",), ())
+        for n, place in enumerate(["Przewodów", "Przewodow", "Przewodów"])
+    ]
+    pages = render_site(Timeline(base.articles, (*base.events, *spelled), {}, parties=PARTIES))
+    paths = [p.path for p in pages]
+    assert len(paths) == len(set(paths))
+    place_page = next(p.content for p in pages if p.path == "places/przewodow.md")
+    assert place_page.count("<li>") == 3 and "<h1>Przewodów</h1>" in place_page

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from ..model import Claim, Event
 from .format import hedged, human_date, slug, text
@@ -65,10 +65,12 @@ def actor_pages(index: SiteIndex) -> list[Page]:
 
 
 def place_pages(index: SiteIndex) -> list[Page]:
-    by_place: dict[str, list[Event]] = defaultdict(list)
+    # one page per address: spellings that differ only in accents or punctuation (Przewodów, Przewodow) share it
+    by_slug: dict[str, list[Event]] = defaultdict(list)
     for event in index.timeline.events:
         if event.place:
-            by_place[event.place].append(event)
+            by_slug[slug(event.place)].append(event)
+    by_place = {Counter(e.place for e in events).most_common(1)[0][0]: events for events in by_slug.values()}
     pages, listing = [], []
     for place, events in sorted(by_place.items()):
         url = place_url(place)

@@ -15,6 +15,7 @@ from conftest import ROOT, serve
 CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-media"
 ARTICLES = 2000
 PAGE_LIMIT = 150 * 1024
+SEARCH_LIMIT = 1024 * 1024
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +95,27 @@ def test_search_finds_an_outlet_specific_word(large_site, page):
         page.wait_for_timeout(300)
     links = {urlparse(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()}
     assert any(article_id in link for link in links), (word, article_id, sorted(links)[:10])
+
+
+def test_first_search_results_come_after_at_most_1_mb(large_site, page):
+    """Bytes the browser fetches for search (Pagefind's UI, runtime, index pieces, fragments) until a result shows."""
+    _, base_url, _ = large_site
+    fetched: dict[str, int] = {}
+
+    def count(response):
+        if "/pagefind/" in response.url:
+            fetched[response.url] = len(response.body())
+
+    page.on("response", count)
+    page.goto(base_url + "search/")
+    page.locator("#tl-search input").wait_for(timeout=15000)
+    page.locator("#tl-search input").type("Ukraine")  # a word in nearly every article: the biggest index piece
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=20000)
+    page.remove_listener("response", count)
+    total = sum(fetched.values())
+    print(f"search: {total / 1024:.0f} KB in {len(fetched)} files before the first result")
+    assert any(".pf_meta" in url for url in fetched) and any("/index/" in url for url in fetched)
+    assert total <= SEARCH_LIMIT, sorted(fetched.items(), key=lambda item: -item[1])[:5]
 
 
 def test_large_build_keeps_the_data_file(large_site):
