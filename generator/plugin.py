@@ -2,10 +2,11 @@
 
 on_config runs the pipeline (a build fails on content errors, with their
 text) and sets the navigation (years, not events); on_files adds the
-generated pages, whose HTML on_page_content hands to the theme without a
-Markdown pass; on_page_context lets pages outside the navigation share one
-rendering of it; on_post_build indexes the site for search while it
-publishes data/timeline.json; on_serve watches the content folders.
+generated pages, whose HTML on_page_markdown hands to the theme without a
+Markdown pass; on_env lets a large build render half its pages in a second
+process (page_split.py); on_page_context lets pages outside the navigation
+share one rendering of it; on_post_build indexes the site for search while
+it publishes data/timeline.json; on_serve watches the content folders.
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .model import Timeline
+from .page_split import PageSplit, RenderError, can_split
 from .pipeline import build_timeline
 from .render import render_site
 from .render.timeline import year_groups
@@ -35,6 +39,17 @@ class TimelineConfig(Config):
     cache_dir = c.Type(str, default=".timeline-cache")
 
 
+class PreRenderedPage(Page):
+    """A generated page: its body is final HTML, so MkDocs' Markdown pass (a new parser per page) is skipped."""
+
+    body_html = ""
+
+    def render(self, config, files) -> None:
+        self.content = self.body_html
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()
+
+
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self):
         self.timeline: Timeline | None = None
@@ -44,12 +59,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.generated: set[str] = set()
         self.in_nav: set[str] = set()
         self.sidebars: dict[str, str] = {}  # rendered sidebars of pages outside the navigation, by folder
+        self.command: str | None = None
+        self.nav = None
+        self.split: PageSplit | None = None
+        self.in_child = False
+
+    def on_startup(self, command, dirty):
+        self.command = command
 
     def content_dirs(self) -> list[Path]:
         chosen = os.environ.get(CONTENT_ENV, "").split(os.pathsep) if os.environ.get(CONTENT_ENV) else None
         return [Path(p) if Path(p).is_absolute() else self.root / p for p in chosen or self.config.content]
 
     def on_config(self, config):
+        self.error_text = ""  # MkDocs may keep one plugin object for several builds
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         cache = Path(self.config.cache_dir)
         timeline = build_timeline(
@@ -87,14 +110,24 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
     def on_nav(self, nav, config, files):
         self.in_nav = {p.file.src_uri for p in nav.pages}
         self.sidebars = {}
+        self.nav = nav
         return nav
 
     def on_env(self, env, config, files):
         env.globals["shared_sidebar"] = self._shared_sidebar
+        self.split = None
+        if can_split(len(files.documentation_pages()), self.command):
+            self.split = PageSplit(config, files, self.nav, env, before_render=self._become_child)
         return env
 
-    def on_page_content(self, html, page, config, files):
-        return self.html.pop(page.file.src_uri, html)
+    def _become_child(self) -> None:
+        self.in_child = True
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self.html:
+            page.__class__ = PreRenderedPage  # same object, whose render() takes the HTML as it is
+            page.body_html = self.html.pop(page.file.src_uri)
+        return markdown
 
     def on_page_context(self, context, page, config, nav):
         """A generated page outside the navigation has no active item and no table of contents: its sidebars
@@ -102,6 +135,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         source = page.file.src_uri
         shared = source in self.generated and source not in self.in_nav and not page.toc.items
         context["shared_sidebar_key"] = "folder:" + page.url.rstrip("/").rpartition("/")[0] if shared else ""
+        # the second process renders this page: render it empty here, and MkDocs writes nothing
+        context["timeline_skip"] = bool(self.split and not self.in_child and self.split.skips(source))
         return context
 
     def _shared_sidebar(self, key: str, caller) -> str:
@@ -110,12 +145,28 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return self.sidebars[key]
 
     def on_post_build(self, config) -> None:
+        split, self.split = self.split, None
+        if split:
+            try:
+                split.wait()
+            except RenderError as err:
+                self.error_text = str(err)
+                raise PluginError(self.error_text) from err
         site_dir = Path(config.site_dir)
         indexing = start_search_index(site_dir)  # a separate process: it runs while the data file is written
         target = site_dir / "data" / "timeline.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(timeline_to_json(self.timeline), encoding="utf-8")
-        finish_search_index(indexing)
+        try:
+            finish_search_index(indexing)
+        except PluginError as err:
+            self.error_text = str(err)
+            raise
+
+    def on_build_error(self, error) -> None:
+        split, self.split = self.split, None
+        if split:
+            split.cancel()
 
     def on_serve(self, server, config, builder):
         for folder in self.content_dirs():
