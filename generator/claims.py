@@ -19,6 +19,19 @@ from .model import Claim, Figure, Sentence
 from .rules import Rules, alternation, rules_for
 
 MAX_SUBJECT_WORDS = 9
+BARE_DETERMINER = re.compile(r"(?:its|his|her|their|the|a|an)", re.I)
+TRAILING_REST = re.compile(r"[^.;]{0,60}[.;]?\s*$")
+WORD_CHAR = re.compile(r"\w")
+TIME_PHRASE_END = re.compile(
+    r"\s+(?:on|in|at|last|this|early|late)\s+[\w']+(?:\s+(?:morning|afternoon|evening|night))?$", re.I
+)
+RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|que)\s+")
+SEGMENT_BREAK = re.compile(r",\s*|\s[-–—]\s")
+ARTICLE_START = re.compile(r"(?:an?|the|el|la)\s", re.I)
+DEFINITE_START = re.compile(r"(?:the|el|la)\s", re.I)
+CONJUNCTION_START = re.compile(r"^(?:and|but|while|as|when|because|although|y|pero|mientras)\s+", re.I)
+NUMBER_OR_QUOTE = re.compile(r"[\d\"“”«»]|\.\s+\S")
+OPENING_QUOTE = re.compile(r"['‘’]")
 
 
 @dataclass(frozen=True)
@@ -54,8 +67,45 @@ def _version_pattern(language: str) -> re.Pattern:
     return re.compile(r"\b(?:the|la)\s+([\w'’ -]{2,40}?)\s+(?:version|versión)\b", re.I)
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The per-language patterns and word sets tried on every verb and subject, built once."""
+
+    passive_before: re.Pattern
+    noun_before: re.Pattern
+    auxiliary_end: re.Pattern
+    anaphor: re.Pattern
+    speaker_noun: re.Pattern
+    continuation: re.Pattern
+    clause_breaks: tuple[re.Pattern, ...]
+    non_speakers: frozenset
+    subject_prepositions: frozenset
+    subject_stops: frozenset
+    subject_keep_ed: frozenset
+    sentence_openers: frozenset
+
+
+@cache
+def _cues(language: str) -> _Cues:
+    rules = rules_for(language)
+    return _Cues(
+        passive_before=re.compile(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", re.I),
+        noun_before=re.compile(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", re.I),
+        auxiliary_end=re.compile(rf"\s+(?:{alternation(rules.words('auxiliaries'))})$", re.I),
+        anaphor=re.compile(rf"(?:{alternation(rules.words('anaphors'))})", re.I),
+        speaker_noun=re.compile(alternation(rules.words("speaker_nouns")), re.I),
+        continuation=re.compile(rf"(?:{alternation(rules.words('continuations'))})\b", re.I),
+        clause_breaks=tuple(re.compile(re.escape(b)) for b in rules.words("clause_breaks")),
+        non_speakers=frozenset(rules.words("non_speakers")),
+        subject_prepositions=frozenset(rules.words("subject_prepositions")),
+        subject_stops=frozenset(rules.words("subject_stops")),
+        subject_keep_ed=frozenset(rules.words("subject_keep_ed")),
+        sentence_openers=frozenset(rules.words("sentence_openers")),
+    )
+
+
 def clause_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
-    breaks = sorted(m.start() for b in rules.words("clause_breaks") for m in re.finditer(re.escape(b), text))
+    breaks = sorted(m.start() for b in _cues(rules.language).clause_breaks for m in b.finditer(text))
     spans, start = [], 0
     for position in breaks:
         if position > start:
@@ -68,11 +118,12 @@ def clause_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
 def attributions_in(text: str, rules: Rules, registry: Registry, context: Context) -> list[Attribution]:
     """Every attribution in one clause of text, in order."""
     found: list[Attribution] = []
+    cues = _cues(rules.language)
     for match in _verb_pattern(rules.language).finditer(text):
         before = text[: match.start()]
-        if re.search(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", before, re.I):
+        if cues.passive_before.search(before):
             continue  # "explosions were reported": no one is reporting
-        if re.search(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", before, re.I):
+        if cues.noun_before.search(before):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
         subject = subject_of(before, rules, registry)
         if not subject:
@@ -80,12 +131,12 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
         claimant = resolve_claimant(subject, text[: match.start()], rules, registry, context)
         if claimant:
             party, _ = registry.party_of(claimant)
-            trailing = not re.search(r"\w", text[match.end() :].split(",")[0]) or _is_trailing(text, match)
+            trailing = not WORD_CHAR.search(text[match.end() :].split(",")[0]) or _is_trailing(text, match)
             found.append(Attribution(claimant, party, match.start(), trailing))
     for pattern in (_according_pattern(rules.language), _version_pattern(rules.language)):
         for match in pattern.finditer(text):
             claimant = _trim_claimant(match.group(1))
-            if claimant and not re.fullmatch(r"(?:its|his|her|their|the|a|an)", claimant, re.I):
+            if claimant and not BARE_DETERMINER.fullmatch(claimant):
                 party, _ = registry.party_of(claimant)
                 found.append(Attribution(claimant, party, match.start()))
     return sorted(found, key=lambda a: a.start)
@@ -93,43 +144,38 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
 
 def _is_trailing(text: str, match: re.Match) -> bool:
     """', Ukrainian officials said.' at a clause's end credits what came before it."""
-    return bool(re.match(r"[^.;]{0,60}[.;]?\s*$", text[match.end() :])) and "," in text[: match.start()]
+    return bool(TRAILING_REST.match(text[match.end() :])) and "," in text[: match.start()]
 
 
 def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> str | None:
     """The noun phrase right before a reporting verb, without openers, auxiliaries or dates."""
     text = before.rstrip()
-    auxiliaries = alternation(rules.words("auxiliaries"))
+    auxiliary_end = _cues(rules.language).auxiliary_end
     for _ in range(3):
-        text = re.sub(rf"\s+(?:{auxiliaries})$", "", text, flags=re.I)
-        text = re.sub(
-            r"\s+(?:on|in|at|last|this|early|late)\s+[\w']+(?:\s+(?:morning|afternoon|evening|night))?$",
-            "",
-            text,
-            flags=re.I,
-        )
-    after_relative = re.split(r"\b(?:that|which|who|que)\s+", text)[-1].strip()
+        text = auxiliary_end.sub("", text)
+        text = TIME_PHRASE_END.sub("", text)
+    after_relative = RELATIVE_PRONOUN.split(text)[-1].strip()
     if after_relative:
         text = after_relative  # "an attack that Ukrainian officials (said)"
-    segments = [s.strip() for s in re.split(r",\s*|\s[-–—]\s", text) if s.strip()]
+    segments = [s.strip() for s in SEGMENT_BREAK.split(text) if s.strip()]
     if not segments:
         return None
     subject = segments[-1]
     if (
         len(segments) >= 2
-        and (re.match(r"(?:an?|the|el|la)\s", subject, re.I) or subject[:1].islower())
+        and (ARTICLE_START.match(subject) or subject[:1].islower())
         and _looks_like_name(segments[-2])
     ):
         subject = f"{segments[-2]}, {subject}"  # "Rostyslav Smirnov, an adviser to the interior minister"
     elif (
         len(segments) >= 2
         and _looks_like_name(subject)
-        and re.match(r"(?:the|el|la)\s", segments[-2], re.I)
+        and DEFINITE_START.match(segments[-2])
         and len(segments[-2].split()) <= MAX_SUBJECT_WORDS
     ):
         subject = f"{segments[-2]}, {subject}"  # "the regional governor, Oleh Syniehubov"
     subject = _strip_opener(subject, rules)
-    subject = re.sub(r"^(?:and|but|while|as|when|because|although|y|pero|mientras)\s+", "", subject, flags=re.I)
+    subject = CONJUNCTION_START.sub("", subject)
     tail = _noun_phrase_tail(subject, rules)
     if registry is None or registry.mentions(tail) or not registry.mentions(subject):
         subject = tail  # but keep "a reconstruction by the Associated Press published in May"
@@ -140,23 +186,24 @@ def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> s
 
 def _names_a_speaker(subject: str, rules: Rules) -> bool:
     """A claimant is someone: a name, or a word for people or bodies ('officials', 'the ministry')."""
-    if re.search(r"[\d\"“”«»]|\.\s+\S", subject) or re.match(r"['‘’]", subject):
+    if NUMBER_OR_QUOTE.search(subject) or OPENING_QUOTE.match(subject):
         return False  # a number or a quotation is not a speaker
+    cues = _cues(rules.language)
     first = subject.split()[0].lower()
-    if first in rules.words("non_speakers") or first in rules.words("subject_prepositions"):
+    if first in cues.non_speakers or first in cues.subject_prepositions:
         return False
-    if re.fullmatch(rf"(?:{alternation(rules.words('anaphors'))})", subject, re.I):
+    if cues.anaphor.fullmatch(subject):
         return True
     words = subject.split()
     # a capital at the start may only open the sentence: it names someone alone ("Moscow"), not in "Devastating losses"
     proper = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
-    return proper or bool(re.search(alternation(rules.words("speaker_nouns")), subject, re.I))
+    return proper or bool(cues.speaker_noun.search(subject))
 
 
 def _noun_phrase_tail(subject: str, rules: Rules) -> str:
     """Keep the words after the last verb or conjunction: 'Blinken noted a UN' -> 'a UN'."""
-    stops = set(rules.words("subject_stops"))
-    keep_ed = set(rules.words("subject_keep_ed"))
+    stops = _cues(rules.language).subject_stops
+    keep_ed = _cues(rules.language).subject_keep_ed
     words = subject.split()
     start = 0
     for i, word in enumerate(words):
@@ -172,7 +219,7 @@ def _looks_like_name(segment: str) -> bool:
 
 
 def _strip_opener(subject: str, rules: Rules) -> str:
-    openers = set(rules.words("sentence_openers"))
+    openers = _cues(rules.language).sentence_openers
     words = subject.split()
     if words and words[0].lower() in openers and len(words) > 1:
         i = 1
@@ -210,7 +257,7 @@ TIME_WORDS = {
 
 def resolve_claimant(subject: str, before: str, rules: Rules, registry: Registry, context: Context) -> str | None:
     """Turn 'he' or 'the ministry' into the actor it points back to."""
-    anaphor = re.fullmatch(rf"(?:{alternation(rules.words('anaphors'))})", subject.strip(), re.I)
+    anaphor = _cues(rules.language).anaphor.fullmatch(subject.strip())
     if not anaphor:
         return _trim_claimant(subject)
     head = subject.lower().split()[-1]
@@ -240,7 +287,7 @@ def claims_in_sentence(
     """Group a sentence's figures by whom they are credited to; update the context."""
     rules = rules_for(language)
     by_claimant: dict[tuple[str | None, str], list[Figure]] = {}
-    continues = re.match(rf"(?:{alternation(rules.words('continuations'))})\b", sentence.text, re.I)
+    continues = _cues(rules.language).continuation.match(sentence.text)
     seen_any = False
     for clause_start, clause_end in clause_spans(sentence.text, rules):
         clause = sentence.text[clause_start:clause_end]

@@ -21,6 +21,18 @@ from .model import Sentence
 from .rules import Rules, alternation, rules_for
 
 ORDINAL = r"(?:st|nd|rd|th)?"
+UNNAMED_DAY = re.compile(r"\b(?:a|an|every|next|un|cada)\s+$", re.I)
+SPAN_BEFORE = re.compile(r"\b(?:the|for|in|within|of|last|next|this|los|las|durante)\s+$", re.I)
+TAKES_OBJECT = re.compile(r"(?:before|after|antes|después)$")
+OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
+CONJUNCTION_FOLLOWS = re.compile(r"\s+(?:and|or|in|at|on|when|y|en)\b")
+MONTHS_UNIT = re.compile(r"\b(?:months?|mes|meses)\b")
+ORDINAL_SUFFIX = re.compile(r"(\d)(st|nd|rd|th)\b")
+OF_WORD = re.compile(r"\bof\s+")
+MONTH_QUALIFIER = re.compile(r"^(?:early|late|mid-?|principios de|finales de)\s*", re.I)
+YEAR_DIGITS = re.compile(r"\d{4}")
+WORD_TOKEN = re.compile(r"[\w']+")
+SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,33 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     return [(name, re.compile(p, re.I)) for name, p in parts]
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The per-language patterns `_resolve` tries on every candidate, compiled once."""
+
+    explicit_date_after: re.Pattern
+    after_word: re.Pattern
+    since_before: re.Pattern
+    statement_before: re.Pattern
+    statement_after: re.Pattern
+    units: tuple[tuple[str, re.Pattern], ...]
+
+
+@cache
+def _cues(language: str) -> _Cues:
+    rules = rules_for(language)
+    statement = rules.regex("statement_words").pattern
+    units = rules.table.get("units_in_days") or {}
+    return _Cues(
+        explicit_date_after=re.compile(rf",?\s+(?:{alternation(rules.months)}|\d)", re.I),
+        after_word=re.compile(alternation(rules.words("after_words"))),
+        since_before=re.compile(rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$", re.I),
+        statement_before=re.compile(rf"(?:{statement})\W+(?:\w+\W+){{0,3}}$", re.I),
+        statement_after=re.compile(rf"\W*(?:\w+\W+)?(?:{statement})", re.I),
+        units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
+    )
+
+
 def find_dates(sentences: list[Sentence], body: str, published: date, language: str) -> list[DateExpression]:
     """Every date expression in the sentences, left to right, without overlaps."""
     rules = rules_for(language)
@@ -95,6 +134,7 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
     value: str | None
     precision = "day"
     offset, anchor = 0, ""
+    cues = _cues(rules.language)
     if name == "holiday":
         month, day = rules.table["holidays"][_key(lower, rules.table["holidays"])]
         value = _most_recent(published, month, day).isoformat()
@@ -117,31 +157,25 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
         days = rules.table["relative_days"][_key(lower, rules.table["relative_days"])]
         value = (published + timedelta(days=days)).isoformat()
     elif name == "weekday":
-        if re.search(r"\b(?:a|an|every|next|un|cada)\s+$", sentence.text[: match.start()], re.I):
+        if UNNAMED_DAY.search(sentence.text[: match.start()]):
             return None  # "a Monday morning in October" names no particular day
-        if re.match(rf",?\s+(?:{alternation(rules.months)}|\d)", sentence.text[match.end() :], re.I):
+        if cues.explicit_date_after.match(sentence.text[match.end() :]):
             return None  # "Saturday, Feb. 19, 2022": the explicit date that follows says it
         weekday = rules.weekdays[_first_word(lower, rules.weekdays)]
         back = (published.weekday() - weekday) % 7
         value = (published - timedelta(days=back)).isoformat()
     elif name == "ago":
         value = (published - timedelta(days=_offset_days(lower, rules))).isoformat()
-        if re.search(r"\b(?:months?|mes|meses)\b", lower):
+        if MONTHS_UNIT.search(lower):
             precision, value = "month", value[:7]  # "six months ago" names a month, not a day
     elif name == "offset":
         days = _offset_days(lower, rules)
-        if days is None or re.search(
-            r"\b(?:the|for|in|within|of|last|next|this|los|las|durante)\s+$", sentence.text[: match.start()], re.I
-        ):
+        if days is None or SPAN_BEFORE.search(sentence.text[: match.start()]):
             return None  # "in the days before", "for months before": a span, not a date
-        forward = bool(re.search(alternation(rules.words("after_words")), lower))
+        forward = bool(cues.after_word.search(lower))
         offset = days if forward else -days
         tail = sentence.text[match.end() : match.end() + 6]
-        takes_object = (
-            re.search(r"(?:before|after|antes|después)$", lower)
-            and re.match(r"\s+[\w\"“]", tail)
-            and not re.match(r"\s+(?:and|or|in|at|on|when|y|en)\b", tail)
-        )
+        takes_object = TAKES_OBJECT.search(lower) and OBJECT_FOLLOWS.match(tail) and not CONJUNCTION_FOLLOWS.match(tail)
         anchor = "phrase" if takes_object else "previous"
         value = None
     else:
@@ -159,40 +193,32 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
         offset_days=offset,
         anchor=anchor,
         statement=_is_statement_date(sentence.text, match.start(), match.end(), rules),
-        since=bool(
-            re.search(
-                rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$",
-                sentence.text[max(0, match.start() - 80) : match.start()],
-                re.I,
-            )
-        ),
+        since=bool(cues.since_before.search(sentence.text[max(0, match.start() - 80) : match.start()])),
     )
 
 
 def _is_statement_date(text: str, start: int, end: int, rules: Rules) -> bool:
     """'said on Friday', 'The Kremlin on Friday rejected': the day of a statement."""
-    words = rules.regex("statement_words")
-    before = text[max(0, start - 40) : start]
-    after = text[end : end + 25]
-    near_before = re.search(rf"(?:{words.pattern})\W+(?:\w+\W+){{0,3}}$", before, re.I)
-    near_after = re.match(rf"\W*(?:\w+\W+)?(?:{words.pattern})", after, re.I)
-    return bool(near_before or near_after)
+    cues = _cues(rules.language)
+    return bool(
+        cues.statement_before.search(text[max(0, start - 40) : start])
+        or cues.statement_after.match(text[end : end + 25])
+    )
 
 
 def _offset_days(lower: str, rules: Rules) -> int | None:
-    units = rules.table.get("units_in_days") or {}
-    unit = next((u for u in sorted(units, key=len, reverse=True) if re.search(rf"\b{u}\b", lower)), None)
+    unit = next((u for u, pattern in _cues(rules.language).units if pattern.search(lower)), None)
     if unit is None:
         return None
     count = 1
-    for token in re.findall(r"[\w']+", lower):
+    for token in WORD_TOKEN.findall(lower):
         if token.isdigit():
             count = int(token)
             break
         if token in rules.number_word and token not in ("a", "an"):
             count = rules.number_word[token]
             break
-    return count * units[unit]
+    return count * rules.table["units_in_days"][unit]
 
 
 def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) -> tuple[str, str] | None:
@@ -214,7 +240,7 @@ def _parse_absolute(text: str, language: str, published: date, precision: str) -
     if parsed is None:
         return None
     result = parsed.date()
-    if result > published + timedelta(days=1) and not re.search(r"\d{4}", text):
+    if result > published + timedelta(days=1) and not YEAR_DIGITS.search(text):
         result = result.replace(year=result.year - 1)
     return result.isoformat() if precision == "day" else result.isoformat()[:7]
 
@@ -225,17 +251,23 @@ def _most_recent(published: date, month: int, day: int) -> date:
 
 
 def _clean_day(text: str) -> str:
-    text = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text)
-    return re.sub(r"\bof\s+", "", text)
+    text = ORDINAL_SUFFIX.sub(r"\1", text)
+    return OF_WORD.sub("", text)
 
 
 def _month_only(text: str, rules: Rules) -> str:
-    return re.sub(r"^(?:early|late|mid-?|principios de|finales de)\s*", "", text, flags=re.I)
+    return MONTH_QUALIFIER.sub("", text)
 
 
 def _first_word(lower: str, table: dict) -> str:
-    return next(k for k in sorted(table, key=len, reverse=True) if re.search(rf"(?<!\w){re.escape(k)}(?!\w)", lower))
+    return next(k for k, pattern in _word_patterns(tuple(table)) if pattern.search(lower))
+
+
+@cache
+def _word_patterns(words: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    """Each word of a table, longest first, with its pattern: compiled once, tried per date."""
+    return tuple((k, re.compile(rf"(?<!\w){re.escape(k)}(?!\w)")) for k in sorted(words, key=len, reverse=True))
 
 
 def _key(lower: str, table: dict) -> str:
-    return _first_word(re.sub(r"\s+", " ", lower.replace("’", "'")), table)
+    return _first_word(SPACES.sub(" ", lower.replace("’", "'")), table)

@@ -20,6 +20,14 @@ DIGITS = re.compile(
 )
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
 CLAUSE_STOP = re.compile(r"[,;:()]|(?:^|\s)(?:and|but|while|y|pero)\s")
+DECIMAL_SCALE = re.compile(r"\s+(million|thousand|mil|millones)\b", re.I)
+WORD_SEPARATOR = re.compile(r"[\s-]+")
+AND_BETWEEN = re.compile(r"\s*(?:and|y)\s*")
+BETWEEN_BEFORE = re.compile(r"\b(?:between|entre)\s+$")
+DASH_BETWEEN = re.compile(r"\s*(?:-|–|to|a)\s*")
+FROM_BEFORE = re.compile(r"\b(?:from|de)\s+$")
+OF_AFTER = re.compile(r"\s+(?:of|de)\s")
+CLAUSE_SPLIT = re.compile(r"[;:]|,\s")
 
 
 @dataclass(frozen=True)
@@ -42,13 +50,78 @@ def _qualifier_pattern(language: str) -> re.Pattern:
     return re.compile(rf"(?:{alternation(rules_for(language).qualifier_of)})\s+$", re.I)
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """The per-language patterns tried around every number, compiled once."""
+
+    unit_after: re.Pattern
+    blocker_before: re.Pattern
+    strong_before: re.Pattern
+    fillers_lead: re.Pattern
+    kind_nouns: tuple[tuple[str, re.Pattern, re.Pattern], ...]  # kind, noun after fillers, the noun anywhere
+    equipment_after: re.Pattern
+    people: re.Pattern
+    kind_verbs: tuple[tuple[str, re.Pattern], ...]
+    launch_after: re.Pattern
+    qualifier_end: re.Pattern
+    kind_before: tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]  # kind, any cue, its toll-link cues
+    toll_subjects: tuple[tuple[str, re.Pattern], ...]
+    shared_verb: re.Pattern
+
+
+@cache
+def _cues(language: str) -> _Cues:
+    rules = rules_for(language)
+    qualifiers = alternation(rules.qualifier_of)
+    people = alternation(rules.words("people_nouns"))
+    fillers = alternation(rules.words("filler_words"))
+    toll_links = rules.words("toll_links")
+    return _Cues(
+        unit_after=re.compile(rf"\s*(?:-|\s)?(?:{alternation(rules.words('unit_words'))})"),
+        blocker_before=re.compile(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", re.I),
+        strong_before=re.compile(
+            rf"(?:{alternation(rules.words('strong_before'))})\s+(?:(?:{qualifiers})\s+)?$",
+            re.I,
+        ),
+        fillers_lead=re.compile(rf"\s*(?:(?:{fillers})\s+){{0,3}}", re.I),
+        kind_nouns=tuple(
+            (
+                kind,
+                re.compile(rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(nouns)})", re.I),
+                re.compile(alternation(nouns), re.I),
+            )
+            for kind, nouns in rules.table["kind_nouns"].items()
+        ),
+        equipment_after=re.compile(rf"\s+(?:{alternation(rules.words('equipment_words'))})", re.I),
+        people=re.compile(rf"(?:{people})", re.I),
+        kind_verbs=tuple(
+            (kind, re.compile(alternation(verbs), re.I)) for kind, verbs in rules.table["kind_verbs"].items()
+        ),
+        launch_after=re.compile(rf"\s*(?:\w+\s+){{0,2}}(?:{alternation(rules.words('launch_verbs'))})", re.I),
+        qualifier_end=re.compile(rf"(?:{qualifiers})\s+$", re.I),
+        kind_before=tuple(
+            (
+                kind,
+                re.compile(rf"(?:{alternation(cues)})\s+$", re.I),
+                tuple(re.compile(rf"{alternation([c])}\s+$", re.I) for c in cues if _norm(c) in toll_links),
+            )
+            for kind, cues in rules.table["kind_before"].items()
+        ),
+        toll_subjects=tuple(
+            (kind, re.compile(alternation(subjects), re.I))
+            for kind, subjects in (rules.table.get("toll_subjects") or {}).items()
+        ),
+        shared_verb=re.compile(rf"\s+(?:(?:{fillers})\s+)*(?:{people})\s+(?:and|y|as well as)\s+", re.I),
+    )
+
+
 def numbers_in(text: str, rules: Rules, masked: list[tuple[int, int]]) -> list[Number]:
     """Every number in the text (digits or words), ranges merged, with its qualifier."""
     spans = list(masked) + [m.span() for m in TIME.finditer(text)]
     found: list[tuple[int, int, int]] = []
     for match in DIGITS.finditer(text):
         if match.group(2):  # decimals: only as "1.2 million"
-            scale = re.match(r"\s+(million|thousand|mil|millones)\b", text[match.end() :], re.I)
+            scale = DECIMAL_SCALE.match(text[match.end() :])
             if not scale:
                 continue
             value = int(float(match.group(0).replace(",", "")) * rules.number_scale.get(scale.group(1).lower(), 1))
@@ -65,7 +138,7 @@ def numbers_in(text: str, rules: Rules, masked: list[tuple[int, int]]) -> list[N
 
 def _word_value(words: str, rules: Rules) -> int | None:
     total, current = 0, 0
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t not in ("and", "y")]
+    tokens = [t for t in WORD_SEPARATOR.split(words.lower()) if t and t not in ("and", "y")]
     if not tokens or all(t in rules.number_scale for t in tokens):
         return None
     for token in tokens:
@@ -88,8 +161,8 @@ def _merge_ranges(text: str, found: list[tuple[int, int, int]], rules: Rules) ->
             nxt = found[i + 1]
             between = text[end : nxt[0]]
             before = text[max(0, start - 12) : start].lower()
-            joined = re.fullmatch(r"\s*(?:and|y)\s*", between) and re.search(r"\b(?:between|entre)\s+$", before)
-            dashed = re.fullmatch(r"\s*(?:-|–|to|a)\s*", between) and re.search(r"\b(?:from|de)\s+$", before)
+            joined = AND_BETWEEN.fullmatch(between) and BETWEEN_BEFORE.search(before)
+            dashed = DASH_BETWEEN.fullmatch(between) and FROM_BEFORE.search(before)
             if (joined or dashed) and nxt[2] > value:
                 numbers.append(Number((value, nxt[2]), start, nxt[1], "range"))
                 i += 2
@@ -108,21 +181,17 @@ def _norm(phrase: str) -> str:
 
 def kind_of(text: str, number: Number, rules: Rules) -> str | None:
     """What the number counts, from the words after it, then the words before it."""
+    cues = _cues(rules.language)
     after = text[number.end :]
     lower_after = after.lower()
-    if re.match(rf"\s*(?:-|\s)?(?:{alternation(rules.words('unit_words'))})", lower_after):
+    if cues.unit_after.match(lower_after):
         return None
     before = text[: number.start]
-    if re.search(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", before, re.I):
+    if cues.blocker_before.search(before):
         return None
-    if re.match(r"\s+(?:of|de)\s", lower_after) and text[number.start : number.end].lower() in ("one", "uno", "una"):
+    if OF_AFTER.match(lower_after) and text[number.start : number.end].lower() in ("one", "uno", "una"):
         return None  # "one of his associates": a way of speaking, not a count
-    strong = re.search(
-        rf"(?:{alternation(rules.words('strong_before'))})\s+(?:(?:{alternation(rules.qualifier_of)})\s+)?$",
-        before,
-        re.I,
-    )
-    if strong:  # "killed 50 prisoners": the verb says what happened to them
+    if cues.strong_before.search(before):  # "killed 50 prisoners": the verb says what happened to them
         return _kind_before(before, rules)
     kind = _kind_after(lower_after, rules)
     if kind:
@@ -131,43 +200,41 @@ def kind_of(text: str, number: Number, rules: Rules) -> str | None:
 
 
 def _kind_after(after: str, rules: Rules) -> str | None:
-    fillers = alternation(rules.words("filler_words"))
-    lead = re.match(rf"\s*(?:(?:{fillers})\s+){{0,3}}", after, re.I)
+    cues = _cues(rules.language)
+    lead = cues.fillers_lead.match(after)
     rest = after[lead.end() :] if lead else after
-    for kind, nouns in rules.table["kind_nouns"].items():
-        noun = re.match(rf"(?:[\w-]+\s+){{0,2}}?(?:{alternation(nouns)})", rest, re.I)
-        if noun and not _crosses_clause(rest, nouns):
-            if re.match(rf"\s+(?:{alternation(rules.words('equipment_words'))})", rest[noun.end() :], re.I):
+    for kind, noun_after, noun_anywhere in cues.kind_nouns:
+        noun = noun_after.match(rest)
+        if noun and not _crosses_clause(rest, noun_anywhere):
+            if cues.equipment_after.match(rest[noun.end() :]):
                 return None  # "300 rocket systems", "missile launchers": equipment, not launches
             return kind
-    people = re.match(rf"(?:{alternation(rules.words('people_nouns'))})", rest, re.I)
+    people = cues.people.match(rest)
     window = rest[people.end() :] if people else rest
     stop = CLAUSE_STOP.search(window)
     window = window[: stop.start()] if stop else window
     # after a people noun the verb may come later ("members of the troops ... died");
     # after a bare number it must come at once ("87 were wounded")
     window = " ".join(window.split()[: 8 if people else 4])
-    for kind, verbs in rules.table["kind_verbs"].items():
-        if re.search(alternation(verbs), window, re.I):
+    for kind, verb in cues.kind_verbs:
+        if verb.search(window):
             return kind
-    if not people and re.match(rf"\s*(?:\w+\s+){{0,2}}(?:{alternation(rules.words('launch_verbs'))})", rest, re.I):
+    if not people and cues.launch_after.match(rest):
         return "missiles"
     return None
 
 
-def _crosses_clause(rest: str, nouns: list[str]) -> bool:
-    match = re.search(alternation(nouns), rest, re.I)
+def _crosses_clause(rest: str, nouns: re.Pattern) -> bool:
+    match = nouns.search(rest)
     return bool(match and CLAUSE_STOP.search(rest[: match.start()]))
 
 
 def _kind_before(before: str, rules: Rules) -> str | None:
-    qualifiers = alternation(rules.qualifier_of)
-    tail = re.sub(rf"(?:{qualifiers})\s+$", "", before, flags=re.I)
-    for kind, cues in rules.table["kind_before"].items():
-        if re.search(rf"(?:{alternation(cues)})\s+$", tail, re.I):
-            if any(
-                _norm(c) in rules.words("toll_links") for c in cues if re.search(rf"{alternation([c])}\s+$", tail, re.I)
-            ):
+    cues = _cues(rules.language)
+    tail = cues.qualifier_end.sub("", before)
+    for kind, any_cue, toll_link_cues in cues.kind_before:
+        if any_cue.search(tail):
+            if any(cue.search(tail) for cue in toll_link_cues):
                 return _toll_subject(tail, rules) or None
             return kind
     return None
@@ -175,9 +242,9 @@ def _kind_before(before: str, rules: Rules) -> str | None:
 
 def _toll_subject(before: str, rules: Rules) -> str | None:
     """'The number of people killed in Friday's strike has risen to 30': the kind named earlier."""
-    clause = re.split(r"[;:]|,\s", before)[-1]
-    for kind, subjects in (rules.table.get("toll_subjects") or {}).items():
-        if re.search(alternation(subjects), clause, re.I):
+    clause = CLAUSE_SPLIT.split(before)[-1]
+    for kind, subjects in _cues(rules.language).toll_subjects:
+        if subjects.search(clause):
             return kind
     return None
 
@@ -198,6 +265,4 @@ def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[in
 
 
 def _shares_verb(between: str, rules: Rules) -> bool:
-    people = alternation(rules.words("people_nouns"))
-    fillers = alternation(rules.words("filler_words"))
-    return bool(re.fullmatch(rf"\s+(?:(?:{fillers})\s+)*(?:{people})\s+(?:and|y|as well as)\s+", between, re.I))
+    return bool(_cues(rules.language).shared_verb.fullmatch(between))

@@ -19,6 +19,12 @@ FALLBACK_LANGUAGE = "en"
 
 def alternation(words, plural_s: bool = False) -> str:
     """A regex alternation of phrases, longest first, matched on word boundaries."""
+    return _alternation(tuple(words), plural_s)
+
+
+@cache
+def _alternation(words: tuple, plural_s: bool) -> str:
+    """Built once per word list: escaping and sorting the phrases is slow next to matching them."""
     escaped = sorted(
         {re.escape(str(w)).replace(r"\ ", r"\s+").replace("'", "['’´]") for w in words}, key=len, reverse=True
     )
