@@ -74,7 +74,7 @@ def test_bench_on_a_500_article_sample_ends_with_the_machine_readable_line(corpu
     assert done.returncode == 0, done.stderr[-2000:]
     last = done.stdout.strip().splitlines()[-1]
     figure = r"(\d+(\.\d+)?)"
-    names = ("build_ratio", "cached_build_ratio", "extract_per_s", "rebuild_s", "peak_mb", "max_page_kb")
+    names = ("build_ratio", "cold_build_ratio", "extract_per_s", "rebuild_s", "peak_mb", "max_page_kb")
     names += ("search_first_kb",)
     assert re.fullmatch(r"bench: articles=\d+ " + " ".join(f"{n}={figure}" for n in names), last), last
     assert 450 <= int(re.search(r"articles=(\d+)", last).group(1)) <= 500
