@@ -5,8 +5,8 @@ of a large build's time. Once every page has been read (MkDocs' on_env),
 the build forks: the child renders every other page and exits; the parent
 renders the rest and renders the child's as empty (theme/main.html), which
 MkDocs does not write; on_post_build waits for the child and fails the
-build if the child failed. Not on platforms without fork, and not while
-serving (a threaded process).
+build if the child failed. Linux only (fork is unsafe or missing
+elsewhere), and not while serving (a threaded process).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def can_split(page_count: int, command: str | None) -> bool:
     return (
         command == "build"
         and page_count >= SPLIT_FROM
-        and hasattr(os, "fork")
+        and sys.platform.startswith("linux")
         and hasattr(mkdocs_build, "_build_page")  # MkDocs' own page renderer, used by the child
     )
 
