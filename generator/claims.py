@@ -11,11 +11,10 @@ with is the outlet's own (party `other`, no claimant).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from .actors import Registry
-from .model import Claim, Figure, Sentence
 from .rules import Rules, alternation, rules_for
 
 MAX_SUBJECT_WORDS = 9
@@ -44,11 +43,17 @@ class Attribution:
 
 @dataclass
 class Context:
-    """What earlier sentences of the article said, for 'he added' and 'the ministry said'."""
+    """What earlier sentences of the article said: who spoke last, and which country was named last."""
 
-    last: Attribution | None = None
-    last_paragraph: int = -1
-    history: list[Attribution] | None = None
+    history: list[Attribution] = field(default_factory=list)
+    last_country: str | None = None
+
+    @property
+    def last(self) -> Attribution | None:
+        return self.history[-1] if self.history else None
+
+    def remember(self, attribution: Attribution) -> None:
+        self.history.append(attribution)
 
 
 @cache
@@ -83,6 +88,16 @@ class _Cues:
     subject_stops: frozenset
     subject_keep_ed: frozenset
     sentence_openers: frozenset
+    agent_end: re.Pattern
+    agent_after: re.Pattern
+    source_label: re.Pattern
+    after_tail: re.Pattern
+    citing_verbs: frozenset
+    cited_as: re.Pattern
+    object_pronouns: frozenset
+    information_carrier: re.Pattern
+    information_only: re.Pattern
+    institution_heads: dict
 
 
 @cache
@@ -101,6 +116,20 @@ def _cues(language: str) -> _Cues:
         subject_stops=frozenset(rules.words("subject_stops")),
         subject_keep_ed=frozenset(rules.words("subject_keep_ed")),
         sentence_openers=frozenset(rules.words("sentence_openers")),
+        agent_end=re.compile(rf"(?:{alternation(rules.words('agent_markers'))})\s+([^,;:]{{2,80}})$", re.I),
+        agent_after=re.compile(r"\s+by\s+([^,;:]{2,80}?)\s*(?:[,;:.]|$)", re.I),
+        source_label=re.compile(rf"^(?:{alternation(rules.words('source_labels'))})\s*:\s*(.{{2,120}})$", re.I | re.S),
+        after_tail=re.compile(rf"\s+(?:{alternation(rules.words('after_speaker_tails'))})\b.*$", re.I | re.S),
+        citing_verbs=frozenset(w.lower() for w in rules.words("citing_verbs")),
+        cited_as=re.compile(rf"\s+([^,;:]{{2,80}}?)\s+(?:{alternation(rules.words('cited_as'))})\s", re.I),
+        object_pronouns=frozenset(w.lower() for w in rules.words("object_pronouns")),
+        information_carrier=re.compile(rf"(?:{alternation(rules.words('information_carriers'))})\s+", re.I),
+        information_only=re.compile(
+            rf"(?:[\w'’-]+\s+){{0,3}}(?:{alternation(rules.words('information_nouns'))})", re.I
+        ),
+        institution_heads={
+            word.lower(): head for head, words in (rules.table.get("institution_heads") or {}).items() for word in words
+        },
     )
 
 
@@ -122,24 +151,119 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
     for match in _verb_pattern(rules.language).finditer(text):
         before = text[: match.start()]
         if cues.passive_before.search(before):
+            agent = cues.agent_after.match(text[match.end() :])
+            if agent and _names_a_speaker(agent.group(1), rules):  # "was announced by Deputy Head X"
+                claimant = _trim_claimant(agent.group(1))
+                found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start()))
             continue  # "explosions were reported": no one is reporting
         if cues.noun_before.search(before):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
-        subject = subject_of(before, rules, registry)
-        if not subject:
-            continue
-        claimant = resolve_claimant(subject, text[: match.start()], rules, registry, context)
+        claimant = _cited_source(text[match.end() :], match.group(0), rules) or _speaker_before(
+            before, rules, registry, context
+        )
+        trailing = not WORD_CHAR.search(text[match.end() :].split(",")[0]) or _is_trailing(text, match)
+        if not claimant:
+            claimant = _speaker_after(before, text[match.end() :], rules)
+            trailing = bool(claimant)
         if claimant:
-            party, _ = registry.party_of(claimant)
-            trailing = not WORD_CHAR.search(text[match.end() :].split(",")[0]) or _is_trailing(text, match)
+            party = party_in_context(claimant, rules, registry, context)
             found.append(Attribution(claimant, party, match.start(), trailing))
     for pattern in (_according_pattern(rules.language), _version_pattern(rules.language)):
         for match in pattern.finditer(text):
-            claimant = _trim_claimant(match.group(1))
+            claimant = _according_source(match.group(1), rules, context)
             if claimant and not BARE_DETERMINER.fullmatch(claimant):
-                party, _ = registry.party_of(claimant)
-                found.append(Attribution(claimant, party, match.start()))
+                found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start()))
     return sorted(found, key=lambda a: a.start)
+
+
+def labelled_source(sentence: str, rules: Rules, registry: Registry, context: Context) -> Attribution | None:
+    """'Source: the regional police on Telegram': a line that names the source of the text around it."""
+    cues = _cues(rules.language)
+    label = cues.source_label.match(sentence.strip())
+    if not label:
+        return None
+    claimant = _trim_claimant(cues.after_tail.sub("", label.group(1)))
+    if not claimant or not _names_a_speaker(claimant, rules):
+        return None
+    return Attribution(claimant, party_in_context(claimant, rules, registry, context), 0, True)
+
+
+def _speaker_before(before: str, rules: Rules, registry: Registry, context: Context) -> str | None:
+    """'X said', or the agent of a passive: 'investigations cited by the prosecutor's office confirmed'."""
+    subject = subject_of(before, rules, registry)
+    if subject:
+        return resolve_claimant(subject, before, rules, registry, context)
+    agent = _cues(rules.language).agent_end.search(before.rstrip())
+    if agent and _names_a_speaker(agent.group(1), rules):
+        return _trim_claimant(agent.group(1))
+    return None
+
+
+def _speaker_after(before: str, after: str, rules: Rules) -> str | None:
+    """The inverted order of news copy: '..., said the regional governor, Oleh Syniehubov.'"""
+    if not before.rstrip().endswith((",", "”", '"', "’", "—", "–")):
+        return None
+    phrase = TIME_PHRASE_END.sub("", after.strip().rstrip(".").strip())
+    phrase = _cues(rules.language).after_tail.sub("", phrase).strip(" ,")
+    words = phrase.split()
+    if not words or len(words) > MAX_SUBJECT_WORDS + 5 or words[0].lower() in _cues(rules.language).non_speakers:
+        return None
+    if phrase.lower().startswith(tuple(f"{p} " for p in _cues(rules.language).subject_prepositions)):
+        return None
+    return _trim_claimant(phrase) if _names_a_speaker(phrase, rules) else None
+
+
+def _cited_source(after: str, verb: str, rules: Rules) -> str | None:
+    """'Reuters cited Kyiv officials as saying ...': the officials, not the agency, are the source."""
+    cues = _cues(rules.language)
+    if verb.lower() not in cues.citing_verbs:
+        return None
+    cited = cues.cited_as.match(after)
+    if cited and _names_a_speaker(cited.group(1), rules):
+        return _trim_claimant(cited.group(1))
+    return None
+
+
+def _according_source(phrase: str, rules: Rules, context: Context) -> str | None:
+    """'according to him' is the last speaker; 'according to reports by the AP' is the AP; data names no one."""
+    cues = _cues(rules.language)
+    claimant = _trim_claimant(phrase)
+    if not claimant:
+        return None
+    if claimant.lower() in cues.object_pronouns:
+        return context.last.claimant if context.last else None
+    carrier = cues.information_carrier.match(claimant)
+    if carrier:
+        claimant = claimant[carrier.end() :]
+        if not claimant.strip():
+            return None
+    if cues.information_only.fullmatch(claimant):
+        return None  # "according to preliminary information": no one is named
+    return _trim_claimant(claimant)
+
+
+def party_in_context(claimant: str, rules: Rules, registry: Registry, context: Context) -> str:
+    """A claimant's party; an institution named without its country ('the defence ministry', 'the MoD')
+    takes the party of the last speaker of that kind, else of the country the article named last."""
+    party, _ = registry.party_of(claimant)
+    if party != "other":
+        return party
+    head = institution_head(claimant, rules)
+    if not head:
+        return party
+    for earlier in reversed(context.history):
+        if earlier.party != "other" and institution_head(earlier.claimant, rules) == head:
+            return earlier.party
+    return context.last_country or party
+
+
+def institution_head(claimant: str, rules: Rules) -> str | None:
+    """The kind of body a claimant names ('ministry', 'police'...), from the rule table's institution words."""
+    heads = _cues(rules.language).institution_heads
+    found = None
+    for word in re.findall(r"[\w']+", claimant):
+        found = heads.get(word.lower(), found)
+    return found
 
 
 def _is_trailing(text: str, match: re.Match) -> bool:
@@ -195,6 +319,8 @@ def _names_a_speaker(subject: str, rules: Rules) -> bool:
     if cues.anaphor.fullmatch(subject):
         return True
     words = subject.split()
+    if len(words) == 1 and words[0].lower() in cues.sentence_openers:
+        return False  # "As noted, ...": an opener, not a speaker
     # a capital at the start may only open the sentence: it names someone alone ("Moscow"), not in "Devastating losses"
     proper = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and words[0][:1].isupper())
     return proper or bool(cues.speaker_noun.search(subject))
@@ -271,62 +397,5 @@ def resolve_claimant(subject: str, before: str, rules: Rules, registry: Registry
 
 
 def _trim_claimant(text: str) -> str | None:
-    text = text.strip(" .\"'“”")
+    text = text.strip(" .,;:\"'“”«»‘’-–—•")
     return text or None
-
-
-def claims_in_sentence(
-    sentence: Sentence,
-    figures: list[Figure],
-    article_id: str,
-    language: str,
-    registry: Registry,
-    context: Context,
-    next_id: int,
-) -> list[Claim]:
-    """Group a sentence's figures by whom they are credited to; update the context."""
-    rules = rules_for(language)
-    by_claimant: dict[tuple[str | None, str], list[Figure]] = {}
-    continues = _cues(rules.language).continuation.match(sentence.text)
-    seen_any = False
-    for clause_start, clause_end in clause_spans(sentence.text, rules):
-        clause = sentence.text[clause_start:clause_end]
-        attributions = attributions_in(clause, rules, registry, context)
-        for attribution in attributions:
-            seen_any = True
-            context.history = (context.history or []) + [attribution]
-            context.last = attribution
-        for figure in figures:
-            position = figure.start - sentence.start
-            if not clause_start <= position < clause_end:
-                continue
-            credited = _credited(attributions, position - clause_start)
-            if credited is None and continues and context.last and context.last_paragraph >= sentence.paragraph - 1:
-                credited = context.last
-            key = (credited.claimant, credited.party) if credited else (None, "other")
-            by_claimant.setdefault(key, []).append(figure)
-    if seen_any:
-        context.last_paragraph = sentence.paragraph
-    claims = []
-    for offset, ((claimant, party), credited_figures) in enumerate(by_claimant.items()):
-        claims.append(
-            Claim(
-                id=f"{article_id}-c{next_id + offset}",
-                article=article_id,
-                claimant=claimant,
-                party=party,
-                quote=sentence.text,
-                span=(sentence.start, sentence.end),
-                figures=tuple(credited_figures),
-                sentence=sentence.index,
-            )
-        )
-    return claims
-
-
-def _credited(attributions: list[Attribution], position: int) -> Attribution | None:
-    before = [a for a in attributions if a.start <= position]
-    if before:
-        return before[-1]
-    after = [a for a in attributions if a.start > position]
-    return after[0] if after else None

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from .actors import Registry
-from .claims import Context, claims_in_sentence
+from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
@@ -26,8 +27,9 @@ TITLE_LENGTH = 90
 
 def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer | None = None) -> Extraction:
     gazetteer = gazetteer or load_gazetteer([Path("content")])
-    sentences = split_sentences(article.body)
+    sentences = split_sentences(article.body, article.language)
     expressions = find_dates(sentences, article.body, article.date, article.language)
+    expressions = [e for e in expressions if sentences[e.sentence].role != "furniture"]
     claims = _claims(article, sentences, expressions, registry)
     sentence_places = [[name for _, name in gazetteer.places_in(s.text)] for s in sentences]
     main_place = _main_place(article, sentences, sentence_places, gazetteer)
@@ -49,31 +51,36 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
 def _claims(
     article: Article, sentences: list[Sentence], expressions: list[DateExpression], registry: Registry
 ) -> list[Claim]:
-    context = Context()
-    claims: list[Claim] = []
+    figures = []
     for sentence in sentences:
+        if sentence.role == "furniture":
+            figures.append([])
+            continue
         masked = [
             (e.start - sentence.start, e.end - sentence.start) for e in expressions if e.sentence == sentence.index
         ]
-        figures = figures_in_text(sentence.text, sentence.start, article.language, masked)
-        found = claims_in_sentence(sentence, figures, article.id, article.language, registry, context, len(claims) + 1)
-        claims.extend(found)
+        figures.append(figures_in_text(sentence.text, sentence.start, article.language, masked))
+    claims = claims_in_article(article.id, sentences, figures, rules_for(article.language), registry)
     return _drop_recaps(claims)
 
 
 def _drop_recaps(claims: list[Claim]) -> list[Claim]:
-    """The outlet repeating a figure a named source gave is not a claim of its own."""
+    """One figure, one claim: the outlet repeating a figure a named source gave, or a source repeating
+    its own figure later in the article, is not a claim of its own."""
     credited = {(f.kind, f.value) for c in claims if c.claimant for f in c.figures}
+    seen: set[tuple[str | None, str, object]] = set()
     kept = []
     for claim in claims:
-        if claim.claimant is None:
-            figures = tuple(f for f in claim.figures if (f.kind, f.value) not in credited)
-            if not figures:
-                continue
-            if figures != claim.figures:
-                claim = Claim(
-                    claim.id, claim.article, None, claim.party, claim.quote, claim.span, figures, claim.sentence
-                )
+        figures = tuple(
+            f
+            for f in claim.figures
+            if (claim.claimant, f.kind, f.value) not in seen and (claim.claimant or (f.kind, f.value) not in credited)
+        )
+        seen.update((claim.claimant, f.kind, f.value) for f in claim.figures if claim.claimant)
+        if not figures:
+            continue
+        if figures != claim.figures:
+            claim = replace(claim, figures=figures)
         kept.append(claim)
     return kept
 

@@ -65,6 +65,7 @@ class Sentence:
     end: int
     paragraph: int
     index: int
+    role: str = "text"  # text | headline | furniture (captions, bylines, teasers, menus: no claims, no events)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,12 @@
 
 Offsets matter: every claim's `span` points back into the body, and the
 article page anchors each sentence so a quote links to its exact words.
+
+Real pages keep their furniture: a headline on its own line, a photo caption,
+a byline, "Read more" teasers, tickers. A line break starts a new paragraph
+unless the next line plainly continues a wrapped sentence (it starts in lower
+case); a paragraph with no closing punctuation is a headline; furniture is
+kept in the text but marked (`role`), so it gives neither claims nor events.
 """
 
 from __future__ import annotations
@@ -9,11 +15,17 @@ from __future__ import annotations
 import re
 
 from .model import Sentence
+from .rules import Rules, rules_for
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# A sentence ends at . ! ? (maybe followed by a closing quote) then space and an
-# upper-case letter, digit or opening quote.
-SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s+[\"“‘(]?[A-ZÁÉÍÓÚÑ0-9¿¡])")
+BLOCK_BREAK = re.compile(r"\n\s*\n")
+LINE = re.compile(r"[^\n]+")
+# A candidate sentence end: . ! ? … (maybe followed by a closing quote or bracket) and a space.
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*(?=\s+\S)")
+OPENING = "\"“‘«('¿¡-–—•"
+TERMINAL = ".!?…:\"'”’»)"
+CONTINUES_LINE = re.compile(r"[,;\-–—(]$|\b(?:and|or|of|the|a|to|in|with|for|by|on|at|from)$", re.I)
+FURNITURE_MAX_WORDS = 20
+TIME_WORDS = frozenset(("am", "pm", "a.m", "p.m", "utc", "gmt", "updated", "published"))
 ABBREVIATIONS = {
     "mr",
     "mrs",
@@ -60,27 +72,118 @@ ABBREVIATIONS = {
 }
 
 
-def split_sentences(body: str) -> list[Sentence]:
+def split_sentences(body: str, language: str = "en") -> list[Sentence]:
+    rules = rules_for(language)
     sentences: list[Sentence] = []
-    for paragraph_index, (p_start, p_end) in enumerate(_paragraph_spans(body)):
+    after_teaser = False
+    for paragraph_index, (p_start, p_end) in enumerate(paragraph_spans(body)):
+        text = body[p_start:p_end]
+        role = paragraph_role(text, rules, after_teaser)
+        after_teaser = role == "furniture" and (after_teaser or bool(_furniture(rules).teaser.search(text)))
         start = p_start
         for match in SENTENCE_END.finditer(body, p_start, p_end):
-            if _is_abbreviation(body, match.start()):
+            if not _starts_sentence(body, match.end(), p_end) or _is_abbreviation(body, match.start()):
                 continue
-            end = match.end()
-            _append(sentences, body, start, end, paragraph_index)
-            start = end
-        _append(sentences, body, start, p_end, paragraph_index)
+            _append(sentences, body, start, match.end(), paragraph_index, role)
+            start = match.end()
+        _append(sentences, body, start, p_end, paragraph_index, role)
     return sentences
 
 
-def _paragraph_spans(body: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in PARAGRAPH_BREAK.finditer(body):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(body)))
-    return [s for s in spans if body[s[0] : s[1]].strip()]
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """Blank lines end paragraphs; so does a line break, unless the next line continues a wrapped sentence."""
+    spans: list[tuple[int, int]] = []
+    block_start = 0
+    blocks = [*BLOCK_BREAK.finditer(body), None]
+    for block_end_match in blocks:
+        block_end = block_end_match.start() if block_end_match else len(body)
+        current: tuple[int, int] | None = None
+        for line in LINE.finditer(body, block_start, block_end):
+            if not line.group(0).strip():
+                continue
+            if current and _continues(body[current[0] : current[1]], line.group(0)):
+                current = (current[0], line.end())
+                continue
+            if current:
+                spans.append(current)
+            current = (line.start(), line.end())
+        if current:
+            spans.append(current)
+        block_start = block_end_match.end() if block_end_match else len(body)
+    return spans
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A wrapped line: it starts in lower case, or the line before stops mid-phrase."""
+    first = line.lstrip()[:1]
+    previous = previous.rstrip()
+    if previous[-1:] in TERMINAL:
+        return False
+    return first.islower() or bool(CONTINUES_LINE.search(previous)) and not first.isdigit()
+
+
+def paragraph_role(text: str, rules: Rules, after_teaser: bool = False) -> str:
+    """'furniture' (caption, byline, teaser, menu, ticker), 'headline' (no closing punctuation) or 'text'."""
+    stripped = text.strip()
+    words = stripped.split()
+    cues = _furniture(rules)
+    if cues.caption.search(stripped):
+        return "furniture"
+    short = len(words) <= FURNITURE_MAX_WORDS
+    closed = stripped[-1:] in '.!?…"”’»'
+    byline = not closed and cues.byline.match(stripped)
+    if short and (cues.chrome.search(stripped) or cues.teaser.search(stripped) or byline):
+        return "furniture"
+    if _only_dates_and_numbers(words, rules) or stripped.strip(".:").lower() in cues.lines:
+        return "furniture"
+    if after_teaser and not closed:
+        return "furniture"  # the headline of another article, under "Read more"
+    return "text" if closed else "headline"
+
+
+def _only_dates_and_numbers(words: list[str], rules: Rules) -> bool:
+    """A ticker or time stamp line: '12:21 14.07.2022', 'Monday, 8 July 2024, 14:27', '0'."""
+    if not words or len(words) > 8:
+        return False
+    calendar = set(rules.months) | set(rules.weekdays)
+    for word in words:
+        bare = word.strip(",.-–|:()").lower()
+        numeric = any(c.isdigit() for c in bare) and not any(c.isalpha() for c in bare)
+        if bare and not numeric and bare not in calendar and bare not in TIME_WORDS:
+            return False
+    return True
+
+
+class _FurnitureCues:
+    def __init__(self, rules: Rules) -> None:
+        self.caption = re.compile(_phrases(rules.words("caption_markers")), re.I)
+        self.chrome = re.compile(_phrases(rules.words("chrome_phrases")))
+        self.teaser = re.compile(_phrases(rules.words("teaser_markers")), re.I)
+        self.lines = frozenset(w.lower() for w in rules.words("chrome_lines"))
+        self.byline = re.compile(rf"(?:{_phrases(rules.words('byline_openers'))})\s+\S", re.I)
+
+
+_FURNITURE: dict[str, _FurnitureCues] = {}
+
+
+def _furniture(rules: Rules) -> _FurnitureCues:
+    if rules.language not in _FURNITURE:
+        _FURNITURE[rules.language] = _FurnitureCues(rules)
+    return _FURNITURE[rules.language]
+
+
+def _phrases(phrases: list[str]) -> str:
+    """Phrases matched as written (they may hold punctuation such as 'Photo:' or '/ AFP')."""
+    escaped = sorted({re.escape(p).replace(r"\ ", r"\s*") for p in phrases}, key=len, reverse=True)
+    return "|".join(escaped) if escaped else r"(?!x)x"
+
+
+def _starts_sentence(body: str, position: int, end: int) -> bool:
+    """After a sentence end comes an upper-case letter, a digit or an opening quote (any alphabet)."""
+    rest = body[position:end].lstrip()
+    rest = rest.lstrip(OPENING)
+    first = rest[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
 
 
 def _is_abbreviation(body: str, dot: int) -> bool:
@@ -94,7 +197,7 @@ def _is_abbreviation(body: str, dot: int) -> bool:
     return token in ABBREVIATIONS or (len(token) == 1 and body[dot - 1].isupper())
 
 
-def _append(sentences: list[Sentence], body: str, start: int, end: int, paragraph: int) -> None:
+def _append(sentences: list[Sentence], body: str, start: int, end: int, paragraph: int, role: str) -> None:
     text = body[start:end]
     stripped = text.strip()
     if not stripped:
@@ -102,4 +205,4 @@ def _append(sentences: list[Sentence], body: str, start: int, end: int, paragrap
     lead = len(text) - len(text.lstrip())
     real_start = start + lead
     real_end = real_start + len(stripped)
-    sentences.append(Sentence(stripped, real_start, real_end, paragraph, len(sentences)))
+    sentences.append(Sentence(stripped, real_start, real_end, paragraph, len(sentences), role))

@@ -1,0 +1,220 @@
+"""Attribution as discourse: who each figure of an article belongs to.
+
+`claims.py` reads the attributions inside one clause ("X said", "according
+to X", "..., said X"). This stage walks the article and keeps the state that
+real news needs beyond one sentence, in one place:
+
+- a figure its own sentence credits goes to that source (the nearest one
+  before it, across soft breaks such as ", while" or ": "; else a trailing
+  one after it in its clause);
+- a sentence inside a quotation belongs to the quote's speaker, whether the
+  quote was opened by "X said:" or closed by '..." he said';
+- a sentence with no source of its own continues the statement before it in
+  its paragraph, or the previous paragraph's when it opens with a connective;
+- a back-reference that follows ("Such data was reported by X", "Source: X")
+  credits the sentences before it that named no one.
+A figure nobody is credited with is the outlet's own (party `other`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from .actors import Registry
+from .claims import Attribution, Context, attributions_in, clause_spans, labelled_source
+from .model import Claim, Figure, Sentence
+from .rules import Rules, alternation, rules_for
+
+OPENING_QUOTES = "“«„"
+CLOSING_QUOTES = "”»"
+HARD_BREAK = re.compile(r";|,\s+as\s")
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """One sentence's clauses and the attributions found in each (positions within the sentence)."""
+
+    clauses: tuple[tuple[int, int], ...]
+    attributions: tuple[Attribution, ...]
+
+
+@cache
+def _discourse_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
+    rules = rules_for(language)
+    continuation = re.compile(rf"(?:{alternation(rules.words('continuations'))})\b", re.I)
+    back_reference = re.compile(rf"^(?:{alternation(rules.words('back_references'))})", re.I)
+    return continuation, back_reference
+
+
+def claims_in_article(
+    article_id: str,
+    sentences: list[Sentence],
+    figures: list[list[Figure]],
+    rules: Rules,
+    registry: Registry,
+) -> list[Claim]:
+    """Every figure of the article credited to its source, one claim per (sentence, source)."""
+    readings = _read_attributions(sentences, rules, registry)
+    carried = _carried_sources(sentences, readings, rules)
+    claims: list[Claim] = []
+    for sentence, reading, sentence_figures, fallback in zip(sentences, readings, figures, carried, strict=True):
+        by_source: dict[tuple[str | None, str], list[Figure]] = {}
+        for figure in sentence_figures:
+            credited = _credited(sentence, reading, figure.start - sentence.start) or fallback
+            key = (credited.claimant, credited.party) if credited else (None, "other")
+            by_source.setdefault(key, []).append(figure)
+        for (claimant, party), credited_figures in by_source.items():
+            claims.append(
+                Claim(
+                    id=f"{article_id}-c{len(claims) + 1}",
+                    article=article_id,
+                    claimant=claimant,
+                    party=party,
+                    quote=sentence.text,
+                    span=(sentence.start, sentence.end),
+                    figures=tuple(credited_figures),
+                    sentence=sentence.index,
+                )
+            )
+    return claims
+
+
+def _read_attributions(sentences: list[Sentence], rules: Rules, registry: Registry) -> list[SentenceReading]:
+    context = Context()
+    readings = []
+    for sentence in sentences:
+        if sentence.role == "furniture":
+            readings.append(SentenceReading(((0, len(sentence.text)),), ()))
+            continue
+        clauses = tuple(clause_spans(sentence.text, rules))
+        label = labelled_source(sentence.text, rules, registry, context)
+        found: list[Attribution] = [label] if label else []
+        for start, end in clauses if not label else ():
+            for attribution in attributions_in(sentence.text[start:end], rules, registry, context):
+                attribution = replace(attribution, start=attribution.start + start)
+                context.remember(attribution)
+                found.append(attribution)
+        country = _last_country(sentence.text, registry)
+        context.last_country = country or context.last_country
+        readings.append(SentenceReading(clauses, tuple(found)))
+    return readings
+
+
+def _last_country(text: str, registry: Registry) -> str | None:
+    """The party of the last country word in a text ('Russia's', 'Kyiv'), for institutions named bare."""
+    if not registry.marker_pattern:
+        return None
+    markers = list(registry.marker_pattern.finditer(text))
+    return registry.party_of(markers[-1].group(0))[0] if markers else None
+
+
+def _credited(sentence: Sentence, reading: SentenceReading, position: int) -> Attribution | None:
+    """The source the sentence itself gives a figure: the nearest before it (not across ';'), else one after."""
+    clause = next((c for c in reading.clauses if c[0] <= position < c[1]), reading.clauses[-1])
+    before = [a for a in reading.attributions if a.start <= position]
+    if before and not HARD_BREAK.search(sentence.text[before[-1].start : position]):
+        same_clause = clause[0] <= before[-1].start
+        if same_clause or not before[-1].trailing:
+            return before[-1]
+    after = [a for a in reading.attributions if a.start > position]
+    reachable = after and (after[0].start < clause[1] or after[0].trailing)
+    if reachable and not HARD_BREAK.search(sentence.text[position : after[0].start]):
+        return after[0]
+    return None
+
+
+def _carried_sources(
+    sentences: list[Sentence], readings: list[SentenceReading], rules: Rules
+) -> list[Attribution | None]:
+    """For each sentence, the source its uncredited figures continue: a quote's speaker, the paragraph's
+    last source, a connective's earlier paragraph, or a back-reference that follows."""
+    continuation, back_reference = _discourse_cues(rules.language)
+    quoted = _quote_speakers(sentences, readings)
+    carried: list[Attribution | None] = []
+    last_in_paragraph: Attribution | None = None
+    previous_paragraph_last: Attribution | None = None
+    for i, (sentence, reading) in enumerate(zip(sentences, readings, strict=True)):
+        if i and sentence.paragraph != sentences[i - 1].paragraph:
+            previous_paragraph_last = last_in_paragraph or previous_paragraph_last
+            last_in_paragraph = None
+            if continuation.match(sentence.text) and previous_paragraph_last:
+                last_in_paragraph = previous_paragraph_last
+        source = quoted.get(i)
+        if source is None and not reading.attributions and sentence.role != "headline":
+            source = last_in_paragraph
+        carried.append(source)
+        if reading.attributions:
+            last_in_paragraph = reading.attributions[-1]
+    for i, (sentence, reading) in enumerate(zip(sentences, readings, strict=True)):
+        if reading.attributions and back_reference.match(sentence.text):
+            _credit_backwards(sentences, readings, carried, i, reading.attributions[0])
+    return carried
+
+
+def _credit_backwards(
+    sentences: list[Sentence],
+    readings: list[SentenceReading],
+    carried: list[Attribution | None],
+    index: int,
+    source: Attribution,
+) -> None:
+    """'Such data was reported by X' / 'Source: X': the sentences just before it that named no one are X's."""
+    paragraph = sentences[index].paragraph
+    first = sentences[index].index == 0 or sentences[index - 1].paragraph != paragraph
+    target = sentences[index - 1].paragraph if first and index else paragraph
+    j = index - 1
+    while j >= 0 and sentences[j].paragraph in (target, paragraph) and not readings[j].attributions:
+        if carried[j] is None:
+            carried[j] = source
+        j -= 1
+    k = index + 1
+    while k < len(sentences) and sentences[k].paragraph <= paragraph + 1 and not readings[k].attributions:
+        if carried[k] is None and _opens_quote(sentences[k].text):
+            carried[k] = source  # "Source: X" then "Quote: '...'"
+        k += 1
+
+
+def _quote_speakers(sentences: list[Sentence], readings: list[SentenceReading]) -> dict[int, Attribution]:
+    """Sentences inside a quotation that runs over several sentences of a paragraph, and its speaker."""
+    speakers: dict[int, Attribution] = {}
+    open_at: int | None = None
+    opener: Attribution | None = None
+    for i, sentence in enumerate(sentences):
+        if i and sentence.paragraph != sentences[i - 1].paragraph:
+            open_at, opener = None, None
+        balance = _quote_balance(sentence.text)
+        if open_at is None and balance > 0:
+            open_at = i
+            opener = readings[i].attributions[-1] if readings[i].attributions else None
+            continue
+        if open_at is not None and balance < 0:
+            closer = readings[i].attributions[-1] if readings[i].attributions else None
+            speaker = closer or opener
+            if speaker:
+                for j in range(open_at, i + 1):
+                    if not readings[j].attributions or j == i:
+                        speakers[j] = speaker
+            open_at, opener = None, None
+        elif open_at is not None and opener:
+            speakers[i] = opener
+    return speakers
+
+
+def _opens_quote(text: str) -> bool:
+    return any(q in text for q in OPENING_QUOTES) or text.count('"') % 2 == 1 or '"' in text[:12]
+
+
+def _quote_balance(text: str) -> int:
+    """+1 if the sentence opens a quotation it does not close, -1 if it closes one it did not open."""
+    opened = sum(text.count(q) for q in OPENING_QUOTES)
+    closed = sum(text.count(q) for q in CLOSING_QUOTES)
+    if opened != closed:
+        return 1 if opened > closed else -1
+    straight = text.count('"')
+    if straight % 2 == 0:
+        return 0
+    first = text.index('"')
+    # an odd straight quote: it opens when it starts a word, it closes when it ends one
+    return 1 if first + 1 < len(text) and not text[first - 1 : first].strip(" :(") and first < len(text) / 2 else -1
