@@ -19,7 +19,7 @@ DIGITS = re.compile(
     r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|,\d|-(?:year|kilo|metre|meter|km|milli|mm|calib|ton|day|hour))"
 )
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
-CLAUSE_STOP = re.compile(r"[,;:()]|(?:^|\s)(?:and|but|while|y|pero)\s")
+CLAUSE_STOP = re.compile(r"[,;:()]|(?:^|\s)(?:and|but|while|y|pero|of whom|of which|among them)\s")
 DECIMAL_SCALE = re.compile(r"\s+(million|thousand|mil|millones)\b", re.I)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
 AND_BETWEEN = re.compile(r"\s*(?:and|y)\s*")
@@ -41,8 +41,14 @@ class Number:
 @cache
 def _number_word_pattern(language: str) -> re.Pattern:
     rules = rules_for(language)
-    word = alternation(list(rules.number_word) + list(rules.number_scale))
-    return re.compile(rf"{word}(?:[\s-]+{word})*", re.I)
+    words = sorted({re.escape(w) for w in [*rules.number_word, *rules.number_scale]}, key=len, reverse=True)
+    word = f"(?:{'|'.join(words)})" if words else r"(?!x)x"
+    scales = sorted({re.escape(w) for w in rules.number_scale}, key=len, reverse=True)
+    scale = f"(?:{'|'.join(scales)})" if scales else r"(?!x)x"
+    conjunction = alternation(rules.words("range_joiners")[:1])
+    run = rf"{word}(?:[\s-]+{word})*"
+    # "thirty-eight"; "two hundred and fifty" ("and" joins only after a scale word: "five and six" are two)
+    return re.compile(rf"(?<![\w-])(?:(?:{word}[\s-]+)*{scale}\s+{conjunction}\s+{run}|{run})(?![\w])", re.I)
 
 
 @cache
@@ -67,6 +73,11 @@ class _Cues:
     kind_before: tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...]  # kind, any cue, its toll-link cues
     toll_subjects: tuple[tuple[str, re.Pattern], ...]
     shared_verb: re.Pattern
+    preposition_qualifier: re.Pattern
+    parenthetical: re.Pattern
+    people_kind_verbs: tuple[tuple[str, re.Pattern], ...]
+    people_verbs_before: re.Pattern
+    all_before: re.Pattern
 
 
 @cache
@@ -93,7 +104,8 @@ def _cues(language: str) -> _Cues:
             for kind, nouns in rules.table["kind_nouns"].items()
         ),
         equipment_after=re.compile(rf"\s+(?:{alternation(rules.words('equipment_words'))})", re.I),
-        people=re.compile(rf"(?:{people})", re.I),
+        # "Ukrainian and foreign soldiers": a few describing words may come before the people noun
+        people=re.compile(rf"(?:[\w'’-]+\s+(?:and\s+)?){{0,3}}?(?:{people})", re.I),
         kind_verbs=tuple(
             (kind, re.compile(alternation(verbs), re.I)) for kind, verbs in rules.table["kind_verbs"].items()
         ),
@@ -112,6 +124,17 @@ def _cues(language: str) -> _Cues:
             for kind, subjects in (rules.table.get("toll_subjects") or {}).items()
         ),
         shared_verb=re.compile(rf"\s+(?:(?:{fillers})\s+)*(?:{people})\s+(?:and|y|as well as)\s+", re.I),
+        preposition_qualifier=re.compile(rf"(?:{alternation(rules.words('preposition_before_qualifier'))})\s+$", re.I),
+        parenthetical=re.compile(
+            rf"\s*[,(—–]\s*(?:[\w'’-]+\s+){{0,2}}(?:{alternation(rules.words('parenthetical_openers'))})[^,()—–]{{0,80}}[,)—–]",
+            re.I,
+        ),
+        people_kind_verbs=tuple(
+            (kind, re.compile(alternation(verbs), re.I))
+            for kind, verbs in (rules.table.get("people_kind_verbs") or {}).items()
+        ),
+        people_verbs_before=re.compile(rf"(?:{alternation(rules.words('people_verbs_before'))})\s+$", re.I),
+        all_before=re.compile(rf"\s(?:{alternation(rules.words('all_words'))})\s+$", re.I),
     )
 
 
@@ -167,12 +190,24 @@ def _merge_ranges(text: str, found: list[tuple[int, int, int]], rules: Rules) ->
                 numbers.append(Number((value, nxt[2]), start, nxt[1], "range"))
                 i += 2
                 continue
-        qualifier = _qualifier_pattern(rules.language).search(text[max(0, start - 30) : start])
-        numbers.append(
-            Number(value, start, end, rules.qualifier_of[_norm(qualifier.group(0))] if qualifier else "exact")
-        )
+        numbers.append(Number(value, start, end, _qualifier(text, start, end, rules)))
         i += 1
     return numbers
+
+
+def _qualifier(text: str, start: int, end: int, rules: Rules) -> str:
+    """'at least 21', '200+'; 'reported about two' is a preposition, not a hedge."""
+    if text[end : end + 1] == "+":
+        return "at_least"
+    window = text[max(0, start - 40) : start]
+    qualifier = _qualifier_pattern(rules.language).search(window)
+    if not qualifier:
+        return "exact"
+    if _cues(rules.language).preposition_qualifier.search(window[: qualifier.start()]) and _norm(
+        qualifier.group(0)
+    ) in rules.words("prepositional_qualifiers"):
+        return "exact"
+    return rules.qualifier_of[_norm(qualifier.group(0))]
 
 
 def _norm(phrase: str) -> str:
@@ -189,10 +224,13 @@ def kind_of(text: str, number: Number, rules: Rules) -> str | None:
     before = text[: number.start]
     if cues.blocker_before.search(before):
         return None
+    before = cues.all_before.sub(" ", before)  # "killed all 74 people": "all" says nothing of the kind
     if OF_AFTER.match(lower_after) and text[number.start : number.end].lower() in ("one", "uno", "una"):
         return None  # "one of his associates": a way of speaking, not a count
     if cues.strong_before.search(before):  # "killed 50 prisoners": the verb says what happened to them
         return _kind_before(before, rules)
+    if cues.people_verbs_before.search(before) and _names_people(lower_after, rules):
+        return "killed"  # "eliminating 200 Ukrainian troops" (but not "destroying 20 tanks")
     kind = _kind_after(lower_after, rules)
     if kind:
         return kind
@@ -203,25 +241,37 @@ def _kind_after(after: str, rules: Rules) -> str | None:
     cues = _cues(rules.language)
     lead = cues.fillers_lead.match(after)
     rest = after[lead.end() :] if lead else after
+    nouns = []
     for kind, noun_after, noun_anywhere in cues.kind_nouns:
         noun = noun_after.match(rest)
         if noun and not _crosses_clause(rest, noun_anywhere):
-            if cues.equipment_after.match(rest[noun.end() :]):
-                return None  # "300 rocket systems", "missile launchers": equipment, not launches
-            return kind
+            nouns.append((noun.end(), kind, noun))
+    if nouns:  # the nearest noun says what was counted: "eight killed in a missile attack" counts the killed
+        _, kind, noun = min(nouns, key=lambda n: n[0])
+        if cues.equipment_after.match(rest[noun.end() :]):
+            return None  # "300 rocket systems", "missile launchers": equipment, not launches
+        return kind
     people = cues.people.match(rest)
     window = rest[people.end() :] if people else rest
+    aside = cues.parenthetical.match(window)
+    window = window[aside.end() :] if aside else window  # "21 people, including three children, died"
     stop = CLAUSE_STOP.search(window)
     window = window[: stop.start()] if stop else window
     # after a people noun the verb may come later ("members of the troops ... died");
     # after a bare number it must come at once ("87 were wounded")
     window = " ".join(window.split()[: 8 if people else 4])
-    for kind, verb in cues.kind_verbs:
+    for kind, verb in (*cues.kind_verbs, *(cues.people_kind_verbs if people else ())):
         if verb.search(window):
             return kind
     if not people and cues.launch_after.match(rest):
         return "missiles"
     return None
+
+
+def _names_people(after: str, rules: Rules) -> bool:
+    cues = _cues(rules.language)
+    lead = cues.fillers_lead.match(after)
+    return bool(cues.people.match(after[lead.end() :] if lead else after))
 
 
 def _crosses_clause(rest: str, nouns: re.Pattern) -> bool:
@@ -241,12 +291,13 @@ def _kind_before(before: str, rules: Rules) -> str | None:
 
 
 def _toll_subject(before: str, rules: Rules) -> str | None:
-    """'The number of people killed in Friday's strike has risen to 30': the kind named earlier."""
+    """'The number of people killed in Friday's strike has risen to 30': the kind named earlier (the nearest)."""
     clause = CLAUSE_SPLIT.split(before)[-1]
+    found = []
     for kind, subjects in _cues(rules.language).toll_subjects:
-        if subjects.search(clause):
-            return kind
-    return None
+        for match in subjects.finditer(clause):
+            found.append((match.end(), len(match.group(0)), kind))
+    return max(found)[2] if found else None
 
 
 def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[int, int]]) -> list[Figure]:
