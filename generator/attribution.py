@@ -29,7 +29,7 @@ from .rules import Rules, alternation, rules_for
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
-HARD_BREAK = re.compile(r";|,\s+as\s")
+HARD_BREAK = re.compile(r";|,\s+as\s(?!of\b)")
 
 
 @dataclass(frozen=True)

@@ -284,6 +284,14 @@ def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> s
     segments = [s.strip() for s in SEGMENT_BREAK.split(text) if s.strip()]
     if not segments:
         return None
+    found = _subject_from_segments(segments, rules, registry)
+    if not found and len(segments) >= 2 and segments[-1][:1].islower():
+        # an aside between the speaker and the verb: "X, during a speech at the UN, announced"
+        found = _subject_from_segments(segments[:-1], rules, registry)
+    return found
+
+
+def _subject_from_segments(segments: list[str], rules: Rules, registry: Registry | None) -> str | None:
     subject = segments[-1]
     if (
         len(segments) >= 2
