@@ -78,6 +78,7 @@ class _Cues:
     people_kind_verbs: tuple[tuple[str, re.Pattern], ...]
     people_verbs_before: re.Pattern
     all_before: re.Pattern
+    aside_before: re.Pattern
 
 
 @cache
@@ -105,7 +106,10 @@ def _cues(language: str) -> _Cues:
         ),
         equipment_after=re.compile(rf"\s+(?:{alternation(rules.words('equipment_words'))})", re.I),
         # "Ukrainian and foreign soldiers": a few describing words may come before the people noun
-        people=re.compile(rf"(?:[\w'’-]+\s+(?:and\s+)?){{0,3}}?(?:{people})", re.I),
+        people=re.compile(
+            rf"(?:[\w'’-]+\s+(?:and\s+)?){{0,3}}?(?:{people})(?:\s+(?:and|or|y)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{people}))*",
+            re.I,
+        ),
         kind_verbs=tuple(
             (kind, re.compile(alternation(verbs), re.I)) for kind, verbs in rules.table["kind_verbs"].items()
         ),
@@ -123,7 +127,12 @@ def _cues(language: str) -> _Cues:
             (kind, re.compile(alternation(subjects), re.I))
             for kind, subjects in (rules.table.get("toll_subjects") or {}).items()
         ),
-        shared_verb=re.compile(rf"\s+(?:(?:{fillers})\s+)*(?:{people})\s+(?:and|y|as well as)\s+", re.I),
+        # "two generals, up to 50 officers and 20 advisers were killed": one verb for the whole list
+        shared_verb=re.compile(
+            rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{people})\s*(?:,\s*(?:and\s+)?|\s+(?:and|y|as well as)\s+)"
+            rf"(?:(?:{qualifiers})\s+)?",
+            re.I,
+        ),
         preposition_qualifier=re.compile(rf"(?:{alternation(rules.words('preposition_before_qualifier'))})\s+$", re.I),
         parenthetical=re.compile(
             rf"\s*[,(—–]\s*(?:[\w'’-]+\s+){{0,2}}(?:{alternation(rules.words('parenthetical_openers'))})[^,()—–]{{0,80}}[,)—–]",
@@ -134,6 +143,7 @@ def _cues(language: str) -> _Cues:
             for kind, verbs in (rules.table.get("people_kind_verbs") or {}).items()
         ),
         people_verbs_before=re.compile(rf"(?:{alternation(rules.words('people_verbs_before'))})\s+$", re.I),
+        aside_before=re.compile(rf"(?:{alternation(rules.words('parenthetical_openers'))})\s+(?:[\w'’-]+\s+)?$", re.I),
         all_before=re.compile(rf"\s(?:{alternation(rules.words('all_words'))})\s+$", re.I),
     )
 
@@ -306,7 +316,9 @@ def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[in
     numbers = numbers_in(text, rules, masked)
     kinds = [kind_of(text, number, rules) for number in numbers]
     for i in range(len(numbers) - 2, -1, -1):
-        if kinds[i] is None and kinds[i + 1] and _shares_verb(text[numbers[i].end : numbers[i + 1].start], rules):
+        between = text[numbers[i].end : numbers[i + 1].start]
+        aside = _cues(rules.language).aside_before.search(text[: numbers[i].start])
+        if kinds[i] is None and kinds[i + 1] and not aside and _shares_verb(between, rules):
             kinds[i] = kinds[i + 1]  # "12 soldiers and 30 civilians were killed": one verb, two figures
     return [
         Figure(kind, n.value, n.qualifier, offset + n.start, offset + n.end)

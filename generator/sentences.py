@@ -25,6 +25,7 @@ OPENING = "\"“‘«('¿¡-–—•"
 TERMINAL = ".!?…:\"'”’»)"
 CONTINUES_LINE = re.compile(r"[,;\-–—(]$|\b(?:and|or|of|the|a|to|in|with|for|by|on|at|from)$", re.I)
 FURNITURE_MAX_WORDS = 20
+HEADLINE_MAX_WORDS = 30
 TIME_WORDS = frozenset(("am", "pm", "a.m", "p.m", "utc", "gmt", "updated", "published"))
 ABBREVIATIONS = {
     "mr",
@@ -138,7 +139,9 @@ def paragraph_role(text: str, rules: Rules, after_teaser: bool = False) -> str:
         return "furniture"
     if after_teaser and not closed:
         return "furniture"  # the headline of another article, under "Read more"
-    return "text" if closed else "headline"
+    # a headline is one unclosed line; a paragraph of several sentences cut short is still text
+    headline = not closed and len(words) <= HEADLINE_MAX_WORDS and not SENTENCE_END.search(stripped)
+    return "headline" if headline else "text"
 
 
 def _only_dates_and_numbers(words: list[str], rules: Rules) -> bool:
