@@ -401,7 +401,10 @@ def resolve_claimant(subject: str, before: str, rules: Rules, registry: Registry
     for attribution in reversed(context.history or []):
         if head in attribution.claimant.lower() or head in ("he", "she", "it", "they", "which", "who", "él", "ella"):
             return attribution.claimant
-    return context.last.claimant if context.last else None
+    if context.last:
+        return context.last.claimant
+    # "the governor said" with no governor named before: the role itself is the claimant; a bare pronoun is no one
+    return None if len(subject.split()) == 1 else _trim_claimant(subject)
 
 
 def _trim_claimant(text: str) -> str | None:

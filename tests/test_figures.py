@@ -78,3 +78,56 @@ def test_spanish_figures():
         ("injured", 87, "exact"),
     ]
     assert figures("Habían caído doce misiles.", "es") == [("missiles", 12, "exact")]
+
+
+def test_the_nearest_noun_decides_what_was_counted():
+    assert figures("Officials report eight killed in missile attack") == [("killed", 8, "exact")]
+
+
+def test_an_aside_between_a_count_and_its_verb():
+    assert figures("At least 21 people, including three children, have died.")[0] == ("killed", 21, "at_least")
+    assert figures("Ninety people, including 10 children, sought medical help.")[0] == ("injured", 90, "exact")
+
+
+def test_hyphenated_and_compound_number_words():
+    assert figures("Thirty-eight injured in the attack") == [("injured", 38, "exact")]
+    assert figures("two hundred and fifty soldiers were killed") == [("killed", 250, "exact")]
+    assert figures("An eight-month-old baby was injured.") == []
+    assert figures("five and six people were injured") != [("injured", 11, "exact")]
+
+
+def test_dozen_plus_and_all():
+    assert figures("The blast wounded more than two dozen others.") == [("injured", 24, "at_least")]
+    assert figures("Moscow claimed 200+ reservists were killed.") == [("killed", 200, "at_least")]
+    assert figures("the crash that killed all 74 people onboard") == [("killed", 74, "exact")]
+
+
+def test_toll_verbs_and_the_nearest_toll_subject():
+    assert figures("The death toll was at three, and the injury toll rose to 25.") == [
+        ("killed", 3, "exact"),
+        ("injured", 25, "exact"),
+    ]
+    assert figures("The number of people killed had increased to 25 people.") == [("killed", 25, "exact")]
+
+
+def test_people_only_kill_verbs():
+    assert figures("more than 200 reservists were destroyed on their way") == [("killed", 200, "at_least")]
+    assert figures("10 tanks were destroyed") == []
+    assert figures("eliminating 60 Ukrainian troops") == [("killed", 60, "exact")]
+
+
+def test_one_verb_for_a_list_of_counts_but_not_into_an_aside():
+    assert figures("Two generals, up to 50 officers and 20 advisers were killed.") == [
+        ("killed", 2, "exact"),
+        ("killed", 50, "at_most"),
+        ("killed", 20, "exact"),
+    ]
+    assert ("injured", 9, "exact") not in figures(
+        "18 were killed, including nine children, and 56 people were wounded."
+    )
+
+
+def test_about_after_a_reporting_word_is_a_preposition():
+    assert figures("Earlier it was reported about two killed.") == [("killed", 2, "exact")]
+    assert figures("As many as 12 people were killed.") == [("killed", 12, "at_most")]
+    assert figures("Three children under 10 were among the dead.") == [("killed", 3, "exact")]

@@ -1,0 +1,157 @@
+"""Attribution as discourse: each mechanism with a small text written for the test."""
+
+from stage_helpers import make_article
+
+from generator.extract import extract_article
+
+
+def claims(body: str, registry, gazetteer, title: str | None = None):
+    x = extract_article(make_article(body, "2024-03-05", "en", title=title), registry, gazetteer)
+    return [(c.claimant, c.party, [(f.kind, f.value) for f in c.figures]) for c in x.claims]
+
+
+def parties(body: str, registry, gazetteer) -> dict:
+    return {(k, v): p for _, p, figures in claims(body, registry, gazetteer) for k, v in figures}
+
+
+def test_a_sentence_continuing_a_statement_keeps_its_source(registry, gazetteer):
+    found = parties(
+        "The regional governor said nine people were killed in the night attack. Another 31 were wounded.\n\n"
+        "Rescuers worked through the morning. Four bodies were found later.",
+        registry,
+        gazetteer,
+    )
+    assert found[("injured", 31)] == "ukraine"
+    assert found[("killed", 4)] == "other"  # a new paragraph with no connective is the outlet's own
+
+
+def test_a_connective_carries_the_source_into_the_next_paragraph(registry, gazetteer):
+    found = parties(
+        "Russia's Defence Ministry said 40 drones were shot down overnight.\n\n"
+        "Moreover, 14 soldiers were killed in the raid.",
+        registry,
+        gazetteer,
+    )
+    assert found[("killed", 14)] == "russia"
+
+
+def test_a_quote_over_several_sentences_belongs_to_its_speaker(registry, gazetteer):
+    body = (
+        "The mayor gave an update at noon.\n\n"
+        '"The rubble is still being cleared. So far 17 people have died. Another 40 are in hospital," '
+        "Mayor Vitali Klitschko said."
+    )
+    found = parties(body, registry, gazetteer)
+    assert found[("killed", 17)] == "ukraine" and found[("injured", 40)] == "ukraine"
+
+
+def test_a_quote_opened_after_the_speaker_runs_to_the_paragraph_end(registry, gazetteer):
+    body = "Pentagon press secretary John Kirby said: “We saw the launches. Eight missiles hit the depot.”"
+    assert parties(body, registry, gazetteer)[("missiles", 8)] == "usa"
+
+
+def test_inverted_speaker_after_the_verb(registry, gazetteer):
+    found = claims(
+        "The number of dead rose to 12 overnight, said the head of the regional military administration, "
+        "Ivan Petrenko.",
+        registry,
+        gazetteer,
+    )
+    assert found[0][0].startswith("the head of the regional military administration")
+    assert found[0][2] == [("killed", 12)]
+
+
+def test_headline_with_a_trailing_says_source(registry, gazetteer):
+    found = claims(
+        "Missile strike on market kills at least 7, says Ukraine\n\nThe market was busy.", registry, gazetteer
+    )
+    assert found == [("Ukraine", "ukraine", [("killed", 7)])]
+
+
+def test_passive_announcement_names_its_source(registry, gazetteer):
+    found = parties(
+        "The new toll was announced by Kharkiv's mayor, Ihor Terekhov: 11 people were killed.", registry, gazetteer
+    )
+    assert found[("killed", 11)] == "ukraine"
+
+
+def test_a_back_reference_credits_the_sentences_before_it(registry, gazetteer):
+    found = parties(
+        "Five civilians were killed in the shelling of the village. Such data was reported by Ukraine's police.",
+        registry,
+        gazetteer,
+    )
+    assert found[("killed", 5)] == "ukraine"
+
+
+def test_a_source_label_credits_the_lead_and_the_quote(registry, gazetteer):
+    body = (
+        "Three people were killed and 19 injured in the attack on the port.\n"
+        "Source: Ukraine's State Emergency Service on Telegram\n"
+        'Quote: "Rescuers pulled 6 people from the rubble."'
+    )
+    found = parties(body, registry, gazetteer)
+    assert found[("killed", 3)] == "ukraine" and found[("injured", 19)] == "ukraine"
+
+
+def test_cited_as_saying_credits_the_cited_source(registry, gazetteer):
+    found = claims(
+        "The agency cited Russian officials as saying that 30 Ukrainian soldiers were killed.", registry, gazetteer
+    )
+    assert found == [("Russian officials", "russia", [("killed", 30)])]
+
+
+def test_according_to_him_and_to_information_alone(registry, gazetteer):
+    found = parties(
+        "Ukraine's Air Force spokesman Yurii Ihnat said the night was difficult.\n\n"
+        "According to him, 26 drones were launched. According to preliminary information, 4 people were hurt.",
+        registry,
+        gazetteer,
+    )
+    assert found[("drones", 26)] == "ukraine"
+    assert found[("injured", 4)] == "ukraine"  # information names no one: the statement continues
+
+
+def test_bare_institution_takes_the_side_named_before(registry, gazetteer):
+    found = parties(
+        "Russia's Defence Ministry said it had struck a fuel depot.\n\n"
+        "Up to 60 fighters were killed, the MoD said in its daily briefing.",
+        registry,
+        gazetteer,
+    )
+    assert found[("killed", 60)] == "russia"
+
+
+def test_a_clause_after_as_is_the_outlets_narration(registry, gazetteer):
+    found = parties(
+        "Moscow said its strike hit a command post, as rescuers searched for survivors of the attack that killed "
+        "at least 23 civilians.",
+        registry,
+        gazetteer,
+    )
+    assert found[("killed", 23)] == "other"
+
+
+def test_while_does_not_end_what_a_speaker_said(registry, gazetteer):
+    found = parties(
+        "The police chief said only four bodies had been identified, while 12 people were still missing.",
+        registry,
+        gazetteer,
+    )
+    assert found[("missing", 12)] != "other"
+
+
+def test_an_opener_is_not_a_speaker(registry, gazetteer):
+    found = claims(
+        "The governor said 8 people were killed.\n\nAs noted, 8 people were killed in the strike.", registry, gazetteer
+    )
+    assert all(claimant != "As" for claimant, _, _ in found)
+
+
+def test_the_same_source_repeating_its_figure_is_one_claim(registry, gazetteer):
+    found = claims(
+        "The governor said 8 people were killed. He said later that 8 people were killed and 20 injured.",
+        registry,
+        gazetteer,
+    )
+    assert sum(figures.count(("killed", 8)) for _, _, figures in found) == 1

@@ -1,0 +1,44 @@
+"""Sentences and page furniture: headlines on their own line, captions, bylines, teasers, tickers."""
+
+from generator.sentences import split_sentences
+
+
+def roles(body: str):
+    return [(s.role, s.text) for s in split_sentences(body)]
+
+
+def test_a_headline_on_its_own_line_is_not_glued_to_the_lead():
+    found = roles("Drone attack hits power plant\nA drone struck the plant at night, officials said.")
+    assert found == [
+        ("headline", "Drone attack hits power plant"),
+        ("text", "A drone struck the plant at night, officials said."),
+    ]
+
+
+def test_a_wrapped_line_continues_its_sentence():
+    found = roles("The strike destroyed a school and\ndamaged two houses nearby.")
+    assert len(found) == 1 and found[0][0] == "text"
+
+
+def test_captions_bylines_tickers_and_teasers_are_furniture():
+    body = (
+        "By Jane Roe and John Doe\n"
+        "Firefighters at the scene on Monday. Photo: State Emergency Service\n"
+        "12:40 05.03.2024\n\n"
+        "Three people were injured.\n\n"
+        "Read more\n"
+        "Another town counts its dead after night strike\n\n"
+        "The mayor spoke later."
+    )
+    found = roles(body)
+    assert [r for r, _ in found] == ["furniture"] * 4 + ["text", "furniture", "furniture", "text"]
+
+
+def test_sentences_in_cyrillic_split_at_capitals():
+    found = roles("Вибухи пролунали вночі. Загинули двоє людей.")
+    assert [t for _, t in found] == ["Вибухи пролунали вночі.", "Загинули двоє людей."]
+
+
+def test_a_paragraph_cut_short_is_text_not_a_headline():
+    found = roles("The toll rose to nine. Rescuers are still at the")
+    assert {r for r, _ in found} == {"text"}
