@@ -29,9 +29,13 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     gazetteer = gazetteer or load_gazetteer([Path("content")])
     sentences = split_sentences(article.body, article.language)
     expressions = find_dates(sentences, article.body, article.date, article.language)
-    expressions = [e for e in expressions if sentences[e.sentence].role != "furniture"]
+    expressions = [e for e in expressions if _in_text(e, sentences)]
     claims = _claims(article, sentences, expressions, registry)
-    sentence_places = [[name for _, name in gazetteer.places_in(s.text)] for s in sentences]
+    rules = rules_for(article.language)
+    sentence_places = [
+        [name for _, name in gazetteer.places_in(s.text[s.dateline :], rules)] if s.role != "furniture" else []
+        for s in sentences
+    ]
     main_place = _main_place(article, sentences, sentence_places, gazetteer)
     expressions = _anchor_within_sentences(expressions)
     main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place)
@@ -46,6 +50,12 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
         mentions=tuple(m for m, _ in mentions),
         claim_events=_claim_events(claims, sentences, [sentence for _, sentence in mentions]),
     )
+
+
+def _in_text(expression: DateExpression, sentences: list[Sentence]) -> bool:
+    """Dates in furniture or in a dateline say when a page was made or filed, not when anything happened."""
+    sentence = sentences[expression.sentence]
+    return sentence.role != "furniture" and expression.start >= sentence.start + sentence.dateline
 
 
 def _claims(
@@ -89,7 +99,8 @@ def _main_place(
     article: Article, sentences: list[Sentence], sentence_places: list[list[str]], gazetteer: Gazetteer
 ) -> str | None:
     """The most specific place of the title and lead, else the article's most named place."""
-    lead = [name for _, name in gazetteer.places_in(article.title)] if not article.title_from_text else []
+    rules = rules_for(article.language)
+    lead = [name for _, name in gazetteer.places_in(article.title, rules)] if not article.title_from_text else []
     lead += [p for ps in sentence_places[:2] for p in ps]
     if lead:
         best = min(gazetteer.specificity(p) for p in lead)

@@ -66,6 +66,7 @@ class Sentence:
     paragraph: int
     index: int
     role: str = "text"  # text | headline | furniture (captions, bylines, teasers, menus: no claims, no events)
+    dateline: int = 0  # length of a leading dateline ("KYIV, Jan 4 (Reuters) -"): where and when it was filed
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
+
+from .rules import Rules, alternation, rules_for
 
 PLACES_FILE = "places.yml"
 DEFAULT_PLACES = Path(__file__).resolve().parent.parent / "content" / PLACES_FILE
@@ -42,14 +44,18 @@ class Gazetteer:
             r"accuses|insists|insisted|puts|put)\b)"
         )
 
-    def places_in(self, text: str) -> list[tuple[int, str]]:
-        """(position, place name) for every place named in the text."""
+    def places_in(self, text: str, rules: Rules | None = None) -> list[tuple[int, str]]:
+        """(position, place name) for every place named in the text as where something is, not as a speaker,
+        an organisation ('The Moscow Times'), a figure of speech ('a blow for Moscow') or a destination."""
         found: list[tuple[int, str]] = []
+        cues = _place_cues(rules.language) if rules else None
         if self.pattern:
             found.extend(
                 (m.start(), self.alias_place[_norm(m.group(0))])
                 for m in self.pattern.finditer(text)
-                if self._proper(m.group(0)) and not self.speaker.match(text, m.end())
+                if self._proper(m.group(0))
+                and not self.speaker.match(text, m.end())
+                and not (cues and _not_a_location(text, m, cues))
             )
         for match in INTRODUCED.finditer(text):
             name = match.group(1)
@@ -91,6 +97,27 @@ class Gazetteer:
             if outer in self.ancestors(inner) and self.specificity(outer) < SPECIFICITY["country"]:
                 return True
         return False
+
+
+@dataclass(frozen=True)
+class _PlaceCues:
+    after: re.Pattern  # "Moscow Times", "Kyiv regime", "Kyiv Mayor": the place names something else
+    before: re.Pattern  # "a blow for", "taken to": the place is not where it happened
+
+
+@cache
+def _place_cues(language: str) -> _PlaceCues:
+    rules = rules_for(language)
+    return _PlaceCues(
+        after=re.compile(rf"\s+(?:{alternation(rules.words('place_not_after'))})", re.I),
+        before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
+    )
+
+
+def _not_a_location(text: str, match: re.Match, cues: _PlaceCues) -> bool:
+    return bool(
+        cues.after.match(text, match.end()) or cues.before.search(text[max(0, match.start() - 40) : match.start()])
+    )
 
 
 def _norm(text: str) -> str:

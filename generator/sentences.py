@@ -13,6 +13,7 @@ kept in the text but marked (`role`), so it gives neither claims nor events.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .model import Sentence
 from .rules import Rules, rules_for
@@ -24,6 +25,15 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*(?=\s+\S)")
 OPENING = "\"“‘«('¿¡-–—•"
 TERMINAL = ".!?…:\"'”’»)"
 CONTINUES_LINE = re.compile(r"[,;\-–—(]$|\b(?:and|or|of|the|a|to|in|with|for|by|on|at|from)$", re.I)
+# "KYIV, Jan 4 (Reuters) -", "MOSCOW, July 9. /TASS/.", "VINNYTSIA, Ukraine (AP) —": a place in capitals,
+# maybe a country, then a date and/or an agency, then a dash or a full stop
+DATELINE = re.compile(
+    r"^[A-ZА-ЯІЇЄҐ][A-ZА-ЯІЇЄҐ'’. -]{2,40}?(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)??"
+    r"(?:(?P<date>,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,9}\.?)(?:,?\s+\d{4})?)"
+    r"(?P<agency1>\.?\s*/[^/\n]{2,20}/\.?|\s*\([^)\n]{2,30}\))?|(?P<agency2>\s*\([^)\n]{2,30}\)))"
+    r"\s*(?:[-–—]+|\.(?=\s)|(?<=[./]))\s*"
+)
+DATELINE_PARAGRAPHS = 4
 FURNITURE_MAX_WORDS = 20
 HEADLINE_MAX_WORDS = 30
 TIME_WORDS = frozenset(("am", "pm", "a.m", "p.m", "utc", "gmt", "updated", "published"))
@@ -88,7 +98,22 @@ def split_sentences(body: str, language: str = "en") -> list[Sentence]:
             _append(sentences, body, start, match.end(), paragraph_index, role)
             start = match.end()
         _append(sentences, body, start, p_end, paragraph_index, role)
-    return sentences
+    return _mark_datelines(sentences)
+
+
+def _mark_datelines(sentences: list[Sentence]) -> list[Sentence]:
+    """The first sentence of an early paragraph may open with a dateline: it says where the report was filed."""
+    marked = []
+    for i, sentence in enumerate(sentences):
+        first_in_paragraph = i == 0 or sentences[i - 1].paragraph != sentence.paragraph
+        match = (
+            DATELINE.match(sentence.text) if first_in_paragraph and sentence.paragraph < DATELINE_PARAGRAPHS else None
+        )
+        if match:  # a dateline that is a sentence of its own ("MOSCOW, July 9. /TASS/.") is furniture
+            whole = match.end() >= len(sentence.text)
+            sentence = replace(sentence, dateline=match.end(), role="furniture" if whole else sentence.role)
+        marked.append(sentence)
+    return marked
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:

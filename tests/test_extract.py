@@ -61,3 +61,20 @@ def test_claims_in_a_mention_paragraph_belong_to_the_mention(registry, gazetteer
     x = extract_article(make_article(body, "2023-01-01"), registry, gazetteer)
     assert len(x.mentions) == 1
     assert x.claim_events == (-1, 0, 0)
+
+
+def test_a_dateline_gives_neither_the_place_nor_the_date(registry, gazetteer):
+    body = "KYIV, March 6 (Reuters) - A Russian drone strike on Odesa on Tuesday killed four people, officials said."
+    x = extract_article(make_article(body, "2024-03-06"), registry, gazetteer)
+    assert x.main.place == "Odesa" and x.main.date == "2024-03-05"
+
+
+def test_organisation_names_figures_of_speech_and_destinations_are_not_the_place(registry, gazetteer):
+    body = (
+        "Support The Moscow Times!\n\n"
+        "A missile hit a school in Kharkiv on Monday, a blow for Moscow's claims of precision. "
+        "The wounded were taken to Kyiv."
+    )
+    x = extract_article(make_article(body, "2024-03-06"), registry, gazetteer)
+    assert x.main.place == "Kharkiv"
+    assert "Moscow" not in [m.place for m in x.mentions] and "Kyiv" not in [m.place for m in x.mentions]

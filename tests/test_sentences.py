@@ -42,3 +42,11 @@ def test_sentences_in_cyrillic_split_at_capitals():
 def test_a_paragraph_cut_short_is_text_not_a_headline():
     found = roles("The toll rose to nine. Rescuers are still at the")
     assert {r for r, _ in found} == {"text"}
+
+
+def test_a_dateline_is_marked_and_a_lone_one_is_furniture():
+    found = split_sentences("KYIV, March 4 (Reuters) - A drone hit a depot in Odesa overnight, officials said.")
+    assert found[0].text[: found[0].dateline] == "KYIV, March 4 (Reuters) - "
+    alone = split_sentences("MOSCOW, March 4. /TASS/. A drone hit a depot, the ministry said.")
+    assert alone[0].role == "furniture" and alone[1].dateline == 0
+    assert split_sentences("UN officials said five were hurt.")[0].dateline == 0
