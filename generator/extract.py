@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from .actors import Registry
@@ -19,7 +20,7 @@ from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
 from .places import Gazetteer, load_gazetteer
-from .rules import rules_for
+from .rules import alternation, rules_for
 from .sentences import split_sentences
 
 TITLE_LENGTH = 90
@@ -136,6 +137,7 @@ def _main_date(
         score += 3 if expression.value in title_dates else 0
         score += 1 if expression.sentence < 2 else 0
         score += 2 if event_words.search(sentence.text) else 0
+        score += 3 if _dates_an_incident(sentence, expression, rules) else 0
         places = sentence_places[expression.sentence]
         score += 1 if main_place in places else (-1 if places else 0)
         score -= 3 if expression.since else 0
@@ -151,6 +153,25 @@ def _main_date(
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
     return best, precision[best]
+
+
+def _dates_an_incident(sentence: Sentence, expression: DateExpression, rules) -> bool:
+    """'the attack on Friday', "Friday's strike", 'the July 29 attack': the date names the happening itself."""
+    start, end = expression.start - sentence.start, expression.end - sentence.start
+    return bool(
+        _incident_cues(rules.language)[0].search(sentence.text[max(0, start - 40) : start])
+        or _incident_cues(rules.language)[1].match(sentence.text, end)
+    )
+
+
+@cache
+def _incident_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
+    words = rules_for(language).words("event_nouns")
+    nouns = alternation([*words, *(f"{w}s" for w in words)])
+    return (
+        re.compile(rf"(?:{nouns})\s+(?:{alternation(rules_for(language).words('incident_date_links'))})\s+$", re.I),
+        re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,6}}?(?:{nouns})", re.I),
+    )
 
 
 def _staleness(value: str, article: Article) -> int:

@@ -101,8 +101,10 @@ class Gazetteer:
 
 @dataclass(frozen=True)
 class _PlaceCues:
-    after: re.Pattern  # "Moscow Times", "Kyiv regime", "Kyiv Mayor": the place names something else
+    after: re.Pattern  # "Moscow Times", "Kyiv regime": the place names something else
     before: re.Pattern  # "a blow for", "taken to": the place is not where it happened
+    metonyms: frozenset  # capitals that stand for their governments ("Moscow insists")
+    locative_before: re.Pattern  # "in", "on", "near": a metonym after these is a place
 
 
 @cache
@@ -111,13 +113,17 @@ def _place_cues(language: str) -> _PlaceCues:
     return _PlaceCues(
         after=re.compile(rf"\s+(?:{alternation(rules.words('place_not_after'))})", re.I),
         before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
+        metonyms=frozenset(_norm(w) for w in rules.words("metonym_places")),
+        locative_before=re.compile(rf"(?:{alternation(rules.words('locative_prepositions'))})\s+(?:\w+\s+)?$", re.I),
     )
 
 
 def _not_a_location(text: str, match: re.Match, cues: _PlaceCues) -> bool:
-    return bool(
-        cues.after.match(text, match.end()) or cues.before.search(text[max(0, match.start() - 40) : match.start()])
-    )
+    before = text[max(0, match.start() - 40) : match.start()]
+    if cues.after.match(text, match.end()) or cues.before.search(before):
+        return True
+    # "Moscow insists", "Kyiv and Moscow traded blame": a capital is a place only where the text puts something in it
+    return _norm(match.group(0)) in cues.metonyms and not cues.locative_before.search(before)
 
 
 def _norm(text: str) -> str:

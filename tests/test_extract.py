@@ -78,3 +78,20 @@ def test_organisation_names_figures_of_speech_and_destinations_are_not_the_place
     x = extract_article(make_article(body, "2024-03-06"), registry, gazetteer)
     assert x.main.place == "Kharkiv"
     assert "Moscow" not in [m.place for m in x.mentions] and "Kyiv" not in [m.place for m in x.mentions]
+
+
+def test_a_date_that_names_the_incident_beats_the_days_news(registry, gazetteer):
+    body = (
+        "Crowds gathered in Kharkiv on Monday for the funerals of the 12 people killed by a Russian missile.\n\n"
+        "More than 40 were wounded in the attack on Friday on the city's market."
+    )
+    x = extract_article(make_article(body, "2024-03-12"), registry, gazetteer)
+    assert x.main.date == "2024-03-08"
+
+
+def test_a_capital_standing_for_its_government_is_not_the_place(registry, gazetteer):
+    body = "Moscow has called for an urgent meeting after a drone hit a refinery in Kharkiv on Sunday."
+    x = extract_article(make_article(body, "2024-03-12"), registry, gazetteer)
+    assert x.main.place == "Kharkiv"
+    body = "A missile struck Kyiv on Sunday, the mayor said."
+    assert extract_article(make_article(body, "2024-03-12"), registry, gazetteer).main.place == "Kyiv"
