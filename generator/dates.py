@@ -23,7 +23,7 @@ from .rules import Rules, alternation, rules_for
 ORDINAL = r"(?:st|nd|rd|th)?"
 UNNAMED_DAY = re.compile(r"\b(?:a|an|every|next|un|cada)\s+$", re.I)
 SPAN_BEFORE = re.compile(r"\b(?:the|for|in|within|of|last|next|this|los|las|durante)\s+$", re.I)
-TAKES_OBJECT = re.compile(r"(?:before|after|antes|después)$")
+TAKES_OBJECT = re.compile(r"(?:before|after|into|antes|después)$")
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
 CONJUNCTION_FOLLOWS = re.compile(r"\s+(?:and|or|in|at|on|when|y|en)\b")
 MONTHS_UNIT = re.compile(r"\b(?:months?|mes|meses)\b")
@@ -71,6 +71,7 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("month_last_year", rf"{month}\s+(?:{alternation(rules.words('last_year'))})"),
         ("month", rf"\b(?:in|since|until|by|en|desde|hasta)\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
         ("month_bare", rf"\b(?P<d>(?:early|late)\s+{month})(?!\s*\d)"),
+        ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
         ("year", rf"\b(?:in|since|until|of|en|desde|de)\s+(?P<d>{year})(?![\d,.]\d)"),
         ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:ago)"),
         ("offset", rf"(?:(?:{number}|\d+|a few|several|only|just)\s+)*{units}\s+(?:{before}|{after})"),

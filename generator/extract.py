@@ -137,7 +137,7 @@ def _main_date(
         score += 3 if expression.value in title_dates else 0
         score += 1 if expression.sentence < 2 else 0
         score += 2 if event_words.search(sentence.text) else 0
-        score += 3 if _dates_an_incident(sentence, expression, rules) else 0
+        score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, rules) else 0
         places = sentence_places[expression.sentence]
         score += 1 if main_place in places else (-1 if places else 0)
         score -= 3 if expression.since else 0

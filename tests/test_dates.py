@@ -1,6 +1,7 @@
 from datetime import date
 
 from generator.dates import find_dates
+from generator.model import Sentence
 from generator.sentences import split_sentences
 
 
@@ -78,3 +79,12 @@ def test_months_ago_keeps_month_precision():
 
 def test_a_weekday_before_its_explicit_date_is_not_counted_twice():
     assert values("Troops near Zolote, Ukraine, Saturday, Feb. 19, 2022.", "2022-05-31") == [("2022-02-19", "day")]
+
+
+def test_a_possessive_month_and_months_into_a_war_are_dates():
+    sentence = Sentence("The city had 370,000 people before February's invasion.", 0, 56, 0, 0)
+    found = find_dates([sentence], sentence.text, date(2022, 7, 15), "en")
+    assert [(e.value, e.precision) for e in found] == [("2022-02", "month")]
+    sentence = Sentence("The strike came six months into the invasion.", 0, 46, 0, 0)
+    found = find_dates([sentence], sentence.text, date(2022, 8, 25), "en")
+    assert found and found[0].value is None and found[0].anchor == "phrase"
