@@ -89,6 +89,9 @@ class _Cues:
     subject_keep_ed: frozenset
     sentence_openers: frozenset
     agent_end: re.Pattern
+    noun_homographs: frozenset
+    that_after: re.Pattern
+    statement_of: re.Pattern
     agent_after: re.Pattern
     source_label: re.Pattern
     after_tail: re.Pattern
@@ -116,6 +119,13 @@ def _cues(language: str) -> _Cues:
         subject_stops=frozenset(rules.words("subject_stops")),
         subject_keep_ed=frozenset(rules.words("subject_keep_ed")),
         sentence_openers=frozenset(rules.words("sentence_openers")),
+        noun_homographs=frozenset(w.lower() for w in rules.words("noun_homographs")),
+        that_after=re.compile(rf"\s+(?:{alternation(rules.words('complementizers'))})\b", re.I),
+        statement_of=re.compile(
+            rf"(?:^|[,;]\s*|\b(?:{alternation(rules.words('noun_markers'))})\s+)([\w'’ -]{{2,60}}?)['’]s\s+"
+            rf"(?:{alternation(rules.words('statement_nouns'))})\s+(?:{alternation(rules.words('complementizers'))})\b",
+            re.I,
+        ),
         agent_end=re.compile(rf"(?:{alternation(rules.words('agent_markers'))})\s+([^,;:]{{2,80}})$", re.I),
         agent_after=re.compile(r"\s+by\s+([^,;:]{2,80}?)\s*(?:[,;:.]|$)", re.I),
         source_label=re.compile(rf"^(?:{alternation(rules.words('source_labels'))})\s*:\s*(.{{2,120}})$", re.I | re.S),
@@ -156,7 +166,7 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
                 claimant = _trim_claimant(agent.group(1))
                 found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start()))
             continue  # "explosions were reported": no one is reporting
-        if cues.noun_before.search(before):
+        if _read_as_noun(match, before, text, cues):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
         claimant = _cited_source(text[match.end() :], match.group(0), rules) or _speaker_before(
             before, rules, registry, context
@@ -168,6 +178,10 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
         if claimant:
             party = party_in_context(claimant, rules, registry, context)
             found.append(Attribution(claimant, party, match.start(), trailing))
+    for match in cues.statement_of.finditer(text):  # "the ministry's statement that ...": the ministry
+        claimant = _trim_claimant(match.group(1))
+        if claimant and _names_a_speaker(claimant, rules):
+            found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start(1)))
     for pattern in (_according_pattern(rules.language), _version_pattern(rules.language)):
         for match in pattern.finditer(text):
             claimant = _according_source(match.group(1), rules, context)
@@ -188,9 +202,18 @@ def labelled_source(sentence: str, rules: Rules, registry: Registry, context: Co
     return Attribution(claimant, party_in_context(claimant, rules, registry, context), 0, True)
 
 
+def _read_as_noun(verb: re.Match, before: str, text: str, cues: _Cues) -> bool:
+    """'preliminary reports say' is a noun; 'the Kremlin media reports that' and 'an official said' are verbs."""
+    if verb.group(0).lower() not in cues.noun_homographs or not cues.noun_before.search(before):
+        return False
+    return not cues.that_after.match(text, verb.end())
+
+
 def _speaker_before(before: str, rules: Rules, registry: Registry, context: Context) -> str | None:
     """'X said', or the agent of a passive: 'investigations cited by the prosecutor's office confirmed'."""
     subject = subject_of(before, rules, registry)
+    if subject and _cues(rules.language).information_only.fullmatch(subject):
+        return None  # "preliminary reports say": no one is named
     if subject:
         return resolve_claimant(subject, before, rules, registry, context)
     agent = _cues(rules.language).agent_end.search(before.rstrip())

@@ -155,3 +155,19 @@ def test_the_same_source_repeating_its_figure_is_one_claim(registry, gazetteer):
         gazetteer,
     )
     assert sum(figures.count(("killed", 8)) for _, _, figures in found) == 1
+
+
+def test_claimant_shapes_of_real_copy(registry, gazetteer):
+    assert claims("A senior Pentagon official said 300 Russian soldiers were killed.", registry, gazetteer) == [
+        ("A senior Pentagon official", "usa", [("killed", 300)])
+    ]
+    assert claims("The IAEA said 2 drones hit the plant.", registry, gazetteer)[0][1] == "un"
+    assert claims("The Kremlin media reports that 40 troops were killed.", registry, gazetteer)[0][1] == "russia"
+    found = parties(
+        "Russia's defence ministry said it hit a base. The ministry's statement that 50 drones were launched "
+        "was denied.",
+        registry,
+        gazetteer,
+    )
+    assert found[("drones", 50)] == "russia"
+    assert claims("Preliminary reports say 12 were killed.", registry, gazetteer) == [(None, "other", [("killed", 12)])]
