@@ -15,9 +15,13 @@ from functools import cache
 from .model import Figure
 from .rules import Rules, alternation, rules_for
 
+# 1,200 and 12 000 (a space, a no-break or a thin space between thousands), 1.2 (only before "million")
 DIGITS = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\w]|,\d|-(?:year|kilo|metre|meter|km|milli|mm|calib|ton|day|hour))"
+    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.(\d+))?"
+    r"(?![\w]|,\d|-(?:year|kilo|metre|meter|km|milli|mm|calib|ton|day|hour))"
 )
+PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:which|whom|them|those)|de\s+(?:los|las)\s+cuales)\b", re.I)
+GROUP_SEPARATORS = re.compile(r"[, \u00a0\u202f]")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
 CLAUSE_STOP = re.compile(r"[,;:()]|(?:^|\s)(?:and|but|while|y|pero|of whom|of which|among them)\s")
 DECIMAL_SCALE = re.compile(r"\s+(million|thousand|mil|millones)\b", re.I)
@@ -79,6 +83,7 @@ class _Cues:
     people_verbs_before: re.Pattern
     all_before: re.Pattern
     aside_before: re.Pattern
+    verb_overrides: frozenset
 
 
 @cache
@@ -143,6 +148,7 @@ def _cues(language: str) -> _Cues:
             for kind, verbs in (rules.table.get("people_kind_verbs") or {}).items()
         ),
         people_verbs_before=re.compile(rf"(?:{alternation(rules.words('people_verbs_before'))})\s+$", re.I),
+        verb_overrides=frozenset(rules.words("verb_overrides_kinds")),
         aside_before=re.compile(rf"(?:{alternation(rules.words('parenthetical_openers'))})\s+(?:[\w'’-]+\s+)?$", re.I),
         all_before=re.compile(rf"\s(?:{alternation(rules.words('all_words'))})\s+$", re.I),
     )
@@ -153,14 +159,14 @@ def numbers_in(text: str, rules: Rules, masked: list[tuple[int, int]]) -> list[N
     spans = list(masked) + [m.span() for m in TIME.finditer(text)]
     found: list[tuple[int, int, int]] = []
     for match in DIGITS.finditer(text):
-        if match.group(2):  # decimals: only as "1.2 million"
-            scale = DECIMAL_SCALE.match(text[match.end() :])
-            if not scale:
-                continue
-            value = int(float(match.group(0).replace(",", "")) * rules.number_scale.get(scale.group(1).lower(), 1))
-        else:
-            value = int(match.group(1).replace(",", ""))
-        found.append((match.start(), match.end(), value))
+        scale = DECIMAL_SCALE.match(text[match.end() :])
+        if match.group(2) and not scale:
+            continue  # decimals: only as "1.2 million"
+        value = float(GROUP_SEPARATORS.sub("", match.group(0)))
+        if scale:  # "2 million" is 2,000,000, not 2
+            value *= rules.number_scale.get(scale.group(1).lower(), 1)
+        end = match.end() + (scale.end() if scale else 0)
+        found.append((match.start(), end, int(value)))
     for match in _number_word_pattern(rules.language).finditer(text):
         value = _word_value(match.group(0), rules)
         if value is not None:
@@ -260,7 +266,7 @@ def _kind_after(after: str, rules: Rules) -> str | None:
         _, kind, noun = min(nouns, key=lambda n: n[0])
         if cues.equipment_after.match(rest[noun.end() :]):
             return None  # "300 rocket systems", "missile launchers": equipment, not launches
-        return kind
+        return _verb_after_noun(rest[noun.end() :], kind, rules)
     people = cues.people.match(rest)
     window = rest[people.end() :] if people else rest
     aside = cues.parenthetical.match(window)
@@ -276,6 +282,19 @@ def _kind_after(after: str, rules: Rules) -> str | None:
     if not people and cues.launch_after.match(rest):
         return "missiles"
     return None
+
+
+def _verb_after_noun(after: str, kind: str, rules: Rules) -> str:
+    """'65 prisoners of war were killed', 'three of the injured died': what happened to them outranks what they were."""
+    cues = _cues(rules.language)
+    if kind not in cues.verb_overrides:
+        return kind
+    stop = CLAUSE_STOP.search(after)
+    window = " ".join((after[: stop.start()] if stop else after).split()[:4])
+    for verb_kind, verb in cues.kind_verbs:
+        if verb_kind != kind and verb_kind in ("killed", "injured") and verb.search(window):
+            return verb_kind
+    return kind
 
 
 def _names_people(after: str, rules: Rules) -> bool:
@@ -318,7 +337,8 @@ def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[in
     for i in range(len(numbers) - 2, -1, -1):
         between = text[numbers[i].end : numbers[i + 1].start]
         aside = _cues(rules.language).aside_before.search(text[: numbers[i].start])
-        if kinds[i] is None and kinds[i + 1] and not aside and _shares_verb(between, rules):
+        part = PARTITIVE_AFTER.match(text, numbers[i + 1].end)  # "30 soldiers, 20 of whom were killed"
+        if kinds[i] is None and kinds[i + 1] and not aside and not part and _shares_verb(between, rules):
             kinds[i] = kinds[i + 1]  # "12 soldiers and 30 civilians were killed": one verb, two figures
     return [
         Figure(kind, n.value, n.qualifier, offset + n.start, offset + n.end)

@@ -131,3 +131,22 @@ def test_about_after_a_reporting_word_is_a_preposition():
     assert figures("Earlier it was reported about two killed.") == [("killed", 2, "exact")]
     assert figures("As many as 12 people were killed.") == [("killed", 12, "at_most")]
     assert figures("Three children under 10 were among the dead.") == [("killed", 3, "exact")]
+
+
+def test_toll_idioms_and_displacement():
+    assert figures("The strike claimed 12 lives.") == [("killed", 12, "exact")]
+    assert figures("The fate of 30 people is unknown.") == [("missing", 30, "exact")]
+    assert figures("About 2,000 residents left the area.") == [("displaced", 2000, "approx")]
+    assert figures("150 people were placed in shelters.") == [("displaced", 150, "exact")]
+
+
+def test_thousands_with_spaces_and_scale_words():
+    assert figures("Up to 12 000 people were evacuated.") == [("displaced", 12000, "at_most")]
+    assert figures("The war has displaced 2 million people.") == [("displaced", 2000000, "exact")]
+
+
+def test_what_happened_outranks_what_they_were():
+    assert figures("65 Ukrainian prisoners of war were killed") == [("killed", 65, "exact")]
+    assert figures("Three of the injured died in hospital.") == [("killed", 3, "exact")]
+    assert figures("No one was injured.") == []
+    assert figures("30 soldiers, 20 of which were killed") == [("killed", 20, "exact")]
