@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .actors import Registry
-from .claims import Attribution, Context, attributions_in, clause_spans, labelled_source
+from .claims import Attribution, Context, attributions_in, clause_spans, headline_source, labelled_source
 from .model import Claim, Figure, Sentence
 from .rules import Rules, alternation, rules_for
 
@@ -90,6 +90,8 @@ def _read_attributions(sentences: list[Sentence], rules: Rules, registry: Regist
             continue
         clauses = tuple(clause_spans(sentence.text, rules))
         label = labelled_source(sentence.text, rules, registry, context)
+        if not label and sentence.role == "headline":
+            label = headline_source(sentence.text, rules, registry, context)
         found: list[Attribution] = [label] if label else []
         for start, end in clauses if not label else ():
             for attribution in attributions_in(sentence.text[start:end], rules, registry, context):

@@ -30,6 +30,7 @@ ARTICLE_START = re.compile(r"(?:an?|the|el|la)\s", re.I)
 DEFINITE_START = re.compile(r"(?:the|el|la)\s", re.I)
 CONJUNCTION_START = re.compile(r"^(?:and|but|while|as|when|because|although|y|pero|mientras)\s+", re.I)
 NUMBER_OR_QUOTE = re.compile(r"[\d\"“”«»]|\.\s+\S")
+HEADLINE_SOURCE = re.compile(r"^((?:[\w'’.-]+\s+){0,4}[\w'’.-]+):\s+\S")
 OPENING_QUOTE = re.compile(r"['‘’]")
 
 
@@ -200,6 +201,18 @@ def labelled_source(sentence: str, rules: Rules, registry: Registry, context: Co
     if not claimant or not _names_a_speaker(claimant, rules):
         return None
     return Attribution(claimant, party_in_context(claimant, rules, registry, context), 0, True)
+
+
+def headline_source(headline: str, rules: Rules, registry: Registry, context: Context) -> Attribution | None:
+    """'Kyiv mayor: 3 killed in strike', 'Zelensky: 12 dead': a headline that names its source before a colon."""
+    prefix = HEADLINE_SOURCE.match(headline.strip())
+    if not prefix:
+        return None
+    claimant = prefix.group(1).strip()
+    named = registry.alias_pattern and registry.alias_pattern.fullmatch(claimant)
+    if not (named or _cues(rules.language).speaker_noun.search(claimant)) or not _names_a_speaker(claimant, rules):
+        return None
+    return Attribution(claimant, party_in_context(claimant, rules, registry, context), 0, False)
 
 
 def _read_as_noun(verb: re.Match, before: str, text: str, cues: _Cues) -> bool:

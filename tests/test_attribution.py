@@ -171,3 +171,10 @@ def test_claimant_shapes_of_real_copy(registry, gazetteer):
     )
     assert found[("drones", 50)] == "russia"
     assert claims("Preliminary reports say 12 were killed.", registry, gazetteer) == [(None, "other", [("killed", 12)])]
+
+
+def test_a_headline_names_its_source_before_a_colon(registry, gazetteer):
+    found = claims("Kyiv mayor: 3 killed in strike on a school\n\nThe school was empty.", registry, gazetteer)
+    assert found == [("Kyiv mayor", "ukraine", [("killed", 3)])]
+    found = claims("Kharkiv: strike kills 3\n\nThe school was empty.", registry, gazetteer)
+    assert found == [(None, "other", [("killed", 3)])]  # a place before the colon is not a source

@@ -95,3 +95,9 @@ def test_a_capital_standing_for_its_government_is_not_the_place(registry, gazett
     assert x.main.place == "Kharkiv"
     body = "A missile struck Kyiv on Sunday, the mayor said."
     assert extract_article(make_article(body, "2024-03-12"), registry, gazetteer).main.place == "Kyiv"
+
+
+def test_a_toll_update_dates_a_statement_not_the_incident(registry, gazetteer):
+    body = "The toll from the strike on a mall climbed to 20 on Wednesday. Rescuers said the missile hit on Monday."
+    x = extract_article(make_article(body, "2024-03-14"), registry, gazetteer)
+    assert x.main.date == "2024-03-11"
