@@ -22,17 +22,13 @@ SMALL_CHANGE = 50  # entries a build may add or drop before the main file is wri
 PACKAGE = Path(__file__).resolve().parent
 CODE_FILES = (
     "model.py",
-    "sentences.py",
-    "dates.py",
-    "figures.py",
-    "claims.py",
     "actors.py",
-    "places.py",
-    "extract.py",
+    "rules/__init__.py",
+    *(f"extract/{p.name}" for p in sorted((PACKAGE / "extract").glob("*.py"))),
 )
 
 
-GROUPING_CODE_FILES = ("model.py", "places.py", "group.py")
+GROUPING_CODE_FILES = ("model.py", "extract/places.py", "group.py")
 
 
 def fingerprint(data_files: Iterable[Path], code_files: Iterable[str] = CODE_FILES) -> str:

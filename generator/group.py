@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from .extract.places import Gazetteer, load_gazetteer
 from .model import Claim, Event, EventCandidate, Extraction, Override, first_day, precision_of
-from .places import Gazetteer, load_gazetteer
 
 SIMILARITY_TO_JOIN = 0.25
 VAGUE = "\0vague"  # index key of articles placed only in a country, or nowhere

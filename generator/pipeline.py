@@ -16,11 +16,11 @@ from .actors import load_registry, registry_path
 from .cache import GROUPING_CODE_FILES, ExtractionCache, fingerprint, load_state, save_state
 from .compare import compare_sources
 from .extract import extract_article
+from .extract.places import load_gazetteer, places_path
 from .group import ClusterState, group_again
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Timeline
 from .overrides import load_overrides
-from .places import load_gazetteer, places_path
 
 PROGRESS_FROM = 500  # articles; smaller builds are quiet
 PARALLEL_FROM = 200  # articles to extract before worker processes pay for their start-up

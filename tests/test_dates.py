@@ -1,8 +1,8 @@
 from datetime import date
 
-from generator.dates import find_dates
+from generator.extract.dates import find_dates
+from generator.extract.sentences import split_sentences
 from generator.model import Sentence
-from generator.sentences import split_sentences
 
 
 def dates_in(text: str, published: str = "2023-01-02", language: str = "en"):

@@ -1,4 +1,4 @@
-from generator.figures import figures_in_text
+from generator.extract.figures import figures_in_text
 
 
 def figures(text: str, language: str = "en"):

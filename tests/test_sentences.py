@@ -1,6 +1,6 @@
 """Sentences and page furniture: headlines on their own line, captions, bylines, teasers, tickers."""
 
-from generator.sentences import split_sentences
+from generator.extract.sentences import split_sentences
 
 
 def roles(body: str):

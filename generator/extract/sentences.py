@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Sentence
-from .rules import Rules, rules_for
+from ..model import Sentence
+from ..rules import Rules, rules_for
 
 BLOCK_BREAK = re.compile(r"\n\s*\n")
 LINE = re.compile(r"[^\n]+")

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .model import Figure
-from .rules import Rules, alternation, rules_for
+from ..model import Figure
+from ..rules import Rules, alternation, rules_for
 
 # 1,200 and 12 000 (a space, a no-break or a thin space between thousands), 1.2 (only before "million")
 DIGITS = re.compile(

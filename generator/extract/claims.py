@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .actors import Registry
-from .rules import Rules, alternation, rules_for
+from ..actors import Registry
+from ..rules import Rules, alternation, rules_for
 
 MAX_SUBJECT_WORDS = 9
 BARE_DETERMINER = re.compile(r"(?:its|his|her|their|the|a|an)", re.I)

@@ -17,8 +17,8 @@ from functools import cache, lru_cache
 
 import dateparser
 
-from .model import Sentence
-from .rules import Rules, alternation, rules_for
+from ..model import Sentence
+from ..rules import Rules, alternation, rules_for
 
 ORDINAL = r"(?:st|nd|rd|th)?"
 UNNAMED_DAY = re.compile(r"\b(?:a|an|every|next|un|cada)\s+$", re.I)

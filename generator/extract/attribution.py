@@ -22,10 +22,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .actors import Registry
+from ..actors import Registry
+from ..model import Claim, Figure, Sentence
+from ..rules import Rules, alternation, rules_for
 from .claims import Attribution, Context, attributions_in, clause_spans, headline_source, labelled_source
-from .model import Claim, Figure, Sentence
-from .rules import Rules, alternation, rules_for
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"

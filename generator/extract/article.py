@@ -14,13 +14,13 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from .actors import Registry
+from ..actors import Registry
+from ..model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
+from ..rules import alternation, rules_for
 from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
-from .model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
 from .places import Gazetteer, load_gazetteer
-from .rules import alternation, rules_for
 from .sentences import split_sentences
 
 TITLE_LENGTH = 90

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from .rules import Rules, alternation, rules_for
+from ..rules import Rules, alternation, rules_for
 
 PLACES_FILE = "places.yml"
-DEFAULT_PLACES = Path(__file__).resolve().parent.parent / "content" / PLACES_FILE
+DEFAULT_PLACES = Path(__file__).resolve().parents[2] / "content" / PLACES_FILE
 SPECIFICITY = {"site": 0, "city": 1, "region": 2, "country": 3}
 INTRODUCED = re.compile(
     r"\b(?:village|town|city|settlement|port|ciudad|pueblo|aldea) (?:of|de) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
