@@ -101,3 +101,9 @@ def test_a_toll_update_dates_a_statement_not_the_incident(registry, gazetteer):
     body = "The toll from the strike on a mall climbed to 20 on Wednesday. Rescuers said the missile hit on Monday."
     x = extract_article(make_article(body, "2024-03-14"), registry, gazetteer)
     assert x.main.date == "2024-03-11"
+
+
+def test_a_founding_year_is_background_not_a_side_event(registry, gazetteer):
+    body = "A drone hit the tractor plant in Kharkiv on Monday. The plant, founded in 1931, was struck in 2022 too."
+    x = extract_article(make_article(body, "2024-03-12"), registry, gazetteer)
+    assert [m.date for m in x.mentions] == ["2022"]

@@ -174,6 +174,12 @@ def _incident_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+def _background_date(sentence: Sentence, expression: DateExpression, rules) -> bool:
+    """'founded in 1991', 'born in 1978', 'built in 2018': a date of background, not a happening."""
+    window = sentence.text[max(0, expression.start - sentence.start - 40) : expression.start - sentence.start]
+    return bool(rules.regex("background_date_words").search(window.split(",")[-1]))
+
+
 def _staleness(value: str, article: Article) -> int:
     """News is mostly about the last few days: a date weeks back is more likely background."""
     days = (article.date - first_day(value)).days
@@ -268,7 +274,7 @@ def _mentions(
     seen: set[tuple[str, str | None]] = set()
     for expression, value, precision, forced in resolved:
         sentence = sentences[expression.sentence]
-        if value > published or not event_words.search(sentence.text):
+        if value > published or not event_words.search(sentence.text) or _background_date(sentence, expression, rules):
             continue
         places = sentence_places[expression.sentence]
         elsewhere = [p for p in places if not gazetteer.related(p, main_place) and gazetteer.specificity(p) < 3]
