@@ -98,18 +98,9 @@ def _read_attributions(sentences: list[Sentence], rules: Rules, registry: Regist
                 attribution = replace(attribution, start=attribution.start + start)
                 context.remember(attribution)
                 found.append(attribution)
-        country = _last_country(sentence.text, registry)
-        context.last_country = country or context.last_country
+        context.read.append(sentence.text)
         readings.append(SentenceReading(clauses, tuple(found)))
     return readings
-
-
-def _last_country(text: str, registry: Registry) -> str | None:
-    """The party of the last country word in a text ('Russia's', 'Kyiv'), for institutions named bare."""
-    if not registry.marker_pattern:
-        return None
-    markers = list(registry.marker_pattern.finditer(text))
-    return registry.party_of(markers[-1].group(0))[0] if markers else None
 
 
 def _credited(sentence: Sentence, reading: SentenceReading, position: int) -> Attribution | None:

@@ -47,7 +47,17 @@ class Context:
     """What earlier sentences of the article said: who spoke last, and which country was named last."""
 
     history: list[Attribution] = field(default_factory=list)
-    last_country: str | None = None
+    read: list[str] = field(default_factory=list)  # the sentences walked so far
+
+    def last_country(self, registry: Registry) -> str | None:
+        """The party of the last country word read ('Russia's', 'Kyiv'), looked up only when needed."""
+        if not registry.marker_pattern:
+            return None
+        for text in reversed(self.read):
+            markers = list(registry.marker_pattern.finditer(text))
+            if markers:
+                return registry.party_of(markers[-1].group(0))[0]
+        return None
 
     @property
     def last(self) -> Attribution | None:
@@ -290,7 +300,7 @@ def party_in_context(claimant: str, rules: Rules, registry: Registry, context: C
     for earlier in reversed(context.history):
         if earlier.party != "other" and institution_head(earlier.claimant, rules) == head:
             return earlier.party
-    return context.last_country or party
+    return context.last_country(registry) or party
 
 
 def institution_head(claimant: str, rules: Rules) -> str | None:
