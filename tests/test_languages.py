@@ -4,6 +4,7 @@ The sentences are written for these tests. Tests marked xfail(strict) name the
 Python line that still reads only English or Spanish; they pass once it is fixed.
 """
 
+import re
 from datetime import date
 
 import pytest
@@ -12,7 +13,7 @@ from stage_helpers import make_article
 from generator.dates import find_dates
 from generator.extract import extract_article
 from generator.figures import figures_in_text
-from generator.rules import detect_language, rules_for
+from generator.rules import alternation, detect_language, rules_for
 from generator.sentences import split_sentences
 
 
@@ -134,6 +135,28 @@ def test_a_weekday_with_its_date_is_the_date():
 def test_relative_days():
     assert dates("Вчора ракета влучила в будинок.", "uk") == [("Вчора", "2024-01-02")]
     assert dates("Прошлой ночью ракета попала в дом.", "ru") == [("Прошлой ночью", "2024-01-02")]
+
+
+def test_a_span_ago_counts_back_from_publication():
+    assert dates("Три дні тому ракета влучила в будинок.", "uk") == [("Три дні тому", "2023-12-31")]
+    assert dates("Два дня назад ракета попала в дом.", "ru") == [("Два дня назад", "2024-01-01")]
+
+
+def test_a_stem_entry_matches_its_inflected_forms():
+    pattern = re.compile(alternation(["обстріл*"]), re.I)
+    assert [m.group(0) for m in pattern.finditer("Обстріли тривали; після обстрілу, під час обстрілів.")] == [
+        "Обстріли",
+        "обстрілу",
+        "обстрілів",
+    ]
+    assert not pattern.search("переобстріляний")
+
+
+def test_cyrillic_claimants_take_their_party(registry):
+    assert registry.party_of("Державна служба з надзвичайних ситуацій України") == ("ukraine", None)
+    assert registry.party_of("Минобороны России") == ("russia", None)
+    assert registry.party_of("губернатор Бєлгородської області") == ("russia", None)
+    assert registry.party_of("начальник городской военной администрации") == ("ukraine", None)
 
 
 def test_subject_before_the_reporting_verb_is_the_claimant(registry, gazetteer):
