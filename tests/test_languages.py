@@ -98,6 +98,11 @@ def test_qualifiers():
     ]
 
 
+def test_more_between_the_verb_and_the_number_hedges_nothing():
+    assert figures("Загинули ще 2 людини.", "uk") == [("killed", 2, "exact")]
+    assert figures("Погибли еще два человека.", "ru") == [("killed", 2, "exact")]
+
+
 def test_a_toll_that_rose_to_a_number_is_exact():
     assert figures("Кількість загиблих зросла до 24 людей.", "uk") == [("killed", 24, "exact")]
     assert figures("Число погибших возросло до 20 человек.", "ru") == [("killed", 20, "exact")]
@@ -110,6 +115,10 @@ def test_missiles_and_drones():
     ]
     assert figures("Военные выпустили три ракеты по району.", "ru") == [("missiles", 3, "exact")]
     assert figures("Противник запустил 40 беспилотников.", "ru") == [("drones", 40, "exact")]
+    assert figures("Россия атаковала 12 ракетами и 20 беспилотниками.", "ru") == [
+        ("missiles", 12, "exact"),
+        ("drones", 20, "exact"),
+    ]
 
 
 def test_units_and_ages_are_not_counts():
