@@ -20,6 +20,7 @@ RULES_DIR = Path(__file__).parent
 FALLBACK_LANGUAGE = "en"
 APOSTROPHE = "['’´ʼ]"  # Ukrainian writes п'ять, п’ять and пʼять alike
 CYRILLIC = "[\u0400-\u04ff]"
+CYRILLIC_LETTER = re.compile(CYRILLIC)
 APOSTROPHE_SPELLINGS = ("'", "’", "ʼ")
 
 
@@ -33,6 +34,8 @@ def _alternation(words: tuple, plural_s: bool) -> str:
     """Built once per word list: escaping and sorting the phrases is slow next to matching them."""
     escaped = sorted({_phrase_pattern(str(w)) for w in words}, key=len, reverse=True)
     body = "|".join(escaped) if escaped else r"(?!x)x"
+    if not any(CYRILLIC_LETTER.search(str(w)) for w in words):
+        return rf"(?<![\w-])(?:{body})(?![\w-])"
     # an apostrophe inside a Cyrillic word joins it ("сім'я" is not "сім"), as a letter would
     return rf"(?<![\w-])(?<!{CYRILLIC}{APOSTROPHE})(?:{body})(?![\w-]|{APOSTROPHE}{CYRILLIC})"
 
