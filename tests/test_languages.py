@@ -98,6 +98,18 @@ def test_qualifiers():
     ]
 
 
+def test_the_verb_before_the_count_says_what_happened_to_them():
+    assert figures("Внаслідок обстрілу загинули три людини і ще 12 дістали поранення.", "uk") == [
+        ("killed", 3, "exact"),
+        ("injured", 12, "exact"),
+    ]
+    assert figures("В результате обстрела погибли три человека и еще 12 получили ранения.", "ru") == [
+        ("killed", 3, "exact"),
+        ("injured", 12, "exact"),
+    ]
+    assert figures("Из-под завалов извлекли тела 15 человек.", "ru") == [("killed", 15, "exact")]
+
+
 def test_more_between_the_verb_and_the_number_hedges_nothing():
     assert figures("Загинули ще 2 людини.", "uk") == [("killed", 2, "exact")]
     assert figures("Погибли еще два человека.", "ru") == [("killed", 2, "exact")]
