@@ -178,6 +178,8 @@ def test_cyrillic_claimants_take_their_party(registry):
     assert registry.party_of("Минобороны России") == ("russia", None)
     assert registry.party_of("губернатор Бєлгородської області") == ("russia", None)
     assert registry.party_of("начальник городской военной администрации") == ("ukraine", None)
+    assert registry.party_of("мера Кличка")[0] == "ukraine"
+    assert registry.party_of("пресс-секретарь Кремля Дмитрий Песков")[0] == "russia"
 
 
 def test_subject_before_the_reporting_verb_is_the_claimant(registry, gazetteer):
