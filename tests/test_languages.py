@@ -182,6 +182,18 @@ def test_cyrillic_claimants_take_their_party(registry):
     assert registry.party_of("пресс-секретарь Кремля Дмитрий Песков")[0] == "russia"
 
 
+def test_places_in_their_case_forms(gazetteer):
+    assert [name for _, name in gazetteer.places_in("Удар по Кривому Рогу, жертви у Кривому Розі.")] == [
+        "Kryvyi Rih",
+        "Kryvyi Rih",
+    ]
+    assert [name for _, name in gazetteer.places_in("Взрывы прогремели в Белгороде и Харькове.")] == [
+        "Belgorod",
+        "Kharkiv",
+    ]
+    assert gazetteer.places_in("Удар по Белгород-Днестровскому району.") == []
+
+
 def test_subject_before_the_reporting_verb_is_the_claimant(registry, gazetteer):
     body = "Губернатор Олег Синєгубов повідомив, що загинули 24 людини, ще 108 осіб дістали поранення."
     assert claims(body, "uk", registry, gazetteer) == [
