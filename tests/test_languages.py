@@ -110,6 +110,12 @@ def test_the_verb_before_the_count_says_what_happened_to_them():
     assert figures("Из-под завалов извлекли тела 15 человек.", "ru") == [("killed", 15, "exact")]
 
 
+def test_the_object_before_the_verb_and_the_count():
+    assert figures("Поранення дістали 12 людей.", "uk") == [("injured", 12, "exact")]
+    assert figures("Ранения получили 12 человек.", "ru") == [("injured", 12, "exact")]
+    assert figures("В плен попали 20 военных.", "ru") == [("captured", 20, "exact")]
+
+
 def test_more_between_the_verb_and_the_number_hedges_nothing():
     assert figures("Загинули ще 2 людини.", "uk") == [("killed", 2, "exact")]
     assert figures("Погибли еще два человека.", "ru") == [("killed", 2, "exact")]
