@@ -155,6 +155,12 @@ def test_weekday_in_the_accusative():
     assert dates("В субботу в городе прогремели взрывы.", "ru") == [("субботу", "2023-12-30")]
 
 
+def test_weekday_in_the_genitive():
+    # 3 January 2024 is a Wednesday: the Sunday before is 31 December
+    assert dates("Минулої неділі ракета влучила в будинок.", "uk") == [("неділі", "2023-12-31")]
+    assert dates("Обстрелы продолжаются с понедельника.", "ru") == [("понедельника", "2024-01-01")]
+
+
 def test_a_weekday_with_its_date_is_the_date():
     assert dates("У суботу, 30 грудня, у місті пролунали вибухи.", "uk") == [("30 грудня", "2023-12-30")]
 
