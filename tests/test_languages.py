@@ -46,6 +46,11 @@ def test_a_table_exists_for_each_language():
     assert rules_for("ru").language == "ru"
 
 
+@pytest.mark.parametrize("language", ["uk", "ru"])
+def test_the_table_has_every_key_english_has(language):
+    assert set(rules_for("en").table) - set(rules_for(language).table) == set()
+
+
 def test_ukrainian_governor_reports_killed_and_injured():
     text = "Губернатор області повідомив, що загинули 24 людини, ще 108 осіб дістали поранення."
     assert figures(text, "uk") == [("killed", 24, "exact"), ("injured", 108, "exact")]
