@@ -278,3 +278,22 @@ def test_ranges():
 @pytest.mark.xfail(strict=True, reason="'до' is left out of the qualifiers: figures.py cannot tell it from 'зросла до'")
 def test_up_to_is_at_most():
     assert figures("Росія випустила до 20 ракет.", "uk") == [("missiles", 20, "at_most")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims.py attributions_in reads the subject only before the verb, and a quotation's closing "
+    "'— написав X' credits only its own sentence (sentences.py SENTENCE_END does not split Cyrillic yet)",
+)
+def test_a_quotation_over_two_sentences_belongs_to_who_wrote_it(registry, gazetteer):
+    body = "«На жаль, кількість загиблих зросла до 20 людей. Лікарі роблять усе можливе», — написав голова ОВА."
+    assert claims(body, "uk", registry, gazetteer) == [("голова ОВА", [("killed", 20, "exact")])]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="claims.py _strip_opener stops at the first digit and skips lower-case words, speaker nouns too",
+)
+def test_a_time_before_the_subject_is_not_part_of_it(registry, gazetteer):
+    body = "Станом на 6 годину ранку губернатор Олег Синєгубов повідомляв про 22 загиблих."
+    assert claims(body, "uk", registry, gazetteer) == [("губернатор Олег Синєгубов", [("killed", 22, "exact")])]
