@@ -297,3 +297,17 @@ def test_a_quotation_over_two_sentences_belongs_to_who_wrote_it(registry, gazett
 def test_a_time_before_the_subject_is_not_part_of_it(registry, gazetteer):
     body = "Станом на 6 годину ранку губернатор Олег Синєгубов повідомляв про 22 загиблих."
     assert claims(body, "uk", registry, gazetteer) == [("губернатор Олег Синєгубов", [("killed", 22, "exact")])]
+
+
+@pytest.mark.xfail(strict=True, reason="dates.py 'year' pattern knows only in|since|until|of|en|desde|de before a year")
+def test_a_year_after_its_preposition():
+    assert dates("У 2022 році ракета влучила в будинок.", "uk") == [("2022", "2022")]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="dates.py 'month' pattern knows only English and Spanish prepositions, and dateparser cannot read "
+    "the locative ('у грудні')",
+)
+def test_a_month_in_the_locative():
+    assert dates("У грудні 2023 року ракета влучила в будинок.", "uk") == [("грудні 2023", "2023-12")]
