@@ -60,6 +60,7 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
     units = alternation(rules.table.get("units_in_days") or {})
     before = alternation(rules.words("before_words"))
     after = alternation(rules.words("after_words"))
+    ago = alternation(rules.words("ago_words") or ["ago"])  # "three days ago", "три дні тому"
     year = r"(?:1[89]\d\d|20\d\d)"
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     es_of = r"(?:\s+de)?"
@@ -73,7 +74,7 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("month_bare", rf"\b(?P<d>(?:early|late)\s+{month})(?!\s*\d)"),
         ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
         ("year", rf"\b(?:in|since|until|of|en|desde|de)\s+(?P<d>{year})(?![\d,.]\d)"),
-        ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:ago)"),
+        ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
         ("offset", rf"(?:(?:{number}|\d+|a few|several|only|just)\s+)*{units}\s+(?:{before}|{after})"),
         ("last_year", alternation(rules.words("last_year"))),
         ("relative_day", alternation(rules.table.get("relative_days") or {})),

@@ -1,7 +1,10 @@
 """Per-language extraction rules, read from the YAML tables beside this file.
 
-The tables are data a maintainer can read and extend (`en.yml`, `es.yml`);
-this module only compiles them into regular expressions once per language.
+The tables are data a maintainer can read and extend (`en.yml`, `es.yml`,
+`uk.yml`, `ru.yml`); this module only compiles them into regular expressions
+once per language. In a word list matched as an alternation, an entry ending
+in `*` is a stem ("обстріл*": the stem and any letters after it), for
+languages that inflect more than a list can spell out.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ import yaml
 
 RULES_DIR = Path(__file__).parent
 FALLBACK_LANGUAGE = "en"
+APOSTROPHE = "['’´ʼ]"  # Ukrainian writes п'ять, п’ять and пʼять alike
+CYRILLIC = "[\u0400-\u04ff]"
+CYRILLIC_LETTER = re.compile(CYRILLIC)
+APOSTROPHE_SPELLINGS = ("'", "’", "ʼ")
 
 
 def alternation(words, plural_s: bool = False) -> str:
@@ -25,11 +32,19 @@ def alternation(words, plural_s: bool = False) -> str:
 @cache
 def _alternation(words: tuple, plural_s: bool) -> str:
     """Built once per word list: escaping and sorting the phrases is slow next to matching them."""
-    escaped = sorted(
-        {re.escape(str(w)).replace(r"\ ", r"\s+").replace("'", "['’´]") for w in words}, key=len, reverse=True
-    )
+    escaped = sorted({_phrase_pattern(str(w)) for w in words}, key=len, reverse=True)
     body = "|".join(escaped) if escaped else r"(?!x)x"
-    return rf"(?<![\w-])(?:{body})(?![\w-])"
+    if not any(CYRILLIC_LETTER.search(str(w)) for w in words):
+        return rf"(?<![\w-])(?:{body})(?![\w-])"
+    # an apostrophe inside a Cyrillic word joins it ("сім'я" is not "сім"), as a letter would
+    return rf"(?<![\w-])(?<!{CYRILLIC}{APOSTROPHE})(?:{body})(?![\w-]|{APOSTROPHE}{CYRILLIC})"
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """One phrase: any run of spaces between its words, any apostrophe, a trailing `*` for any ending."""
+    stem = phrase.endswith("*") and len(phrase) > 1
+    body = re.escape(phrase[:-1] if stem else phrase).replace(r"\ ", r"\s+").replace("'", APOSTROPHE)
+    return body + r"\w*" if stem else body
 
 
 @dataclass(frozen=True)
@@ -65,12 +80,22 @@ def rules_for(language: str) -> Rules:
     return Rules(
         language=language,
         table=table,
-        number_word={k.lower(): v for k, v in (table.get("number_words") or {}).items()},
-        number_scale={k.lower(): v for k, v in (table.get("number_scales") or {}).items()},
-        qualifier_of=qualifier_of,
-        months={k.lower(): v for k, v in (table.get("months") or {}).items()},
-        weekdays={k.lower(): v for k, v in (table.get("weekdays") or {}).items()},
+        number_word=_lookup(table.get("number_words")),
+        number_scale=_lookup(table.get("number_scales")),
+        qualifier_of=_lookup(qualifier_of),
+        months=_lookup(table.get("months")),
+        weekdays=_lookup(table.get("weekdays")),
     )
+
+
+def _lookup(table: dict | None) -> dict:
+    """A word table looked up by the matched text: lower case, under every spelling of its apostrophe."""
+    result = {}
+    for key, value in (table or {}).items():
+        key = key.lower()
+        for spelling in APOSTROPHE_SPELLINGS if "'" in key else ("'",):
+            result[key.replace("'", spelling)] = value
+    return result
 
 
 @cache
