@@ -52,7 +52,10 @@ def _number_word_pattern(language: str) -> re.Pattern:
     conjunction = alternation(rules.words("range_joiners")[:1])
     run = rf"{word}(?:[\s-]+{word})*"
     # "thirty-eight"; "two hundred and fifty" ("and" joins only after a scale word: "five and six" are two)
-    return re.compile(rf"(?<![\w-])(?:(?:{word}[\s-]+)*{scale}\s+{conjunction}\s+{run}|{run})(?![\w-])", re.I)
+    # an apostrophe inside a word keeps it one word: "сім'ї" is not "сім" (seven)
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{word}[\s-]+)*{scale}\s+{conjunction}\s+{run}|{run})(?![\w-])(?!['’ʼ´]\w)", re.I
+    )
 
 
 @cache
