@@ -178,3 +178,17 @@ def test_a_headline_names_its_source_before_a_colon(registry, gazetteer):
     assert found == [("Kyiv mayor", "ukraine", [("killed", 3)])]
     found = claims("Kharkiv: strike kills 3\n\nThe school was empty.", registry, gazetteer)
     assert found == [(None, "other", [("killed", 3)])]  # a place before the colon is not a source
+
+
+def test_a_time_phrase_before_the_speaker_is_not_the_speaker(registry, gazetteer):
+    found = claims("As of 6 a.m. on 31 December the governor reported 22 dead.", registry, gazetteer)
+    assert found[0][0].endswith("governor") and found[0][1:] == ("ukraine", [("killed", 22)])
+
+
+def test_a_local_body_takes_the_side_of_its_place(registry, gazetteer):
+    found = parties(
+        "Russian troops shelled the district overnight.\n\nThe Kharkiv city administration said 6 people were hurt.",
+        registry,
+        gazetteer,
+    )
+    assert found[("injured", 6)] == "ukraine"

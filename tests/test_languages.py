@@ -282,10 +282,6 @@ def test_a_quotation_over_two_sentences_belongs_to_who_wrote_it(registry, gazett
     assert claims(body, "uk", registry, gazetteer) == [("голова ОВА", [("killed", 20, "exact")])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims.py _strip_opener stops at the first digit and skips lower-case words, speaker nouns too",
-)
 def test_a_time_before_the_subject_is_not_part_of_it(registry, gazetteer):
     body = "Станом на 6 годину ранку губернатор Олег Синєгубов повідомляв про 22 загиблих."
     assert claims(body, "uk", registry, gazetteer) == [("губернатор Олег Синєгубов", [("killed", 22, "exact")])]

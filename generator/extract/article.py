@@ -31,7 +31,7 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     sentences = split_sentences(article.body, article.language)
     expressions = find_dates(sentences, article.body, article.date, article.language)
     expressions = [e for e in expressions if _in_text(e, sentences)]
-    claims = _claims(article, sentences, expressions, registry)
+    claims = _claims(article, sentences, expressions, registry, gazetteer)
     rules = rules_for(article.language)
     sentence_places = [
         [name for _, name in gazetteer.places_in(s.text[s.dateline :], rules)] if s.role != "furniture" else []
@@ -60,7 +60,11 @@ def _in_text(expression: DateExpression, sentences: list[Sentence]) -> bool:
 
 
 def _claims(
-    article: Article, sentences: list[Sentence], expressions: list[DateExpression], registry: Registry
+    article: Article,
+    sentences: list[Sentence],
+    expressions: list[DateExpression],
+    registry: Registry,
+    gazetteer: Gazetteer,
 ) -> list[Claim]:
     figures = []
     for sentence in sentences:
@@ -71,7 +75,7 @@ def _claims(
             (e.start - sentence.start, e.end - sentence.start) for e in expressions if e.sentence == sentence.index
         ]
         figures.append(figures_in_text(sentence.text, sentence.start, article.language, masked))
-    claims = claims_in_article(article.id, sentences, figures, rules_for(article.language), registry)
+    claims = claims_in_article(article.id, sentences, figures, rules_for(article.language), registry, gazetteer)
     return _drop_recaps(claims)
 
 

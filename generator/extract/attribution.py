@@ -26,6 +26,7 @@ from ..actors import Registry
 from ..model import Claim, Figure, Sentence
 from ..rules import Rules, alternation, rules_for
 from .claims import Attribution, Context, attributions_in, clause_spans, headline_source, labelled_source
+from .places import Gazetteer
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
@@ -54,9 +55,10 @@ def claims_in_article(
     figures: list[list[Figure]],
     rules: Rules,
     registry: Registry,
+    gazetteer: Gazetteer | None = None,
 ) -> list[Claim]:
     """Every figure of the article credited to its source, one claim per (sentence, source)."""
-    readings = _read_attributions(sentences, rules, registry)
+    readings = _read_attributions(sentences, rules, registry, gazetteer)
     carried = _carried_sources(sentences, readings, rules)
     claims: list[Claim] = []
     for sentence, reading, sentence_figures, fallback in zip(sentences, readings, figures, carried, strict=True):
@@ -81,8 +83,10 @@ def claims_in_article(
     return claims
 
 
-def _read_attributions(sentences: list[Sentence], rules: Rules, registry: Registry) -> list[SentenceReading]:
-    context = Context()
+def _read_attributions(
+    sentences: list[Sentence], rules: Rules, registry: Registry, gazetteer: Gazetteer | None = None
+) -> list[SentenceReading]:
+    context = Context(gazetteer=gazetteer)
     readings = []
     for sentence in sentences:
         if sentence.role == "furniture":

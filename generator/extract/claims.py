@@ -16,6 +16,7 @@ from functools import cache
 
 from ..actors import Registry
 from ..rules import Rules, alternation, rules_for
+from .places import Gazetteer
 
 MAX_SUBJECT_WORDS = 9
 BARE_DETERMINER = re.compile(r"(?:its|his|her|their|the|a|an)", re.I)
@@ -30,6 +31,7 @@ ARTICLE_START = re.compile(r"(?:an?|the|el|la)\s", re.I)
 DEFINITE_START = re.compile(r"(?:the|el|la)\s", re.I)
 CONJUNCTION_START = re.compile(r"^(?:and|but|while|as|when|because|although|y|pero|mientras)\s+", re.I)
 NUMBER_OR_QUOTE = re.compile(r"[\d\"“”«»]|\.\s+\S")
+COUNTRY_PARTIES = {"Ukraine": "ukraine", "Russia": "russia"}  # gazetteer countries that are parties
 HEADLINE_SOURCE = re.compile(r"^((?:[\w'’.-]+\s+){0,4}[\w'’.-]+):\s+\S")
 OPENING_QUOTE = re.compile(r"['‘’]")
 
@@ -48,6 +50,17 @@ class Context:
 
     history: list[Attribution] = field(default_factory=list)
     read: list[str] = field(default_factory=list)  # the sentences walked so far
+    gazetteer: Gazetteer | None = None
+
+    def place_party(self, claimant: str) -> str | None:
+        """The country a claimant's own place lies in ('the Kharkiv city council' -> ukraine), if a party's."""
+        if not self.gazetteer:
+            return None
+        for _, name in self.gazetteer.places_in(claimant):
+            for country in (name, *self.gazetteer.ancestors(name)):
+                if country in COUNTRY_PARTIES:
+                    return COUNTRY_PARTIES[country]
+        return None
 
     def last_country(self, registry: Registry) -> str | None:
         """The party of the last country word read ('Russia's', 'Kyiv'), looked up only when needed."""
@@ -297,6 +310,9 @@ def party_in_context(claimant: str, rules: Rules, registry: Registry, context: C
     head = institution_head(claimant, rules)
     if not head:
         return party
+    local = context.place_party(claimant)
+    if local:
+        return local  # "the Kryvyi Rih district administration": the place names the side
     for earlier in reversed(context.history):
         if earlier.party != "other" and institution_head(earlier.claimant, rules) == head:
             return earlier.party
@@ -359,7 +375,8 @@ def _subject_from_segments(segments: list[str], rules: Rules, registry: Registry
         subject = tail  # but keep "a reconstruction by the Associated Press published in May"
     if not subject or len(subject.split()) > MAX_SUBJECT_WORDS * 2:
         return None
-    return subject if _names_a_speaker(subject, rules) else None
+    known = registry is not None and registry.alias_pattern is not None and registry.alias_pattern.fullmatch(subject)
+    return subject if known or _names_a_speaker(subject, rules) else None  # a registered name, even in lower case
 
 
 def _names_a_speaker(subject: str, rules: Rules) -> bool:
@@ -399,12 +416,23 @@ def _looks_like_name(segment: str) -> bool:
 
 
 def _strip_opener(subject: str, rules: Rules) -> str:
-    openers = _cues(rules.language).sentence_openers
+    cues = _cues(rules.language)
+    openers = cues.sentence_openers
+    calendar = set(rules.months) | set(rules.weekdays)
     words = subject.split()
     if words and words[0].lower() in openers and len(words) > 1:
         i = 1
-        while i < len(words) - 1 and (
-            words[i].lower() in openers or words[i].lower() in TIME_WORDS or words[i].islower()
+        # skip the opener's phrase ("As of 6 a.m. on 31 December"), but keep a speaker noun ("the governor")
+        while (
+            i < len(words) - 1
+            and not cues.speaker_noun.fullmatch(words[i].strip(",."))
+            and (
+                words[i].lower() in openers
+                or words[i].lower() in TIME_WORDS
+                or words[i].lower().strip(",.") in calendar
+                or any(c.isdigit() for c in words[i])
+                or words[i].islower()
+            )
         ):
             i += 1
         words = words[i:]
