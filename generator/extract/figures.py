@@ -23,13 +23,8 @@ DIGITS = re.compile(
 PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:which|whom|them|those)|de\s+(?:los|las)\s+cuales)\b", re.I)
 GROUP_SEPARATORS = re.compile(r"[, \u00a0\u202f]")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
-CLAUSE_STOP = re.compile(r"[,;:()]|(?:^|\s)(?:and|but|while|y|pero|of whom|of which|among them)\s")
 DECIMAL_SCALE = re.compile(r"\s+(million|thousand|mil|millones)\b", re.I)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
-AND_BETWEEN = re.compile(r"\s*(?:and|y)\s*")
-BETWEEN_BEFORE = re.compile(r"\b(?:between|entre)\s+$")
-DASH_BETWEEN = re.compile(r"\s*(?:-|–|to|a)\s*")
-FROM_BEFORE = re.compile(r"\b(?:from|de)\s+$")
 OF_AFTER = re.compile(r"\s+(?:of|de)\s")
 CLAUSE_SPLIT = re.compile(r"[;:]|,\s")
 
@@ -86,6 +81,11 @@ class _Cues:
     people_verbs_before: re.Pattern
     all_before: re.Pattern
     aside_before: re.Pattern
+    clause_stop: re.Pattern
+    range_and: re.Pattern
+    range_between: re.Pattern
+    range_to: re.Pattern
+    range_from: re.Pattern
     verb_overrides: frozenset
 
 
@@ -96,6 +96,7 @@ def _cues(language: str) -> _Cues:
     people = alternation(rules.words("people_nouns"))
     fillers = alternation(rules.words("filler_words"))
     toll_links = rules.words("toll_links")
+    joiners = alternation(rules.words("list_joiners"))
     return _Cues(
         unit_after=re.compile(rf"\s*(?:-|\s)?(?:{alternation(rules.words('unit_words'))})"),
         blocker_before=re.compile(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", re.I),
@@ -137,7 +138,7 @@ def _cues(language: str) -> _Cues:
         ),
         # "two generals, up to 50 officers and 20 advisers were killed": one verb for the whole list
         shared_verb=re.compile(
-            rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{people})\s*(?:,\s*(?:and\s+)?|\s+(?:and|y|as well as)\s+)"
+            rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?:{people})\s*(?:,\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+)"
             rf"(?:(?:{qualifiers})\s+)?",
             re.I,
         ),
@@ -152,6 +153,11 @@ def _cues(language: str) -> _Cues:
         ),
         people_verbs_before=re.compile(rf"(?:{alternation(rules.words('people_verbs_before'))})\s+$", re.I),
         verb_overrides=frozenset(rules.words("verb_overrides_kinds")),
+        clause_stop=re.compile(rf"[,;:()]|(?:^|\s)(?:{alternation(rules.words('clause_conjunctions'))})\s", re.I),
+        range_and=re.compile(rf"\s*(?:{alternation(rules.words('range_and'))})\s*", re.I),
+        range_between=re.compile(rf"(?:{alternation(rules.words('range_between'))})\s+$", re.I),
+        range_to=re.compile(rf"\s*(?:-|–|{alternation(rules.words('range_to'))})\s*", re.I),
+        range_from=re.compile(rf"(?:{alternation(rules.words('range_from'))})\s+$", re.I),
         aside_before=re.compile(rf"(?:{alternation(rules.words('parenthetical_openers'))})\s+(?:[\w'’-]+\s+)?$", re.I),
         all_before=re.compile(rf"\s(?:{alternation(rules.words('all_words'))})\s+$", re.I),
     )
@@ -203,8 +209,9 @@ def _merge_ranges(text: str, found: list[tuple[int, int, int]], rules: Rules) ->
             nxt = found[i + 1]
             between = text[end : nxt[0]]
             before = text[max(0, start - 12) : start].lower()
-            joined = AND_BETWEEN.fullmatch(between) and BETWEEN_BEFORE.search(before)
-            dashed = DASH_BETWEEN.fullmatch(between) and FROM_BEFORE.search(before)
+            cues = _cues(rules.language)
+            joined = cues.range_and.fullmatch(between) and cues.range_between.search(before)
+            dashed = cues.range_to.fullmatch(between) and cues.range_from.search(before)
             if (joined or dashed) and nxt[2] > value:
                 numbers.append(Number((value, nxt[2]), start, nxt[1], "range"))
                 i += 2
@@ -263,7 +270,7 @@ def _kind_after(after: str, rules: Rules) -> str | None:
     nouns = []
     for kind, noun_after, noun_anywhere in cues.kind_nouns:
         noun = noun_after.match(rest)
-        if noun and not _crosses_clause(rest, noun_anywhere):
+        if noun and not _crosses_clause(rest, noun_anywhere, rules):
             nouns.append((noun.end(), kind, noun))
     if nouns:  # the nearest noun says what was counted: "eight killed in a missile attack" counts the killed
         _, kind, noun = min(nouns, key=lambda n: n[0])
@@ -274,7 +281,7 @@ def _kind_after(after: str, rules: Rules) -> str | None:
     window = rest[people.end() :] if people else rest
     aside = cues.parenthetical.match(window)
     window = window[aside.end() :] if aside else window  # "21 people, including three children, died"
-    stop = CLAUSE_STOP.search(window)
+    stop = cues.clause_stop.search(window)
     window = window[: stop.start()] if stop else window
     # after a people noun the verb may come later ("members of the troops ... died");
     # after a bare number it must come at once ("87 were wounded")
@@ -292,7 +299,7 @@ def _verb_after_noun(after: str, kind: str, rules: Rules) -> str:
     cues = _cues(rules.language)
     if kind not in cues.verb_overrides:
         return kind
-    stop = CLAUSE_STOP.search(after)
+    stop = cues.clause_stop.search(after)
     window = " ".join((after[: stop.start()] if stop else after).split()[:4])
     for verb_kind, verb in cues.kind_verbs:
         if verb_kind != kind and verb_kind in ("killed", "injured") and verb.search(window):
@@ -306,9 +313,9 @@ def _names_people(after: str, rules: Rules) -> bool:
     return bool(cues.people.match(after[lead.end() :] if lead else after))
 
 
-def _crosses_clause(rest: str, nouns: re.Pattern) -> bool:
+def _crosses_clause(rest: str, nouns: re.Pattern, rules: Rules) -> bool:
     match = nouns.search(rest)
-    return bool(match and CLAUSE_STOP.search(rest[: match.start()]))
+    return bool(match and _cues(rules.language).clause_stop.search(rest[: match.start()]))
 
 
 def _kind_before(before: str, rules: Rules) -> str | None:
