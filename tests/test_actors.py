@@ -1,6 +1,8 @@
+import re
+
 import pytest
 
-from generator.actors import registry_from_data
+from generator.actors import _phrase_pattern, registry_from_data
 
 
 @pytest.mark.parametrize(
@@ -25,6 +27,28 @@ def test_party_of_claimants(registry, claimant, party):
 
 def test_acronyms_match_only_as_written(registry):
     assert registry.party_of("told us on Monday")[0] == "other"
+
+
+def _longest_first(phrases: list[str]) -> re.Pattern:
+    """The plain alternation the trie replaces: every phrase, longest first."""
+    parts = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’´]")
+        acronym = sum(c.isupper() for c in phrase) >= 2 and len(phrase.replace(".", "")) <= 5
+        parts.append(body if acronym else f"(?i:{body})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-]|['’]\w\w)")
+
+
+def test_phrase_pattern_matches_like_a_longest_first_alternation():
+    phrases = ["Kyiv", "Kyiv regional military administration", "SBU", "SBU chief", "UN", "U.N.", "Russia's"]
+    phrases += ["Zelensky", "Zelenskyy", "Ukraine", "Ukrainian", "sbu agent", "the air force"]
+    text = (
+        "The KYIV  Regional military administration and the SBU chief said; Russia’s UN envoy, the U.N. and "
+        "Zelenskyy's office; Ukrainians, Ukraine-born, Sbu agents, an SBU agent, Kyiv's mayor, the Air Force, un"
+    )
+    found = [(m.start(), m.group(0)) for m in _phrase_pattern(phrases).finditer(text)]
+    assert found == [(m.start(), m.group(0)) for m in _longest_first(phrases).finditer(text)]
+    assert (4, "KYIV  Regional military administration") in found and (67, "Russia’s") in found
 
 
 def test_registry_problems_name_the_line_and_fix():
