@@ -17,18 +17,46 @@ from .model import Problem
 
 REGISTRY_FILE = "actors.yml"
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "content" / REGISTRY_FILE
+# libyaml's safe loader where PyYAML was built with it: the registry has a few thousand names
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
-    """Case-insensitive, except acronyms ("US", "AP") which must match as written."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’´]")
+    """Case-insensitive, except acronyms ("US", "AP") which must match as written.
+
+    The phrases are merged into a trie (one branch per first letter, and so on), so
+    that a registry of a few thousand names is tried at a word start in a few steps
+    instead of one alternative per name; at one start the longest phrase wins, as in
+    a longest-first alternation.
+    """
+    folded: dict = {}
+    exact: dict = {}
+    for phrase in sorted(set(phrases)):
         acronym = sum(c.isupper() for c in phrase) >= 2 and len(phrase.replace(".", "")) <= 5
-        parts.append(body if acronym else f"(?i:{body})")
+        node = exact if acronym else folded
+        for char in phrase:
+            key = char if acronym or len(char.lower()) != 1 else char.lower()
+            node = node.setdefault(_atom(key), {})
+        node[""] = {}
+    parts = [f"(?i:{_trie_regex(folded)})"] if folded else []
+    parts += [_trie_regex(exact)] if exact else []
     if not parts:
         return None
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-]|['’]\w\w)")
+
+
+def _atom(char: str) -> str:
+    if char.isspace():
+        return r"\s+"
+    return "['’´]" if char == "'" else re.escape(char)
+
+
+def _trie_regex(node: dict) -> str:
+    """A phrase's end ("") is the last choice: at one start the longer phrase wins."""
+    branches = [atom + _trie_regex(child) for atom, child in sorted(node.items()) if atom]
+    if "" in node:
+        return f"(?:{'|'.join(branches)})?" if branches else ""
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
 @dataclass
@@ -87,7 +115,7 @@ def load_registry(content_dirs: list[Path]) -> tuple[Registry, list[Problem]]:
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
+        data = yaml.load(text, Loader=SAFE_LOADER) or {}
     except OSError as err:
         return _empty_registry(), [
             Problem(shown, 1, f"cannot read the actors registry: {err.strerror}", "restore content/actors.yml from git")
