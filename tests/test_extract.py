@@ -107,3 +107,13 @@ def test_a_founding_year_is_background_not_a_side_event(registry, gazetteer):
     body = "A drone hit the tractor plant in Kharkiv on Monday. The plant, founded in 1931, was struck in 2022 too."
     x = extract_article(make_article(body, "2024-03-12"), registry, gazetteer)
     assert [m.date for m in x.mentions] == ["2022"]
+
+
+def test_an_offset_from_the_articles_happening_dates_the_earlier_event(registry, gazetteer):
+    body = (
+        "A drone hit a depot in Kharkiv on Saturday. The strike came a day after Russia launched a wave of "
+        "missiles at Kyiv.\n\nSaturday also marked six months since Russian forces attacked the city of Vovchansk."
+    )
+    x = extract_article(make_article(body, "2024-03-10"), registry, gazetteer)
+    assert x.main.date == "2024-03-09"
+    assert {m.date for m in x.mentions} >= {"2024-03-08", "2023-09"}

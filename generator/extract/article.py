@@ -40,7 +40,7 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     main_place = _main_place(article, sentences, sentence_places, gazetteer)
     expressions = _anchor_within_sentences(expressions)
     main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place)
-    resolved = _anchor_expressions(expressions, main_value, main_precision, sentences)
+    resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, rules)
     mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer)
     main = EventCandidate(main_value, main_precision, main_place, _main_title(article, sentences, main_place), 0, True)
     return Extraction(
@@ -200,14 +200,14 @@ def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpr
             if e.value and e.precision == "day" and e.sentence == expression.sentence and e.start < expression.start
         ]
         if expression.value is None and expression.anchor == "phrase" and anchor:
-            value, _ = anchor_date(_negated(expression), anchor[-1].value, "day")
+            value, precision = anchor_date(_negated(expression), anchor[-1].value, "day")
             expression = DateExpression(
                 expression.text,
                 expression.start,
                 expression.end,
                 expression.sentence,
                 value,
-                "day",
+                precision,
                 expression.offset_days,
                 "anchored",
                 False,
@@ -218,7 +218,7 @@ def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpr
 
 
 def _anchor_expressions(
-    expressions: list[DateExpression], main_value: str, main_precision: str, sentences: list[Sentence]
+    expressions: list[DateExpression], main_value: str, main_precision: str, sentences: list[Sentence], rules
 ) -> list[tuple[DateExpression, str, str, bool]]:
     """(expression, value, precision, forced) with offsets resolved; forced ones always make a mention."""
     resolved = []
@@ -241,11 +241,29 @@ def _anchor_expressions(
             anchored = anchor_date(_negated(expression), earlier[-1].value, "day")
         elif expression.anchor == "previous" and earlier:
             anchored = anchor_date(expression, earlier[-1].value, "day")
+        elif expression.anchor == "phrase" and _happening_before(sentences[expression.sentence], expression, rules):
+            # "the attack came six months into the invasion": the article's happening is the subject, so the
+            # phrase's object lies that long before it
+            anchored = anchor_date(_negated(expression), main_value, main_precision)
         else:
             anchored = anchor_date(expression, main_value, main_precision)
         if anchored:
             resolved.append((expression, anchored[0], anchored[1], expression.anchor == "phrase"))
     return resolved
+
+
+def _happening_before(sentence: Sentence, expression: DateExpression, rules) -> bool:
+    """An event noun before the offset phrase is its subject: 'The strike came a day after ...'."""
+    before = sentence.text[: expression.start - sentence.start]
+    return bool(_incident_nouns(rules.language).search(before))
+
+
+@cache
+def _incident_nouns(language: str) -> re.Pattern:
+    words = rules_for(language).words("event_nouns")
+    return re.compile(
+        alternation([*words, *(f"{w}s" for w in words), *rules_for(language).words("report_nouns")]), re.I
+    )
 
 
 def _negated(expression: DateExpression) -> DateExpression:

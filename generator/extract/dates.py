@@ -23,7 +23,7 @@ from ..rules import Rules, alternation, rules_for
 ORDINAL = r"(?:st|nd|rd|th)?"
 UNNAMED_DAY = re.compile(r"\b(?:a|an|every|next|un|cada)\s+$", re.I)
 SPAN_BEFORE = re.compile(r"\b(?:the|for|in|within|of|last|next|this|los|las|durante)\s+$", re.I)
-TAKES_OBJECT = re.compile(r"(?:before|after|into|antes|después)$")
+TAKES_OBJECT = re.compile(r"(?:before|after|into|since|antes|después)$")
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
 CONJUNCTION_FOLLOWS = re.compile(r"\s+(?:and|or|in|at|on|when|y|en)\b")
 MONTHS_UNIT = re.compile(r"\b(?:months?|mes|meses)\b")
@@ -180,6 +180,8 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
         takes_object = TAKES_OBJECT.search(lower) and OBJECT_FOLLOWS.match(tail) and not CONJUNCTION_FOLLOWS.match(tail)
         anchor = "phrase" if takes_object else "previous"
         value = None
+        if MONTHS_UNIT.search(lower):
+            precision = "month"  # "six months into the war" names a month, not a day
     else:
         return None
     if value is None and not anchor:
@@ -227,8 +229,8 @@ def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) 
     """Resolve an offset expression against the date it is relative to (day precision only)."""
     if anchor_precision != "day":
         return None
-    base = date.fromisoformat(anchor)
-    return (base + timedelta(days=expression.offset_days)).isoformat(), "day"
+    value = (date.fromisoformat(anchor) + timedelta(days=expression.offset_days)).isoformat()
+    return (value[:7], "month") if expression.precision == "month" else (value, "day")
 
 
 @lru_cache(maxsize=20000)
