@@ -25,8 +25,9 @@ from functools import cache
 from ..actors import Registry
 from ..model import Claim, Figure, Sentence
 from ..rules import Rules, alternation, rules_for
-from .claims import Attribution, Context, attributions_in, clause_spans, headline_source, labelled_source
+from .claims import attributions_in, clause_spans, headline_source, labelled_source
 from .places import Gazetteer
+from .sources import Attribution, Context
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"

@@ -11,12 +11,11 @@ with is the outlet's own (party `other`, no claimant).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
 
 from ..actors import Registry
-from ..rules import Rules, alternation, rules_for
-from .places import Gazetteer
+from ..rules import Rules
+from .cues import AttributionCues, according_pattern, attribution_cues, verb_pattern, version_pattern
+from .sources import Attribution, Context, party_in_context
 
 MAX_SUBJECT_WORDS = 9
 BARE_DETERMINER = re.compile(r"(?:its|his|her|their|the|a|an)", re.I)
@@ -31,144 +30,12 @@ ARTICLE_START = re.compile(r"(?:an?|the|el|la)\s", re.I)
 DEFINITE_START = re.compile(r"(?:the|el|la)\s", re.I)
 CONJUNCTION_START = re.compile(r"^(?:and|but|while|as|when|because|although|y|pero|mientras)\s+", re.I)
 NUMBER_OR_QUOTE = re.compile(r"[\d\"“”«»]|\.\s+\S")
-COUNTRY_PARTIES = {"Ukraine": "ukraine", "Russia": "russia"}  # gazetteer countries that are parties
 HEADLINE_SOURCE = re.compile(r"^((?:[\w'’.-]+\s+){0,4}[\w'’.-]+):\s+\S")
 OPENING_QUOTE = re.compile(r"['‘’]")
 
 
-@dataclass(frozen=True)
-class Attribution:
-    claimant: str
-    party: str
-    start: int  # position of the verb or phrase in the sentence
-    trailing: bool = False
-
-
-@dataclass
-class Context:
-    """What earlier sentences of the article said: who spoke last, and which country was named last."""
-
-    history: list[Attribution] = field(default_factory=list)
-    read: list[str] = field(default_factory=list)  # the sentences walked so far
-    gazetteer: Gazetteer | None = None
-
-    def place_party(self, claimant: str) -> str | None:
-        """The country a claimant's own place lies in ('the Kharkiv city council' -> ukraine), if a party's."""
-        if not self.gazetteer:
-            return None
-        for _, name in self.gazetteer.places_in(claimant):
-            for country in (name, *self.gazetteer.ancestors(name)):
-                if country in COUNTRY_PARTIES:
-                    return COUNTRY_PARTIES[country]
-        return None
-
-    def last_country(self, registry: Registry) -> str | None:
-        """The party of the last country word read ('Russia's', 'Kyiv'), looked up only when needed."""
-        if not registry.marker_pattern:
-            return None
-        for text in reversed(self.read):
-            markers = list(registry.marker_pattern.finditer(text))
-            if markers:
-                return registry.party_of(markers[-1].group(0))[0]
-        return None
-
-    @property
-    def last(self) -> Attribution | None:
-        return self.history[-1] if self.history else None
-
-    def remember(self, attribution: Attribution) -> None:
-        self.history.append(attribution)
-
-
-@cache
-def _verb_pattern(language: str) -> re.Pattern:
-    return re.compile(alternation(rules_for(language).words("reporting_verbs")), re.I)
-
-
-@cache
-def _according_pattern(language: str) -> re.Pattern:
-    rules = rules_for(language)
-    return re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I)
-
-
-@cache
-def _version_pattern(language: str) -> re.Pattern:
-    return re.compile(r"\b(?:the|la)\s+([\w'’ -]{2,40}?)\s+(?:version|versión)\b", re.I)
-
-
-@dataclass(frozen=True)
-class _Cues:
-    """The per-language patterns and word sets tried on every verb and subject, built once."""
-
-    passive_before: re.Pattern
-    noun_before: re.Pattern
-    auxiliary_end: re.Pattern
-    anaphor: re.Pattern
-    speaker_noun: re.Pattern
-    continuation: re.Pattern
-    clause_breaks: tuple[re.Pattern, ...]
-    non_speakers: frozenset
-    subject_prepositions: frozenset
-    subject_stops: frozenset
-    subject_keep_ed: frozenset
-    sentence_openers: frozenset
-    agent_end: re.Pattern
-    noun_homographs: frozenset
-    that_after: re.Pattern
-    statement_of: re.Pattern
-    agent_after: re.Pattern
-    source_label: re.Pattern
-    after_tail: re.Pattern
-    citing_verbs: frozenset
-    cited_as: re.Pattern
-    object_pronouns: frozenset
-    information_carrier: re.Pattern
-    information_only: re.Pattern
-    institution_heads: dict
-
-
-@cache
-def _cues(language: str) -> _Cues:
-    rules = rules_for(language)
-    return _Cues(
-        passive_before=re.compile(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", re.I),
-        noun_before=re.compile(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", re.I),
-        auxiliary_end=re.compile(rf"\s+(?:{alternation(rules.words('auxiliaries'))})$", re.I),
-        anaphor=re.compile(rf"(?:{alternation(rules.words('anaphors'))})", re.I),
-        speaker_noun=re.compile(alternation(rules.words("speaker_nouns")), re.I),
-        continuation=re.compile(rf"(?:{alternation(rules.words('continuations'))})\b", re.I),
-        clause_breaks=tuple(re.compile(re.escape(b)) for b in rules.words("clause_breaks")),
-        non_speakers=frozenset(rules.words("non_speakers")),
-        subject_prepositions=frozenset(rules.words("subject_prepositions")),
-        subject_stops=frozenset(rules.words("subject_stops")),
-        subject_keep_ed=frozenset(rules.words("subject_keep_ed")),
-        sentence_openers=frozenset(rules.words("sentence_openers")),
-        noun_homographs=frozenset(w.lower() for w in rules.words("noun_homographs")),
-        that_after=re.compile(rf"\s+(?:{alternation(rules.words('complementizers'))})\b", re.I),
-        statement_of=re.compile(
-            rf"(?:^|[,;]\s*|\b(?:{alternation(rules.words('noun_markers'))})\s+)([\w'’ -]{{2,60}}?)['’]s\s+"
-            rf"(?:{alternation(rules.words('statement_nouns'))})\s+(?:{alternation(rules.words('complementizers'))})\b",
-            re.I,
-        ),
-        agent_end=re.compile(rf"(?:{alternation(rules.words('agent_markers'))})\s+([^,;:]{{2,80}})$", re.I),
-        agent_after=re.compile(r"\s+by\s+([^,;:]{2,80}?)\s*(?:[,;:.]|$)", re.I),
-        source_label=re.compile(rf"^(?:{alternation(rules.words('source_labels'))})\s*:\s*(.{{2,120}})$", re.I | re.S),
-        after_tail=re.compile(rf"\s+(?:{alternation(rules.words('after_speaker_tails'))})\b.*$", re.I | re.S),
-        citing_verbs=frozenset(w.lower() for w in rules.words("citing_verbs")),
-        cited_as=re.compile(rf"\s+([^,;:]{{2,80}}?)\s+(?:{alternation(rules.words('cited_as'))})\s", re.I),
-        object_pronouns=frozenset(w.lower() for w in rules.words("object_pronouns")),
-        information_carrier=re.compile(rf"(?:{alternation(rules.words('information_carriers'))})\s+", re.I),
-        information_only=re.compile(
-            rf"(?:[\w'’-]+\s+){{0,3}}(?:{alternation(rules.words('information_nouns'))})", re.I
-        ),
-        institution_heads={
-            word.lower(): head for head, words in (rules.table.get("institution_heads") or {}).items() for word in words
-        },
-    )
-
-
 def clause_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
-    breaks = sorted(m.start() for b in _cues(rules.language).clause_breaks for m in b.finditer(text))
+    breaks = sorted(m.start() for b in attribution_cues(rules.language).clause_breaks for m in b.finditer(text))
     spans, start = [], 0
     for position in breaks:
         if position > start:
@@ -181,8 +48,8 @@ def clause_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
 def attributions_in(text: str, rules: Rules, registry: Registry, context: Context) -> list[Attribution]:
     """Every attribution in one clause of text, in order."""
     found: list[Attribution] = []
-    cues = _cues(rules.language)
-    for match in _verb_pattern(rules.language).finditer(text):
+    cues = attribution_cues(rules.language)
+    for match in verb_pattern(rules.language).finditer(text):
         before = text[: match.start()]
         if cues.passive_before.search(before):
             agent = cues.agent_after.match(text[match.end() :])
@@ -206,7 +73,7 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
         claimant = _trim_claimant(match.group(1))
         if claimant and _names_a_speaker(claimant, rules):
             found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start(1)))
-    for pattern in (_according_pattern(rules.language), _version_pattern(rules.language)):
+    for pattern in (according_pattern(rules.language), version_pattern(rules.language)):
         for match in pattern.finditer(text):
             claimant = _according_source(match.group(1), rules, context)
             if claimant and not BARE_DETERMINER.fullmatch(claimant):
@@ -216,7 +83,7 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
 
 def labelled_source(sentence: str, rules: Rules, registry: Registry, context: Context) -> Attribution | None:
     """'Source: the regional police on Telegram': a line that names the source of the text around it."""
-    cues = _cues(rules.language)
+    cues = attribution_cues(rules.language)
     label = cues.source_label.match(sentence.strip())
     if not label:
         return None
@@ -233,12 +100,14 @@ def headline_source(headline: str, rules: Rules, registry: Registry, context: Co
         return None
     claimant = prefix.group(1).strip()
     named = registry.alias_pattern and registry.alias_pattern.fullmatch(claimant)
-    if not (named or _cues(rules.language).speaker_noun.search(claimant)) or not _names_a_speaker(claimant, rules):
+    if not (named or attribution_cues(rules.language).speaker_noun.search(claimant)) or not _names_a_speaker(
+        claimant, rules
+    ):
         return None
     return Attribution(claimant, party_in_context(claimant, rules, registry, context), 0, False)
 
 
-def _read_as_noun(verb: re.Match, before: str, text: str, cues: _Cues) -> bool:
+def _read_as_noun(verb: re.Match, before: str, text: str, cues: AttributionCues) -> bool:
     """'preliminary reports say' is a noun; 'the Kremlin media reports that' and 'an official said' are verbs."""
     if verb.group(0).lower() not in cues.noun_homographs or not cues.noun_before.search(before):
         return False
@@ -248,11 +117,11 @@ def _read_as_noun(verb: re.Match, before: str, text: str, cues: _Cues) -> bool:
 def _speaker_before(before: str, rules: Rules, registry: Registry, context: Context) -> str | None:
     """'X said', or the agent of a passive: 'investigations cited by the prosecutor's office confirmed'."""
     subject = subject_of(before, rules, registry)
-    if subject and _cues(rules.language).information_only.fullmatch(subject):
+    if subject and attribution_cues(rules.language).information_only.fullmatch(subject):
         return None  # "preliminary reports say": no one is named
     if subject:
         return resolve_claimant(subject, before, rules, registry, context)
-    agent = _cues(rules.language).agent_end.search(before.rstrip())
+    agent = attribution_cues(rules.language).agent_end.search(before.rstrip())
     if agent and _names_a_speaker(agent.group(1), rules):
         return _trim_claimant(agent.group(1))
     return None
@@ -263,18 +132,22 @@ def _speaker_after(before: str, after: str, rules: Rules) -> str | None:
     if not before.rstrip().endswith((",", "”", '"', "’", "—", "–")):
         return None
     phrase = TIME_PHRASE_END.sub("", after.strip().rstrip(".").strip())
-    phrase = _cues(rules.language).after_tail.sub("", phrase).strip(" ,")
+    phrase = attribution_cues(rules.language).after_tail.sub("", phrase).strip(" ,")
     words = phrase.split()
-    if not words or len(words) > MAX_SUBJECT_WORDS + 5 or words[0].lower() in _cues(rules.language).non_speakers:
+    if (
+        not words
+        or len(words) > MAX_SUBJECT_WORDS + 5
+        or words[0].lower() in attribution_cues(rules.language).non_speakers
+    ):
         return None
-    if phrase.lower().startswith(tuple(f"{p} " for p in _cues(rules.language).subject_prepositions)):
+    if phrase.lower().startswith(tuple(f"{p} " for p in attribution_cues(rules.language).subject_prepositions)):
         return None
     return _trim_claimant(phrase) if _names_a_speaker(phrase, rules) else None
 
 
 def _cited_source(after: str, verb: str, rules: Rules) -> str | None:
     """'Reuters cited Kyiv officials as saying ...': the officials, not the agency, are the source."""
-    cues = _cues(rules.language)
+    cues = attribution_cues(rules.language)
     if verb.lower() not in cues.citing_verbs:
         return None
     cited = cues.cited_as.match(after)
@@ -285,7 +158,7 @@ def _cited_source(after: str, verb: str, rules: Rules) -> str | None:
 
 def _according_source(phrase: str, rules: Rules, context: Context) -> str | None:
     """'according to him' is the last speaker; 'according to reports by the AP' is the AP; data names no one."""
-    cues = _cues(rules.language)
+    cues = attribution_cues(rules.language)
     claimant = _trim_claimant(phrase)
     if not claimant:
         return None
@@ -301,33 +174,6 @@ def _according_source(phrase: str, rules: Rules, context: Context) -> str | None
     return _trim_claimant(claimant)
 
 
-def party_in_context(claimant: str, rules: Rules, registry: Registry, context: Context) -> str:
-    """A claimant's party; an institution named without its country ('the defence ministry', 'the MoD')
-    takes the party of the last speaker of that kind, else of the country the article named last."""
-    party, _ = registry.party_of(claimant)
-    if party != "other":
-        return party
-    head = institution_head(claimant, rules)
-    if not head:
-        return party
-    local = context.place_party(claimant)
-    if local:
-        return local  # "the Kryvyi Rih district administration": the place names the side
-    for earlier in reversed(context.history):
-        if earlier.party != "other" and institution_head(earlier.claimant, rules) == head:
-            return earlier.party
-    return context.last_country(registry) or party
-
-
-def institution_head(claimant: str, rules: Rules) -> str | None:
-    """The kind of body a claimant names ('ministry', 'police'...), from the rule table's institution words."""
-    heads = _cues(rules.language).institution_heads
-    found = None
-    for word in re.findall(r"[\w']+", claimant):
-        found = heads.get(word.lower(), found)
-    return found
-
-
 def _is_trailing(text: str, match: re.Match) -> bool:
     """', Ukrainian officials said.' at a clause's end credits what came before it."""
     return bool(TRAILING_REST.match(text[match.end() :])) and "," in text[: match.start()]
@@ -336,7 +182,7 @@ def _is_trailing(text: str, match: re.Match) -> bool:
 def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> str | None:
     """The noun phrase right before a reporting verb, without openers, auxiliaries or dates."""
     text = before.rstrip()
-    auxiliary_end = _cues(rules.language).auxiliary_end
+    auxiliary_end = attribution_cues(rules.language).auxiliary_end
     for _ in range(3):
         text = auxiliary_end.sub("", text)
         text = TIME_PHRASE_END.sub("", text)
@@ -383,7 +229,7 @@ def _names_a_speaker(subject: str, rules: Rules) -> bool:
     """A claimant is someone: a name, or a word for people or bodies ('officials', 'the ministry')."""
     if NUMBER_OR_QUOTE.search(subject) or OPENING_QUOTE.match(subject):
         return False  # a number or a quotation is not a speaker
-    cues = _cues(rules.language)
+    cues = attribution_cues(rules.language)
     first = subject.split()[0].lower()
     if first in cues.non_speakers or first in cues.subject_prepositions:
         return False
@@ -399,8 +245,8 @@ def _names_a_speaker(subject: str, rules: Rules) -> bool:
 
 def _noun_phrase_tail(subject: str, rules: Rules) -> str:
     """Keep the words after the last verb or conjunction: 'Blinken noted a UN' -> 'a UN'."""
-    stops = _cues(rules.language).subject_stops
-    keep_ed = _cues(rules.language).subject_keep_ed
+    stops = attribution_cues(rules.language).subject_stops
+    keep_ed = attribution_cues(rules.language).subject_keep_ed
     words = subject.split()
     start = 0
     for i, word in enumerate(words):
@@ -416,7 +262,7 @@ def _looks_like_name(segment: str) -> bool:
 
 
 def _strip_opener(subject: str, rules: Rules) -> str:
-    cues = _cues(rules.language)
+    cues = attribution_cues(rules.language)
     openers = cues.sentence_openers
     calendar = set(rules.months) | set(rules.weekdays)
     words = subject.split()
@@ -465,7 +311,7 @@ TIME_WORDS = {
 
 def resolve_claimant(subject: str, before: str, rules: Rules, registry: Registry, context: Context) -> str | None:
     """Turn 'he' or 'the ministry' into the actor it points back to."""
-    anaphor = _cues(rules.language).anaphor.fullmatch(subject.strip())
+    anaphor = attribution_cues(rules.language).anaphor.fullmatch(subject.strip())
     if not anaphor:
         return _trim_claimant(subject)
     head = subject.lower().split()[-1]

@@ -1,0 +1,96 @@
+"""The attribution words of a language (reporting verbs, subject stops, source labels...), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import alternation, rules_for
+
+
+@cache
+def verb_pattern(language: str) -> re.Pattern:
+    return re.compile(alternation(rules_for(language).words("reporting_verbs")), re.I)
+
+
+@cache
+def according_pattern(language: str) -> re.Pattern:
+    rules = rules_for(language)
+    return re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I)
+
+
+@cache
+def version_pattern(language: str) -> re.Pattern:
+    return re.compile(r"\b(?:the|la)\s+([\w'’ -]{2,40}?)\s+(?:version|versión)\b", re.I)
+
+
+@dataclass(frozen=True)
+class AttributionCues:
+    """The per-language patterns and word sets tried on every verb and subject, built once."""
+
+    passive_before: re.Pattern
+    noun_before: re.Pattern
+    auxiliary_end: re.Pattern
+    anaphor: re.Pattern
+    speaker_noun: re.Pattern
+    continuation: re.Pattern
+    clause_breaks: tuple[re.Pattern, ...]
+    non_speakers: frozenset
+    subject_prepositions: frozenset
+    subject_stops: frozenset
+    subject_keep_ed: frozenset
+    sentence_openers: frozenset
+    agent_end: re.Pattern
+    noun_homographs: frozenset
+    that_after: re.Pattern
+    statement_of: re.Pattern
+    agent_after: re.Pattern
+    source_label: re.Pattern
+    after_tail: re.Pattern
+    citing_verbs: frozenset
+    cited_as: re.Pattern
+    object_pronouns: frozenset
+    information_carrier: re.Pattern
+    information_only: re.Pattern
+    institution_heads: dict
+
+
+@cache
+def attribution_cues(language: str) -> AttributionCues:
+    rules = rules_for(language)
+    return AttributionCues(
+        passive_before=re.compile(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", re.I),
+        noun_before=re.compile(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", re.I),
+        auxiliary_end=re.compile(rf"\s+(?:{alternation(rules.words('auxiliaries'))})$", re.I),
+        anaphor=re.compile(rf"(?:{alternation(rules.words('anaphors'))})", re.I),
+        speaker_noun=re.compile(alternation(rules.words("speaker_nouns")), re.I),
+        continuation=re.compile(rf"(?:{alternation(rules.words('continuations'))})\b", re.I),
+        clause_breaks=tuple(re.compile(re.escape(b)) for b in rules.words("clause_breaks")),
+        non_speakers=frozenset(rules.words("non_speakers")),
+        subject_prepositions=frozenset(rules.words("subject_prepositions")),
+        subject_stops=frozenset(rules.words("subject_stops")),
+        subject_keep_ed=frozenset(rules.words("subject_keep_ed")),
+        sentence_openers=frozenset(rules.words("sentence_openers")),
+        noun_homographs=frozenset(w.lower() for w in rules.words("noun_homographs")),
+        that_after=re.compile(rf"\s+(?:{alternation(rules.words('complementizers'))})\b", re.I),
+        statement_of=re.compile(
+            rf"(?:^|[,;]\s*|\b(?:{alternation(rules.words('noun_markers'))})\s+)([\w'’ -]{{2,60}}?)['’]s\s+"
+            rf"(?:{alternation(rules.words('statement_nouns'))})\s+(?:{alternation(rules.words('complementizers'))})\b",
+            re.I,
+        ),
+        agent_end=re.compile(rf"(?:{alternation(rules.words('agent_markers'))})\s+([^,;:]{{2,80}})$", re.I),
+        agent_after=re.compile(r"\s+by\s+([^,;:]{2,80}?)\s*(?:[,;:.]|$)", re.I),
+        source_label=re.compile(rf"^(?:{alternation(rules.words('source_labels'))})\s*:\s*(.{{2,120}})$", re.I | re.S),
+        after_tail=re.compile(rf"\s+(?:{alternation(rules.words('after_speaker_tails'))})\b.*$", re.I | re.S),
+        citing_verbs=frozenset(w.lower() for w in rules.words("citing_verbs")),
+        cited_as=re.compile(rf"\s+([^,;:]{{2,80}}?)\s+(?:{alternation(rules.words('cited_as'))})\s", re.I),
+        object_pronouns=frozenset(w.lower() for w in rules.words("object_pronouns")),
+        information_carrier=re.compile(rf"(?:{alternation(rules.words('information_carriers'))})\s+", re.I),
+        information_only=re.compile(
+            rf"(?:[\w'’-]+\s+){{0,3}}(?:{alternation(rules.words('information_nouns'))})", re.I
+        ),
+        institution_heads={
+            word.lower(): head for head, words in (rules.table.get("institution_heads") or {}).items() for word in words
+        },
+    )

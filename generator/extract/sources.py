@@ -1,0 +1,90 @@
+"""Sources: who has spoken so far in an article, and which side a claimant speaks for.
+
+`Attribution` is one source found in a clause; `Context` is the state the
+attribution walk keeps (who spoke, what was read, the gazetteer); a claimant's
+party comes from the actors registry, else, for an institution named without
+its country, from its place, the last speaker of its kind or the country named last.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..actors import Registry
+from ..rules import Rules
+from .cues import attribution_cues
+from .places import Gazetteer
+
+COUNTRY_PARTIES = {"Ukraine": "ukraine", "Russia": "russia"}  # gazetteer countries that are parties
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: str
+    party: str
+    start: int  # position of the verb or phrase in the sentence
+    trailing: bool = False
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the article said: who spoke last, and which country was named last."""
+
+    history: list[Attribution] = field(default_factory=list)
+    read: list[str] = field(default_factory=list)  # the sentences walked so far
+    gazetteer: Gazetteer | None = None
+
+    def place_party(self, claimant: str) -> str | None:
+        """The country a claimant's own place lies in ('the Kharkiv city council' -> ukraine), if a party's."""
+        if not self.gazetteer:
+            return None
+        for _, name in self.gazetteer.places_in(claimant):
+            for country in (name, *self.gazetteer.ancestors(name)):
+                if country in COUNTRY_PARTIES:
+                    return COUNTRY_PARTIES[country]
+        return None
+
+    def last_country(self, registry: Registry) -> str | None:
+        """The party of the last country word read ('Russia's', 'Kyiv'), looked up only when needed."""
+        if not registry.marker_pattern:
+            return None
+        for text in reversed(self.read):
+            markers = list(registry.marker_pattern.finditer(text))
+            if markers:
+                return registry.party_of(markers[-1].group(0))[0]
+        return None
+
+    @property
+    def last(self) -> Attribution | None:
+        return self.history[-1] if self.history else None
+
+    def remember(self, attribution: Attribution) -> None:
+        self.history.append(attribution)
+
+
+def party_in_context(claimant: str, rules: Rules, registry: Registry, context: Context) -> str:
+    """A claimant's party; an institution named without its country ('the defence ministry', 'the MoD')
+    takes the party of the last speaker of that kind, else of the country the article named last."""
+    party, _ = registry.party_of(claimant)
+    if party != "other":
+        return party
+    head = institution_head(claimant, rules)
+    if not head:
+        return party
+    local = context.place_party(claimant)
+    if local:
+        return local  # "the Kryvyi Rih district administration": the place names the side
+    for earlier in reversed(context.history):
+        if earlier.party != "other" and institution_head(earlier.claimant, rules) == head:
+            return earlier.party
+    return context.last_country(registry) or party
+
+
+def institution_head(claimant: str, rules: Rules) -> str | None:
+    """The kind of body a claimant names ('ministry', 'police'...), from the rule table's institution words."""
+    heads = attribution_cues(rules.language).institution_heads
+    found = None
+    for word in re.findall(r"[\w']+", claimant):
+        found = heads.get(word.lower(), found)
+    return found
