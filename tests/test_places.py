@@ -122,7 +122,7 @@ def test_a_town_lies_in_its_oblast(gazetteer):
 
 def test_a_site_lies_in_its_town(gazetteer):
     assert gazetteer.related("Zaporizhzhia nuclear power plant", "Enerhodar")
-    assert gazetteer.related("Crimean Bridge", "Kerch")
+    assert gazetteer.related("Crimean Bridge", "Kerch Strait")
     assert names_in(gazetteer, "Traffic on the Kerch bridge stopped.") == ["Crimean Bridge"]
 
 
@@ -171,3 +171,19 @@ def test_a_village_and_its_oblast_group_into_one_event(registry, gazetteer):
     extractions = [extract_article(make_article(b, d, article_id=i), registry, gazetteer) for i, d, b in articles]
     _, article_event = group_articles_into_events(extractions, [], gazetteer)
     assert article_event["c1"] == article_event["c2"]
+
+
+def test_a_peninsula_is_an_area_and_a_bridge_lies_in_its_strait(registry, gazetteer):
+    articles = [
+        (
+            "b1",
+            "2022-10-09",
+            "A blast on Saturday dropped a span of the road bridge into the Kerch Strait. The truck had come from "
+            "the Taman peninsula, investigators said.",
+        ),
+        ("b2", "2022-10-09", "Three people died on the Crimean Bridge on Saturday, investigators said."),
+    ]
+    extractions = [extract_article(make_article(b, d, article_id=i), registry, gazetteer) for i, d, b in articles]
+    assert gazetteer.places["Taman peninsula"].kind == "region"
+    _, article_event = group_articles_into_events(extractions, [], gazetteer)
+    assert article_event["b1"] == article_event["b2"]
