@@ -187,3 +187,13 @@ def test_a_peninsula_is_an_area_and_a_bridge_lies_in_its_strait(registry, gazett
     assert gazetteer.places["Taman peninsula"].kind == "region"
     _, article_event = group_articles_into_events(extractions, [], gazetteer)
     assert article_event["b1"] == article_event["b2"]
+
+
+def test_names_and_ordinary_words_are_no_places(gazetteer):
+    assert names_in(gazetteer, "Igor Zhovkva met Volodymyr Obukhov. Chop the onions; a world at peace, mir.") == []
+
+
+def test_a_dam_lies_in_its_town(gazetteer):
+    assert names_in(gazetteer, "A missile hit the Dnipro hydroelectric power plant.") == ["DniproHES"]
+    assert gazetteer.related("DniproHES", "Zaporizhzhia region")
+    assert gazetteer.related("Kakhovka dam", "Nova Kakhovka")
