@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from .model import Problem
+from .phrases import trie_alternation
 
 REGISTRY_FILE = "actors.yml"
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "content" / REGISTRY_FILE
@@ -29,34 +30,17 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
     instead of one alternative per name; at one start the longest phrase wins, as in
     a longest-first alternation.
     """
-    folded: dict = {}
-    exact: dict = {}
-    for phrase in sorted(set(phrases)):
-        acronym = sum(c.isupper() for c in phrase) >= 2 and len(phrase.replace(".", "")) <= 5
-        node = exact if acronym else folded
-        for char in phrase:
-            key = char if acronym or len(char.lower()) != 1 else char.lower()
-            node = node.setdefault(_atom(key), {})
-        node[""] = {}
-    parts = [f"(?i:{_trie_regex(folded)})"] if folded else []
-    parts += [_trie_regex(exact)] if exact else []
+    folded = [p for p in set(phrases) if not _acronym(p)]
+    exact = [p for p in set(phrases) if _acronym(p)]
+    parts = [f"(?i:{trie_alternation(folded, fold_case=True)})"] if folded else []
+    parts += [trie_alternation(exact)] if exact else []
     if not parts:
         return None
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-]|['’]\w\w)")
 
 
-def _atom(char: str) -> str:
-    if char.isspace():
-        return r"\s+"
-    return "['’´]" if char == "'" else re.escape(char)
-
-
-def _trie_regex(node: dict) -> str:
-    """A phrase's end ("") is the last choice: at one start the longer phrase wins."""
-    branches = [atom + _trie_regex(child) for atom, child in sorted(node.items()) if atom]
-    if "" in node:
-        return f"(?:{'|'.join(branches)})?" if branches else ""
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+def _acronym(phrase: str) -> bool:
+    return sum(c.isupper() for c in phrase) >= 2 and len(phrase.replace(".", "")) <= 5
 
 
 @dataclass

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ..phrases import trie_alternation
 from ..rules import Rules, alternation, rules_for
 
 PLACES_FILE = "places.yml"
@@ -36,9 +37,8 @@ class Gazetteer:
         self.alias_place = aliases
         self._ancestors: dict[str, list[str]] = {}
         self.alias_written = {k: v for k, v in (written or {}).items()}
-        names = sorted(aliases, key=len, reverse=True)
-        body = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
-        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if names else None
+        body = trie_alternation(list(aliases), fold_case=True)  # a trie: thousands of spellings stay fast
+        self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if aliases else None
         self.speaker = re.compile(
             r"(?:['’]s\b|\s+(?:said|says|say|claims|claimed|blames|blamed|denies|denied|accused|"
             r"accuses|insists|insisted|puts|put)\b)"
