@@ -117,3 +117,24 @@ def test_an_offset_from_the_articles_happening_dates_the_earlier_event(registry,
     x = extract_article(make_article(body, "2024-03-10"), registry, gazetteer)
     assert x.main.date == "2024-03-09"
     assert {m.date for m in x.mentions} >= {"2024-03-08", "2023-09"}
+
+
+def test_a_place_and_a_colon_opening_the_text_is_a_dateline(registry, gazetteer):
+    body = "Kyiv: Russian officials said a drone attack on Belgorod on Saturday killed three people."
+    x = extract_article(make_article(body, "2024-03-10"), registry, gazetteer)
+    assert x.main.place == "Belgorod"
+
+
+def test_moscow_time_and_a_response_from_moscow_are_not_places(registry, gazetteer):
+    body = (
+        "A plane crashed in the Belgorod region at 11:00 a.m. Moscow time on Wednesday, "
+        "drawing a sharp response from Moscow."
+    )
+    x = extract_article(make_article(body, "2024-01-24"), registry, gazetteer)
+    assert x.main.place == "Belgorod region"
+
+
+def test_a_capital_after_a_locative_word_is_a_place_whatever_follows(registry, gazetteer):
+    body = "A children's hospital in Kyiv was among the buildings hit by missiles on Monday."
+    x = extract_article(make_article(body, "2024-07-09"), registry, gazetteer)
+    assert x.main.place == "Kyiv"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from generator.extract.places import SPECIFICITY, _norm
 from stage_helpers import ROOT, make_article
 
 from generator.extract import extract_article
+from generator.extract.places import SPECIFICITY, _norm
 from generator.group import group_articles_into_events
 
 PLACES = yaml.safe_load((ROOT / "content" / "places.yml").read_text(encoding="utf-8"))["places"]

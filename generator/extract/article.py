@@ -24,11 +24,12 @@ from .places import Gazetteer, load_gazetteer
 from .sentences import split_sentences
 
 TITLE_LENGTH = 90
+PLACE_LABEL = re.compile(r"^([^\W\d][^:\n]{1,30}):\s+(?=\S)")
 
 
 def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer | None = None) -> Extraction:
     gazetteer = gazetteer or load_gazetteer([Path("content")])
-    sentences = split_sentences(article.body, article.language)
+    sentences = _place_datelines(split_sentences(article.body, article.language), gazetteer)
     expressions = find_dates(sentences, article.body, article.date, article.language)
     expressions = [e for e in expressions if _in_text(e, sentences)]
     claims = _claims(article, sentences, expressions, registry, gazetteer)
@@ -51,6 +52,22 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
         mentions=tuple(m for m, _ in mentions),
         claim_events=_claim_events(claims, sentences, [sentence for _, sentence in mentions]),
     )
+
+
+def _place_datelines(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Sentence]:
+    """'Kyiv: Russian authorities said ...': a place and a colon opening an early paragraph is a dateline too."""
+    marked = []
+    for sentence in sentences:
+        label = PLACE_LABEL.match(sentence.text) if sentence.paragraph < 4 and not sentence.dateline else None
+        if label and [p for _, p in gazetteer.places_in(label.group(1))] and _only_places(label.group(1), gazetteer):
+            sentence = replace(sentence, dateline=label.end())
+        marked.append(sentence)
+    return marked
+
+
+def _only_places(text: str, gazetteer: Gazetteer) -> bool:
+    rest = gazetteer.pattern.sub("", text) if gazetteer.pattern else text
+    return not re.sub(r"[\s,/&-]+", "", rest)
 
 
 def _in_text(expression: DateExpression, sentences: list[Sentence]) -> bool:

@@ -104,7 +104,8 @@ class _PlaceCues:
     after: re.Pattern  # "Moscow Times", "Kyiv regime": the place names something else
     before: re.Pattern  # "a blow for", "taken to": the place is not where it happened
     metonyms: frozenset  # capitals that stand for their governments ("Moscow insists")
-    locative_before: re.Pattern  # "in", "on", "near": a metonym after these is a place
+    metonym_acts: re.Pattern  # "has", "says", "and Kyiv": a metonym followed by these is a government acting
+    locative_before: re.Pattern  # "in", "on", "near": after these a metonym is a place whatever follows
 
 
 @cache
@@ -114,7 +115,12 @@ def _place_cues(language: str) -> _PlaceCues:
         after=re.compile(rf"\s+(?:{alternation(rules.words('place_not_after'))})", re.I),
         before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
         metonyms=frozenset(_norm(w) for w in rules.words("metonym_places")),
-        locative_before=re.compile(rf"(?:{alternation(rules.words('locative_prepositions'))})\s+(?:\w+\s+)?$", re.I),
+        locative_before=re.compile(rf"(?:{alternation(rules.words('locative_prepositions'))})\s+(?:the\s+)?$", re.I),
+        metonym_acts=re.compile(
+            rf"\s+(?:(?:and|or)\s+[\w'’-]+\s+)?(?:(?:{alternation(rules.words('metonym_verbs'))})"
+            rf"|(?:and|or)\s+(?:{alternation(rules.words('metonym_places'))}))",
+            re.I,
+        ),
     )
 
 
@@ -122,8 +128,9 @@ def _not_a_location(text: str, match: re.Match, cues: _PlaceCues) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
     if cues.after.match(text, match.end()) or cues.before.search(before):
         return True
-    # "Moscow insists", "Kyiv and Moscow traded blame": a capital is a place only where the text puts something in it
-    return _norm(match.group(0)) in cues.metonyms and not cues.locative_before.search(before)
+    # "Moscow insists", "Kyiv and Moscow traded blame": a capital that acts stands for its government
+    metonym = _norm(match.group(0)) in cues.metonyms and not cues.locative_before.search(before)
+    return metonym and bool(cues.metonym_acts.match(text, match.end()))  # but "a hospital in Kyiv was hit"
 
 
 def _norm(text: str) -> str:
