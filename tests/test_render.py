@@ -138,23 +138,25 @@ def test_dates_in_different_months_are_written_in_full():
     assert dates_in_words(moved) == "Sources date it 31 December 2022 or January 2023."
 
 
-def test_comparison_table_has_kinds_as_rows_and_parties_as_columns():
+def test_comparison_has_a_row_group_per_kind_and_a_row_per_party():
     page = pages_of(strike_timeline())["events/2023-01-01-makiivka.md"]
     table = page[page.index("<table") : page.index("</table>")]
-    head = Tags(table[: table.index("</thead>")]).text
-    assert head == ["Figure", "Russia", "Ukraine"]
-    rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table[table.index("<tbody>") :])
-    killed, injured = (" ".join(Tags(r).text) for r in rows)
-    assert killed.startswith("Killed") and "63" in killed and "~400" in killed and "≥400" in killed
-    assert injured.startswith("Injured") and "300" in injured
+    assert Tags(table[: table.index("</thead>")]).text == ["Party", "Figure · who gave it · source"]
+    groups = re.findall(r"<tbody[^>]*>(.*?)</tbody>", table)
+    rows = [[" ".join(Tags(row).text) for row in re.findall(r"<tr>(.*?)</tr>", group)] for group in groups]
+    (killed_head, russia, ukraine), (injured_head, injured) = rows
+    assert killed_head.startswith("Killed") and injured_head == "Injured"
+    assert russia.startswith("Russia") and "63" in russia and "400" not in russia
+    assert ukraine.startswith("Ukraine") and "~400" in ukraine and "≥400" in ukraine
+    assert injured.startswith("Ukraine") and "300" in injured  # only the parties that give the kind
 
 
 def test_disagreement_has_a_marker_not_only_a_colour():
     page = pages_of(strike_timeline())["events/2023-01-01-makiivka.md"]
-    killed_row = re.search(r'<tr class="tl-row-disputed">(.*?)</tr>', page).group(1)
-    assert "⚠ disputed: 63–400" in " ".join(Tags(killed_row).text)
+    killed = re.search(r'<tbody class="tl-row-disputed">(.*?)</tbody>', page).group(1)
+    assert "⚠ disputed: 63–400" in " ".join(Tags(killed).text)
     assert page.count('class="tl-row-disputed"') == 1  # injured is not disputed
-    widths = re.findall(r'class="tl-bar"[^>]*><span style="width: (\d+)%', killed_row)
+    widths = re.findall(r'class="tl-bar"[^>]*><span style="width: (\d+)%', killed)
     assert widths == ["16", "100"]  # the lengths show 63 against 400 without reading the numbers
 
 

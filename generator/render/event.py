@@ -66,13 +66,44 @@ def _source_name(index: SiteIndex, article_id: str) -> str:
 
 
 def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
-    """Figure kinds as rows, one column per party; each cell names who said what, linked to the quote."""
+    """One group of rows per figure kind, one row per party that gives it: however many parties there are,
+    the table is two columns wide, so a phone or a printed page shows every figure without a sideways swipe."""
+    cells = _figure_cells(index, event, url)
+    if not cells:
+        return '<h2 id="figures">Figures</h2>\n<p>No source gives a figure for this event.</p>'
+    disputed = {d.kind: d for d in event.discrepancies}
+    ordered = sorted({party for _, party in cells}, key=lambda p: (p == "other", p))
+    groups = []
+    for kind in [k for k in KIND_ORDER if any((k, p) in cells for p in ordered)]:
+        mark = ""
+        if kind in disputed:
+            values = [v for vs in disputed[kind].values.values() for v in vs]
+            mark = f' <span class="tl-disputed" title="sources disagree">⚠ disputed: {spread(values)}</span>'
+        rows = [f'<tr><th scope="colgroup" colspan="2" class="tl-kind">{KIND_LABEL[kind]}{mark}</th></tr>']
+        rows += [
+            f'<tr><th scope="row" class="tl-party tl-party-{escape(slug(p))}">'
+            f'<a href="{link_to(url, actor_url(p))}">{escape(index.party(p))}</a></th>'
+            f"<td>{_bar(disputed.get(kind), p)}{_cell(list(cells[(kind, p)].values()))}</td></tr>"
+            for p in ordered
+            if (kind, p) in cells
+        ]
+        css = ' class="tl-row-disputed"' if kind in disputed else ""
+        groups.append(f"<tbody{css}>{''.join(rows)}</tbody>")
+    return (
+        '<h2 id="figures">Figures by party and source</h2>\n'
+        '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
+        '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
+        '<table class="tl-compare"><thead><tr><th scope="col">Party</th><th scope="col">Figure · who gave it · '
+        f"source</th></tr></thead>{''.join(groups)}</table>"
+    )
+
+
+def _figure_cells(index: SiteIndex, event: Event, url: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(kind, party) -> each distinct figure given, as HTML: the value linked to its sentence, who, the source."""
     cells: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    parties: dict[str, None] = {}
     numbers = _source_numbers(event)
     for claim in event.claims:
         for figure in claim.figures:
-            parties[claim.party] = None
             href = link_to(url, index.claim_url(claim))
             who = escape(claim.claimant or "the outlet")
             number = numbers.get(claim.article, 0)
@@ -80,33 +111,7 @@ def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
             key = f"{figure.value}|{figure.qualifier}|{claim.claimant}|{claim.article}"
             value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>'
             cells[(figure.kind, claim.party)].setdefault(key, f'{value} <span class="tl-who">{who}</span>{source}')
-    if not parties:
-        return '<h2 id="figures">Figures</h2>\n<p>No source gives a figure for this event.</p>'
-    disputed = {d.kind: d for d in event.discrepancies}
-    ordered = sorted(parties, key=lambda p: (p == "other", p))
-    head = "".join(
-        f'<th scope="col" class="tl-party tl-party-{escape(slug(p))}">'
-        f'<a href="{link_to(url, actor_url(p))}">{escape(index.party(p))}</a></th>'
-        for p in ordered
-    )
-    rows = []
-    for kind in [k for k in KIND_ORDER if any((k, p) in cells for p in ordered)]:
-        mark = ""
-        if kind in disputed:
-            values = [v for vs in disputed[kind].values.values() for v in vs]
-            mark = f'<br><span class="tl-disputed" title="sources disagree">⚠ disputed: {spread(values)}</span>'
-        row = [f'<th scope="row">{KIND_LABEL[kind]}{mark}</th>']
-        row += [f"<td>{_bar(disputed.get(kind), p)}{_cell(list(cells[(kind, p)].values()))}</td>" for p in ordered]
-        css = ' class="tl-row-disputed"' if kind in disputed else ""
-        rows.append(f"<tr{css}>{''.join(row)}</tr>")
-    return (
-        '<h2 id="figures">Figures by party and source</h2>\n'
-        '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
-        '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
-        '<div class="tl-table-wrap" tabindex="0" role="region" aria-label="Figures by party">'
-        f'<table class="tl-compare"><thead><tr><th scope="col">Figure</th>{head}'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-    )
+    return cells
 
 
 def _bar(discrepancy: Discrepancy | None, party: str) -> str:
