@@ -172,3 +172,15 @@ def test_no_page_shows_an_entity_the_articles_do_not_contain(large_site):
                     shown_entities.append(f"{path.relative_to(site)}: ...{around}...")
     assert len(pages) > 2000
     assert not shown_entities, f"{len(shown_entities)} visible entities, e.g. {shown_entities[:5]}"
+
+
+def test_a_typical_event_page_carries_at_most_8_kb_beyond_its_content(large_site):
+    """The theme's share of a page (header, pruned navigation, footer, scripts): most of the site's bytes otherwise."""
+    site, _, _ = large_site
+    weights = []
+    for path in (site / "events").glob("*/index.html"):
+        page = path.read_text(encoding="utf-8")
+        content = page[page.index("<article") : page.index("</article>")]
+        weights.append(len(page.encode()) - len(content.encode()))
+    weights.sort()
+    assert len(weights) > 500 and weights[len(weights) // 2] <= 8 * 1024, weights[len(weights) // 2]
