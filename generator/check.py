@@ -20,10 +20,8 @@ from pathlib import Path
 from .ingest import ARTICLE_SUFFIXES, read_articles
 from .model import Article, Problem, Timeline
 from .overrides import read_overrides
-from .scaffold import PLACEHOLDER
+from .validate import PLACEHOLDER, front_matter_line, line_of_text
 
-URL = re.compile(r"^https?://[^\s/]+\S*$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 DAYS_AFTER_PUBLICATION = 1  # an event dated later than this after publication is suspicious
 DAYS_BEFORE_PUBLICATION = 60  # a main event older than this is usually a misread date
 NEAR_DUPLICATE = 0.8  # share of 5-word shingles two texts have in common
@@ -124,40 +122,14 @@ def _stray_files(content_dirs: list[Path]) -> list[Problem]:
 
 
 def _article_problems(article: Article) -> list[Problem]:
-    """Checks ingest does not make: values that read fine but would publish a mistake."""
+    """Warnings only: the errors (id, url, language, placeholder) come with the articles from ingest, which
+    the build runs too, so nothing check refuses is published."""
     problems = []
-    if article.url and not URL.match(article.url):
-        problems.append(
-            Problem(
-                article.path,
-                _front_matter_line(article.path, "url"),
-                f"url '{article.url}' is not a web address",
-                "write the full address, starting with https://",
-            )
-        )
-    if not LANGUAGE.match(article.language):
-        problems.append(
-            Problem(
-                article.path,
-                _front_matter_line(article.path, "language"),
-                f"language '{article.language}' is not a language code",
-                "write a code such as en, uk, ru or es",
-            )
-        )
-    if PLACEHOLDER in article.body:
-        problems.append(
-            Problem(
-                article.path,
-                _line_of_text(article.path, PLACEHOLDER),
-                "the article still has the placeholder text from 'timeline new'",
-                "replace that paragraph with the article's text",
-            )
-        )
     if article.date > date.today() + timedelta(days=1):
         problems.append(
             Problem(
                 article.path,
-                _front_matter_line(article.path, "date"),
+                front_matter_line(article.path, "date"),
                 f"publication date {article.date} is in the future",
                 "write the date the article was published, YYYY-MM-DD",
                 "warning",
@@ -218,7 +190,7 @@ def _claimant_warnings(timeline: Timeline, registry, by_id: dict[str, Article]) 
             problems.append(
                 Problem(
                     path,
-                    _line_of_text(path, claim.quote),
+                    line_of_text(path, claim.quote),
                     f"claimant '{claim.claimant}' is not in the actors registry, so the site counts it as "
                     f"'{claim.party}'",
                     "add it as an alias of an actor in content/actors.yml, or leave it if it speaks for no party",
@@ -249,7 +221,7 @@ def _date_warnings(timeline: Timeline, by_id: dict[str, Article]) -> list[Proble
             problems.append(
                 Problem(
                     article.path,
-                    _front_matter_line(article.path, "date"),
+                    front_matter_line(article.path, "date"),
                     f"its event is dated {value}, {gap} the publication date {article.date}",
                     "check the publication date and the dates in the text; if both are right, set the event's "
                     "'date:' in content/events.yml",
@@ -330,29 +302,3 @@ def _date_range(value: str) -> tuple[date | None, date | None]:
         return date(numbers[0], 1, 1), date(numbers[0], 12, 31)
     except (ValueError, TypeError):
         return None, None
-
-
-def _file_text(path: str) -> str:
-    try:
-        return Path(path).read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
-    except OSError:
-        return ""
-
-
-def _line_of_text(path: str, text: str) -> int:
-    """The line where a piece of the article's text starts in its file (1 when not found)."""
-    raw = _file_text(path)
-    at = raw.find(text[:80]) if text else -1
-    return raw.count("\n", 0, at) + 1 if at >= 0 else 1
-
-
-def _front_matter_line(path: str, key: str) -> int:
-    lines = _file_text(path).split("\n")
-    if not lines or lines[0].strip() != "---":
-        return 1
-    for number, line in enumerate(lines[1:], 2):
-        if line.strip() in ("---", "..."):
-            break
-        if line.split(":", 1)[0].strip() == key:
-            return number
-    return 1

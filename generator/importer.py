@@ -36,6 +36,7 @@ from .news_rows import (
     read_records,
 )
 from .scaffold import slugify
+from .validate import URL, is_language_code
 
 PROGRESS_EVERY = 1000
 HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
@@ -200,12 +201,13 @@ def article_from_record(record: dict[str, str]) -> ImportedArticle | str:
     if not WORD.search(text):
         return "empty text"
     url = " ".join(record.get("url", "").split()) or None
+    language = " ".join(record.get("language", "").split()).lower() or None
     return ImportedArticle(
         date=published,
         title=" ".join(record.get("title", "").split()) or None,
         outlet=" ".join(record.get("outlet", "").split()) or outlet_from_url(url),
-        url=url,
-        language=" ".join(record.get("language", "").split()) or None,
+        url=url if url and URL.match(url) else None,  # check refuses any other link: keep the article, not it
+        language=language if language and is_language_code(language) else None,  # else detected from the text
         text=text,
     )
 

@@ -16,6 +16,7 @@ import yaml
 
 from .model import Article, Problem
 from .rules import detect_language
+from .validate import article_problems, file_problem
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 NOT_ARTICLES = {"pages"}  # content/pages holds the site's own pages (About), not articles
@@ -51,10 +52,14 @@ def _files_under(folder: Path) -> list[Path]:
     while pending:
         with os.scandir(pending.pop()) as entries:
             for entry in entries:
-                if entry.is_dir():
-                    if entry.name not in NOT_ARTICLES:
-                        pending.append(entry.path)
-                elif entry.name.endswith(ARTICLE_SUFFIXES) and not entry.name.startswith(".") and entry.is_file():
+                if entry.name.startswith(".") or entry.name in NOT_ARTICLES:
+                    continue
+                if entry.is_symlink():  # never followed: read_articles refuses it with a message
+                    if entry.name.endswith(ARTICLE_SUFFIXES) or entry.is_dir():
+                        found.append(Path(entry.path))
+                elif entry.is_dir():
+                    pending.append(entry.path)
+                elif entry.name.endswith(ARTICLE_SUFFIXES) and entry.is_file():
                     found.append(Path(entry.path))
     return found
 
@@ -63,6 +68,7 @@ def read_articles(folders: list[Path], root: Path | None = None, reuse=None) -> 
     """Read every article under the folders; each bad file becomes a Problem, never a crash.
 
     `reuse(path, shown)` may return the Article of a file that has not changed since it was last read.
+    Every article, reused or read, passes `validate` (as in `timeline check`); one that fails is left out.
     """
     articles: list[Article] = []
     problems: list[Problem] = []
@@ -70,10 +76,15 @@ def read_articles(folders: list[Path], root: Path | None = None, reuse=None) -> 
     base = (root or Path.cwd()).resolve()
     for path in article_files(folders):
         shown = display_path(path, base)
+        refused = file_problem(path, shown)
+        if refused:
+            problems.append(refused)
+            continue
         known = reuse(path, shown) if reuse else None  # an unchanged file, as read last time
         article, found = (known, []) if known else read_article(path, shown)
+        found = found + (article_problems(article) if article else [])
         problems.extend(found)
-        if article is None:
+        if article is None or any(p.severity == "error" for p in found):
             continue
         if article.id in seen:
             problems.append(

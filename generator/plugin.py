@@ -12,6 +12,7 @@ it publishes data/timeline.json; on_serve watches the content folders.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,6 +32,7 @@ from .render import render_site
 from .render.timeline import year_groups
 from .serialize import timeline_to_json
 
+INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
 CONTENT_ENV = "TIMELINE_CONTENT"  # set by `timeline serve`, which cannot reach the loaded config
 
 
@@ -144,6 +146,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.sidebars[key] = caller()
         return self.sidebars[key]
 
+    def on_post_page(self, output: str, page, config) -> str:
+        return without_indentation(output)
+
     def on_post_build(self, config) -> None:
         split, self.split = self.split, None
         if split:
@@ -173,6 +178,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if folder.exists():
                 server.watch(str(folder))
         return server
+
+
+def without_indentation(html: str) -> str:
+    """The theme's indentation and blank lines dropped (a third of a small page): a run of white space that
+    holds a line break shows as one space either way, so only pages with preformatted text are left as they are."""
+    if "<pre" in html or "<textarea" in html:
+        return html
+    return INDENTATION.sub("\n", html)
 
 
 def start_search_index(site_dir: Path) -> subprocess.Popen:

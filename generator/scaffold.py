@@ -20,13 +20,11 @@ from urllib.parse import urlsplit
 import yaml
 
 from .ingest import ARTICLE_SUFFIXES
+from .validate import PLACEHOLDER, URL, is_language_code
 
-PLACEHOLDER = "Paste the article's text here, replacing this paragraph."
 SLUG_WORDS = 8
 SLUG_CHARS = 60
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
-URL = re.compile(r"^https?://[^\s/]+\S*$")
 
 
 def run_new(args: argparse.Namespace) -> int:
@@ -71,7 +69,7 @@ def _flag_error(args: argparse.Namespace) -> str | None:
         return f"--date '{args.date}' is not a real date"
     if args.url and not URL.match(args.url):
         return f"--url '{args.url}' must be a full address starting with https://"
-    if args.language and not LANGUAGE.match(args.language):
+    if args.language and not is_language_code(args.language):
         return f"--language '{args.language}' must be a language code such as en, uk, ru or es"
     return None
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Article, Claim
-from .format import human_date, text
-from .pages import Page, SiteIndex, article_url, event_label, page, rel, searchable
+from .format import escape, human_date
+from .pages import Page, SiteIndex, article_url, event_label, link_to, page, searchable
 
 
 def article_pages(index: SiteIndex, article: Article) -> list[Page]:
@@ -19,10 +19,10 @@ def article_pages(index: SiteIndex, article: Article) -> list[Page]:
     pages = []
     for number, (start, end) in enumerate(parts):
         url = article_url(article.id, number)
-        body = [f"<h1>{text(article.title)}</h1>", _article_meta(index, article, url)]
+        body = [f"<h1>{escape(article.title)}</h1>", _article_meta(index, article, url)]
         if len(parts) > 1:
             links = " ".join(
-                f'<a href="{rel(url, article_url(article.id, i))}"{" aria-current=page" if i == number else ""}>'
+                f'<a href="{link_to(url, article_url(article.id, i))}"{" aria-current=page" if i == number else ""}>'
                 f"{i + 1}</a>"
                 for i in range(len(parts))
             )
@@ -36,14 +36,16 @@ def article_pages(index: SiteIndex, article: Article) -> list[Page]:
 def _article_meta(index: SiteIndex, article: Article, url: str) -> str:
     rows = [
         ("Published", human_date(article.date.isoformat(), "day")),
-        ("Outlet", text(article.outlet or "—")),
-        ("Language", text(article.language)),
+        ("Outlet", escape(article.outlet or "—")),
+        ("Language", escape(article.language)),
     ]
     if article.url and article.url.startswith(("http://", "https://")):
-        rows.append(("Original", f'<a href="{text(article.url)}" rel="nofollow noopener">{text(article.url)}</a>'))
+        rows.append(("Original", f'<a href="{escape(article.url)}" rel="nofollow noopener">{escape(article.url)}</a>'))
     events = [index.events[e] for e in index.events_of_article.get(article.id, []) if e in index.events]
     if events:
-        rows.append(("Events", " · ".join(f'<a href="{rel(url, e.page)}">{text(event_label(e))}</a>' for e in events)))
+        rows.append(
+            ("Events", " · ".join(f'<a href="{link_to(url, e.page)}">{escape(event_label(e))}</a>' for e in events))
+        )
     cells = "".join(f'<tr><th scope="row">{k}</th><td>{v}</td></tr>' for k, v in rows)
     return f'<table class="tl-article-meta"><tbody>{cells}</tbody></table>'
 
@@ -61,11 +63,10 @@ def _article_text(article: Article, start: int, end: int, claims: list[Claim]) -
         e = min(e, end)
         pieces.append(_paragraphs(body[cursor:s]))
         first, *others = same
-        anchors = "".join(f'<span id="{c.id}" class="tl-anchor"></span>' for c in others)
-        who = text(", ".join(dict.fromkeys(c.claimant or "the outlet" for c in same)))
-        pieces.append(
-            f'<mark id="{first.id}" class="tl-claim" title="claim by {who}">{anchors}{_paragraphs(body[s:e])}</mark>'
-        )
+        anchors = "".join(f'<span id="{escape(c.id)}" class="tl-anchor"></span>' for c in others)
+        who = escape(", ".join(dict.fromkeys(c.claimant or "the outlet" for c in same)))
+        mark = f'<mark id="{escape(first.id)}" class="tl-claim" title="claim by {who}">'
+        pieces.append(f"{mark}{anchors}{_paragraphs(body[s:e])}</mark>")
         cursor = e
     pieces.append(_paragraphs(body[cursor:end]))
     return f'<div class="tl-article-text"><p>{"".join(pieces)}</p></div>'
@@ -73,4 +74,4 @@ def _article_text(article: Article, start: int, end: int, claims: list[Claim]) -
 
 def _paragraphs(chunk: str) -> str:
     paragraphs = chunk.split("\n\n")
-    return "</p><p>".join(" ".join(text(line) for line in p.split("\n")) for p in paragraphs)
+    return "</p><p>".join(" ".join(escape(line) for line in p.split("\n")) for p in paragraphs)

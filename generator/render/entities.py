@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..model import Claim, Event
-from .format import hedged, human_date, slug, text
-from .pages import CLAIMS_PER_ACTOR_PAGE, Page, SiteIndex, actor_url, event_label, page, place_url, rel, searchable
+from .format import escape, hedged, human_date, slug
+from .pages import CLAIMS_PER_ACTOR_PAGE, Page, SiteIndex, actor_url, event_label, link_to, page, place_url, searchable
 
 
 def actor_pages(index: SiteIndex) -> list[Page]:
@@ -29,11 +29,11 @@ def actor_pages(index: SiteIndex) -> list[Page]:
             for claim, event in sorted(items, key=lambda ce: ce[1].date)[: CLAIMS_PER_ACTOR_PAGE - shown]:
                 figures = ", ".join(f"{f.kind} {hedged(f.value, f.qualifier)}" for f in claim.figures)
                 rows.append(
-                    f'<li><a href="{rel(url, event.page)}">{text(event_label(event))}</a>: {figures} · '
-                    f'<a href="{rel(url, index.claim_url(claim))}">quote</a></li>'
+                    f'<li><a href="{link_to(url, event.page)}">{escape(event_label(event))}</a>: {figures} · '
+                    f'<a href="{link_to(url, index.claim_url(claim))}">quote</a></li>'
                 )
             shown += len(rows)
-            sections.append(f"<h2>{text(claimant)}</h2><ul>{''.join(rows)}</ul>")
+            sections.append(f"<h2>{escape(claimant)}</h2><ul>{''.join(rows)}</ul>")
         more = (
             ""
             if shown >= len(claims)
@@ -45,7 +45,7 @@ def actor_pages(index: SiteIndex) -> list[Page]:
                 f"actors/{slug(party)}.md",
                 f"{label}: claims",
                 [
-                    f"<h1>{text(label)}</h1>",
+                    f"<h1>{escape(label)}</h1>",
                     f"<p>{len(claims)} claims by {len(by_claimant)} claimants.</p>",
                     *sections,
                     more,
@@ -53,7 +53,7 @@ def actor_pages(index: SiteIndex) -> list[Page]:
                 searchable(2.0),
             )
         )
-        listing.append(f'<li><a href="{rel("actors/", url)}">{text(label)}</a> — {len(claims)} claims</li>')
+        listing.append(f'<li><a href="{link_to("actors/", url)}">{escape(label)}</a> — {len(claims)} claims</li>')
     pages.append(
         page(
             "actors/index.md",
@@ -75,18 +75,18 @@ def place_pages(index: SiteIndex) -> list[Page]:
     for place, events in sorted(by_place.items()):
         url = place_url(place)
         items = "".join(
-            f'<li><time datetime="{e.date}">{human_date(e.date, e.date_precision)}</time> '
-            f'<a href="{rel(url, e.page)}">{text(e.title)}</a> · {len(e.articles)} sources</li>'
+            f'<li><time datetime="{escape(e.date)}">{human_date(e.date, e.date_precision)}</time> '
+            f'<a href="{link_to(url, e.page)}">{escape(e.title)}</a> · {len(e.articles)} sources</li>'
             for e in sorted(events, key=lambda e: e.date)[-400:]
         )
         pages.append(
             page(
                 f"places/{slug(place)}.md",
                 place,
-                [f"<h1>{text(place)}</h1>", f"<p>{len(events)} events.</p>", f"<ul>{items}</ul>"],
+                [f"<h1>{escape(place)}</h1>", f"<p>{len(events)} events.</p>", f"<ul>{items}</ul>"],
                 searchable(2.0),
             )
         )
-        listing.append(f'<li><a href="{rel("places/", url)}">{text(place)}</a> — {len(events)}</li>')
+        listing.append(f'<li><a href="{link_to("places/", url)}">{escape(place)}</a> — {len(events)}</li>')
     pages.append(page("places/index.md", "Places", ["<h1>Places</h1>", f"<ul>{''.join(listing)}</ul>"]))
     return pages

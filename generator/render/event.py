@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Claim, Discrepancy, Event, precision_of
-from .format import KIND_LABEL, KIND_ORDER, hedged, human_date, slug, spread, text
-from .pages import Page, SiteIndex, actor_url, article_url, event_label, page, place_url, rel, searchable
+from .format import KIND_LABEL, KIND_ORDER, escape, hedged, human_date, slug, spread
+from .pages import Page, SiteIndex, actor_url, article_url, event_label, link_to, page, place_url, searchable
 from .summary import event_summary
 
 CELL_ENTRIES = 10  # who-said-what lines in one table cell
@@ -21,15 +21,15 @@ SOURCE_LINKS = 400  # further sources listed as links
 def event_page(index: SiteIndex, event: Event) -> Page:
     url = event.page
     body = [
-        f"<h1>{text(event.title)}</h1>",
+        f"<h1>{escape(event.title)}</h1>",
         '<p class="tl-meta">'
         f'<span class="tl-date">{human_date(event.date, event.date_precision)}</span>'
-        + (f' · <a href="{rel(url, place_url(event.place))}">{text(event.place)}</a>' if event.place else "")
+        + (f' · <a href="{link_to(url, place_url(event.place))}">{escape(event.place)}</a>' if event.place else "")
         + f" · {len(event.articles)} source{'s' if len(event.articles) != 1 else ''}</p>",
     ]
     summary = event_summary(event, index.labels)
     if summary:
-        body.append(f'<p class="tl-summary">{text(summary)}</p>')
+        body.append(f'<p class="tl-summary">{escape(summary)}</p>')
     body.append(_dates_reported(index, event))
     body.append(_comparison_table(index, event, url))
     body.append(_source_cards(index, event, url))
@@ -49,7 +49,7 @@ def _dates_reported(index: SiteIndex, event: Event) -> str:
         precision = precision_of(value)
         names = ", ".join(
             (f'<a class="tl-src" href="#source-{numbers[i]}">[{numbers[i]}]</a> ' if i in numbers else "")
-            + text(_source_name(index, i))
+            + escape(_source_name(index, i))
             for i in ids[:12]
         ) + (" …" if len(ids) > 12 else "")
         items.append(f"<li><strong>{human_date(value, precision)}</strong>: {names}</li>")
@@ -66,47 +66,52 @@ def _source_name(index: SiteIndex, article_id: str) -> str:
 
 
 def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
-    """Figure kinds as rows, one column per party; each cell names who said what, linked to the quote."""
+    """One group of rows per figure kind, one row per party that gives it: however many parties there are,
+    the table is two columns wide, so a phone or a printed page shows every figure without a sideways swipe."""
+    cells = _figure_cells(index, event, url)
+    if not cells:
+        return '<h2 id="figures">Figures</h2>\n<p>No source gives a figure for this event.</p>'
+    disputed = {d.kind: d for d in event.discrepancies}
+    ordered = sorted({party for _, party in cells}, key=lambda p: (p == "other", p))
+    groups = []
+    for kind in [k for k in KIND_ORDER if any((k, p) in cells for p in ordered)]:
+        mark = ""
+        if kind in disputed:
+            values = [v for vs in disputed[kind].values.values() for v in vs]
+            mark = f' <span class="tl-disputed" title="sources disagree">⚠ disputed: {spread(values)}</span>'
+        rows = [f'<tr><th scope="colgroup" colspan="2" class="tl-kind">{KIND_LABEL[kind]}{mark}</th></tr>']
+        rows += [
+            f'<tr><th scope="row" class="tl-party tl-party-{escape(slug(p))}">'
+            f'<a href="{link_to(url, actor_url(p))}">{escape(index.party(p))}</a></th>'
+            f"<td>{_bar(disputed.get(kind), p)}{_cell(list(cells[(kind, p)].values()))}</td></tr>"
+            for p in ordered
+            if (kind, p) in cells
+        ]
+        css = ' class="tl-row-disputed"' if kind in disputed else ""
+        groups.append(f"<tbody{css}>{''.join(rows)}</tbody>")
+    return (
+        '<h2 id="figures">Figures by party and source</h2>\n'
+        '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
+        '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
+        '<table class="tl-compare"><thead><tr><th scope="col">Party</th><th scope="col">Figure · who gave it · '
+        f"source</th></tr></thead>{''.join(groups)}</table>"
+    )
+
+
+def _figure_cells(index: SiteIndex, event: Event, url: str) -> dict[tuple[str, str], dict[str, str]]:
+    """(kind, party) -> each distinct figure given, as HTML: the value linked to its sentence, who, the source."""
     cells: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
-    parties: dict[str, None] = {}
     numbers = _source_numbers(event)
     for claim in event.claims:
         for figure in claim.figures:
-            parties[claim.party] = None
-            href = rel(url, index.claim_url(claim))
-            who = text(claim.claimant or "the outlet")
+            href = link_to(url, index.claim_url(claim))
+            who = escape(claim.claimant or "the outlet")
             number = numbers.get(claim.article, 0)
             source = f' <a class="tl-src" href="#source-{number}" title="source {number}">[{number}]</a>'
             key = f"{figure.value}|{figure.qualifier}|{claim.claimant}|{claim.article}"
             value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>'
             cells[(figure.kind, claim.party)].setdefault(key, f'{value} <span class="tl-who">{who}</span>{source}')
-    if not parties:
-        return '<h2 id="figures">Figures</h2>\n<p>No source gives a figure for this event.</p>'
-    disputed = {d.kind: d for d in event.discrepancies}
-    ordered = sorted(parties, key=lambda p: (p == "other", p))
-    head = "".join(
-        f'<th scope="col" class="tl-party tl-party-{slug(p)}">'
-        f'<a href="{rel(url, actor_url(p))}">{text(index.party(p))}</a></th>'
-        for p in ordered
-    )
-    rows = []
-    for kind in [k for k in KIND_ORDER if any((k, p) in cells for p in ordered)]:
-        mark = ""
-        if kind in disputed:
-            values = [v for vs in disputed[kind].values.values() for v in vs]
-            mark = f'<br><span class="tl-disputed" title="sources disagree">⚠ disputed: {spread(values)}</span>'
-        row = [f'<th scope="row">{KIND_LABEL[kind]}{mark}</th>']
-        row += [f"<td>{_bar(disputed.get(kind), p)}{_cell(list(cells[(kind, p)].values()))}</td>" for p in ordered]
-        css = ' class="tl-row-disputed"' if kind in disputed else ""
-        rows.append(f"<tr{css}>{''.join(row)}</tr>")
-    return (
-        '<h2 id="figures">Figures by party and source</h2>\n'
-        '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
-        '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
-        '<div class="tl-table-wrap" tabindex="0" role="region" aria-label="Figures by party">'
-        f'<table class="tl-compare"><thead><tr><th scope="col">Figure</th>{head}'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
-    )
+    return cells
 
 
 def _bar(discrepancy: Discrepancy | None, party: str) -> str:
@@ -145,13 +150,13 @@ def _source_cards(index: SiteIndex, event: Event, url: str) -> str:
         article = index.articles.get(article_id)
         if article is None:
             continue
-        link = f'<a href="{rel(url, article_url(article_id))}">{text(article.title)}</a>'
+        link = f'<a href="{link_to(url, article_url(article_id))}">{escape(article.title)}</a>'
         if len(cards) >= SOURCE_CARDS:
             rest.append(f'<li id="source-{number}">[{number}] {link}</li>')
             continue
         quotes = "".join(_quote(index, same, url) for same in list(by_sentence[article_id].values())[:8])
         role = "reports this event" if article_id in event.main_articles else "mentions this event"
-        outlet = f"{text(article.outlet)} · " if article.outlet else ""
+        outlet = f"{escape(article.outlet)} · " if article.outlet else ""
         cards.append(
             f'<div class="tl-source" id="source-{number}"><h3><span class="tl-src-no">[{number}]</span> {link}</h3>'
             f'<p class="tl-meta">{outlet}published {human_date(article.date.isoformat(), "day")} · {role}</p>'
@@ -166,18 +171,18 @@ def _source_cards(index: SiteIndex, event: Event, url: str) -> str:
 def _quote(index: SiteIndex, claims: list[Claim], url: str) -> str:
     """A sentence once, with everyone it credits a figure to."""
     credits = "; ".join(
-        f"{text(c.claimant or 'the outlet itself')} "
-        f'(<a class="tl-party tl-party-{slug(c.party)}" href="{rel(url, actor_url(c.party))}">'
-        f"{text(index.party(c.party))}</a>)"
+        f"{escape(c.claimant or 'the outlet itself')} "
+        f'(<a class="tl-party tl-party-{escape(slug(c.party))}" href="{link_to(url, actor_url(c.party))}">'
+        f"{escape(index.party(c.party))}</a>)"
         for c in claims
     )
-    context = f'<a href="{rel(url, index.claim_url(claims[0]))}">in context</a>'
-    return f"<blockquote><p>{text(claims[0].quote)}</p><footer>— {credits} · {context}</footer></blockquote>"
+    context = f'<a href="{link_to(url, index.claim_url(claims[0]))}">in context</a>'
+    return f"<blockquote><p>{escape(claims[0].quote)}</p><footer>— {credits} · {context}</footer></blockquote>"
 
 
 def _related(index: SiteIndex, event: Event, url: str) -> str:
     related = [index.events[r] for r in event.related if r in index.events][:30]
     if not related:
         return ""
-    items = "".join(f'<li><a href="{rel(url, e.page)}">{text(event_label(e))}</a></li>' for e in related)
+    items = "".join(f'<li><a href="{link_to(url, e.page)}">{escape(event_label(e))}</a></li>' for e in related)
     return f'<h2 id="related">Related events</h2>\n<ul>{items}</ul>'

@@ -1,13 +1,13 @@
 """Formatting for pages: escaping, dates at their precision, hedged figures, slugs.
 
-Everything that comes from an article (titles, quotes, claimants, places) goes
-through `text()` before it reaches a page, and pages put it inside raw HTML
-blocks, so Markdown, HTML and templates never interpret it.
+Every value that becomes part of a page, text or attribute (titles, quotes,
+claimants, places, ids, links), goes through `escape()`, one table applied in
+one pass, so HTML, Markdown and templates never interpret it and a browser
+shows exactly the value.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -42,20 +42,27 @@ KIND_LABEL = {
 KIND_ORDER = FIGURE_KINDS
 
 
-MARKUP_CHARACTERS = str.maketrans({c: f"&#{ord(c)};" for c in "{}[]*_`\\#|!<>~^"})
+# Every character that HTML, Markdown or a template could read as markup, mapped to what shows it as itself.
+# One table, applied in one pass: an entity made here is never escaped again.
+HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
+MARKUP_CHARACTERS = "{}[]*_`\\#|!~^"  # Markdown's and Jinja's
+NOT_SHOWABLE = {0, *range(0xD800, 0xE000)}  # NUL and lone surrogates: a browser shows U+FFFD for them
+ESCAPES = str.maketrans(
+    {**dict.fromkeys(NOT_SHOWABLE, "\ufffd"), **{c: f"&#{ord(c)};" for c in MARKUP_CHARACTERS}, **HTML_SPECIALS}
+)
+# what YAML cannot carry as it is (PyYAML's reader refuses it), for page titles in front matter
+NOT_YAML_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
-def text(value: object) -> str:
-    """Article-derived text, safe inside HTML and inert for Markdown and templates."""
-    escaped = html.escape("" if value is None else str(value), quote=True)
-    # in one pass, so an entity made here is never escaped again
-    return escaped.translate(MARKUP_CHARACTERS)
+def escape(value: object) -> str:
+    """Any value as HTML text or as an attribute value (quoted with "): a browser shows exactly the value."""
+    return ("" if value is None else str(value)).translate(ESCAPES)
 
 
 def front_matter_text(value: object) -> str:
-    """A page title for YAML front matter: escaped, quoted, on one line."""
-    flat = " ".join(html.escape(str(value or ""), quote=True).split())
-    return '"' + flat.replace("\\", "\\\\").replace('"', "&quot;") + '"'
+    """A page title for YAML front matter: escaped (so no quote or backslash is left), quoted, on one line."""
+    flat = escape(" ".join(str(value or "").split()))
+    return '"' + NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", flat) + '"'
 
 
 def human_date(value: str, precision: str) -> str:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Article, Claim, Event, Timeline
-from .format import front_matter_text, human_date, slug
+from .format import escape, front_matter_text, human_date, slug
 
 EVENTS_PER_PAGE = 150
 HOME_EVENTS = 120
@@ -45,6 +45,11 @@ def url_of(path: str) -> str:
 def rel(from_url: str, to_url: str) -> str:
     """A link from one page to another that works under any sub-path (GitHub Pages)."""
     return "../" * from_url.count("/") + to_url
+
+
+def link_to(from_url: str, to_url: str) -> str:
+    """`rel()` as an href attribute value: escaped like every value that lands in a page."""
+    return escape(rel(from_url, to_url))
 
 
 def page(path: str, title: str, body: list[str], search: str = "") -> Page:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Event, Timeline
-from .format import KIND_LABEL, MONTHS, human_date, slug, spread, text
-from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, page, place_url, rel
+from .format import KIND_LABEL, MONTHS, escape, human_date, slug, spread
+from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, link_to, page, place_url
 
 EARLIER_URL = "years/earlier/"
 
@@ -51,10 +51,10 @@ def year_url(year: str) -> str:
 
 def _year_jump(url: str, years: list[str], earlier: list[str], current: str | None = None) -> str:
     links = " ".join(
-        f'<a href="{rel(url, year_url(y))}"{" aria-current=page" if y == current else ""}>{y}</a>' for y in years
+        f'<a href="{link_to(url, year_url(y))}"{" aria-current=page" if y == current else ""}>{y}</a>' for y in years
     )
     if earlier and years is not earlier:
-        links = f'<a href="{rel(url, EARLIER_URL)}">Earlier</a> ' + links
+        links = f'<a href="{link_to(url, EARLIER_URL)}">Earlier</a> ' + links
     return f'<nav class="tl-years" aria-label="Jump to a year">Years: {links}</nav>'
 
 
@@ -62,8 +62,8 @@ def _earlier_page(covered: list[str], earlier: list[str], by_year: dict[str, lis
     """The years before the coverage that articles recall, each with its number of events."""
     url = EARLIER_URL
     items = "".join(
-        f'<li><a href="{rel(url, year_url(y))}">{y}</a> · {len(by_year[y])} event{"s" if len(by_year[y]) != 1 else ""}'
-        "</li>"
+        f'<li><a href="{link_to(url, year_url(y))}">{y}</a> · {len(by_year[y])} '
+        f"event{'s' if len(by_year[y]) != 1 else ''}</li>"
         for y in earlier
     )
     body = [
@@ -78,7 +78,7 @@ def _earlier_page(covered: list[str], earlier: list[str], by_year: dict[str, lis
 def _search_form(url: str) -> str:
     """A plain form to the search page, which opens with the results for `q`."""
     return (
-        f'<form class="tl-search-form" role="search" action="{rel(url, "search/")}">'
+        f'<form class="tl-search-form" role="search" action="{link_to(url, "search/")}">'
         '<label>Search events and articles <input type="search" name="q" required></label> '
         '<button type="submit">Search</button></form>'
     )
@@ -91,8 +91,10 @@ def _filters(events: list[Event], index: SiteIndex) -> str:
     kinds = sorted({f.kind for e in events for c in e.claims for f in c.figures})
 
     def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
-        items = "".join(f'<option value="{text(v)}">{text(t)}</option>' for v, t in options)
-        return f'<label>{label} <select data-filter="{name}"><option value="">all</option>{items}</select></label>'
+        items = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
+        return (
+            f'<label>{label} <select data-filter="{escape(name)}"><option value="">all</option>{items}</select></label>'
+        )
 
     return (
         '<form class="tl-filters" aria-label="Filter events">'
@@ -113,14 +115,15 @@ def _card(index: SiteIndex, event: Event, url: str) -> str:
         for d in event.discrepancies[:3]
     )
     place = (
-        f'<a class="tl-place" href="{rel(url, place_url(event.place))}">{text(event.place)}</a> · '
+        f'<a class="tl-place" href="{link_to(url, place_url(event.place))}">{escape(event.place)}</a> · '
         if event.place
         else ""
     )
     return (
-        f'<li class="tl-card" data-party="{parties}" data-place="{slug(event.place or "")}" data-kind="{kinds}">'
-        f'<time datetime="{event.date}">{human_date(event.date, event.date_precision)}</time>'
-        f'<a class="tl-title" href="{rel(url, event.page)}">{text(event.title)}</a>'
+        f'<li class="tl-card" data-party="{escape(parties)}" data-place="{escape(slug(event.place or ""))}"'
+        f' data-kind="{escape(kinds)}">'
+        f'<time datetime="{escape(event.date)}">{human_date(event.date, event.date_precision)}</time>'
+        f'<a class="tl-title" href="{link_to(url, event.page)}">{escape(event.title)}</a>'
         f'<span class="tl-card-meta">{place}{sources} source{"s" if sources != 1 else ""}</span>{badges}</li>'
     )
 
@@ -188,7 +191,7 @@ def _year_pages(index: SiteIndex, year: str, events: list[Event], years: list[st
         pager = ""
         if len(chunks) > 1:
             pager_links = " ".join(
-                f'<a href="{rel(url, year_url(year) + (f"page-{i + 1}/" if i else ""))}"'
+                f'<a href="{link_to(url, year_url(year) + (f"page-{i + 1}/" if i else ""))}"'
                 f"{' aria-current=page' if i == number else ''}>{human_date(c[0].date, c[0].date_precision)}</a>"
                 for i, c in enumerate(chunks)
             )

@@ -5,7 +5,9 @@ Skipped, with a message, where ../shared/corpus is absent.
 
 from __future__ import annotations
 
+import html
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -16,6 +18,9 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-media"
 ARTICLES = 2000
 PAGE_LIMIT = 150 * 1024
 SEARCH_LIMIT = 1024 * 1024
+ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+NOT_SHOWN = {"script", "style", "template"}
+SHOWN_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder"}
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +126,61 @@ def test_first_search_results_come_after_at_most_1_mb(large_site, page):
 def test_large_build_keeps_the_data_file(large_site):
     site, _, _ = large_site
     assert Path(site / "data" / "timeline.json").stat().st_size > 100_000
+
+
+class VisibleText(HTMLParser):
+    """What a reader can see of a page: text outside scripts and styles, and the attributes shown on hover."""
+
+    def __init__(self, page: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hidden = 0
+        self.texts: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in NOT_SHOWN:
+            self.hidden += 1
+        self.texts.extend(value for name, value in attrs if name in SHOWN_ATTRIBUTES and value)
+
+    def handle_endtag(self, tag):
+        if tag in NOT_SHOWN and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.texts.append(data)
+
+
+def test_no_page_shows_an_entity_the_articles_do_not_contain(large_site):
+    """An entity on screen ('&#x27;', '&amp;') is text escaped twice, unless the article itself wrote it."""
+    site, _, articles = large_site
+    from generator.ingest import read_articles
+
+    read, _ = read_articles([articles])
+    sources = " ".join(" ".join(f"{a.title} {a.outlet or ''} {a.body}".split()) for a in read)
+    shown_entities = []
+    pages = sorted(site.rglob("*.html"))
+    for path in pages:
+        raw = path.read_text(encoding="utf-8")
+        if not ENTITY.search(html.unescape(raw)):  # nothing entity-like even in the decoded page: skip parsing
+            continue
+        for text in VisibleText(raw).texts:
+            flat = " ".join(text.split())
+            for match in ENTITY.finditer(flat):
+                around = flat[max(0, match.start() - 12) : match.end() + 12]
+                if around not in sources:
+                    shown_entities.append(f"{path.relative_to(site)}: ...{around}...")
+    assert len(pages) > 2000
+    assert not shown_entities, f"{len(shown_entities)} visible entities, e.g. {shown_entities[:5]}"
+
+
+def test_a_typical_event_page_carries_at_most_8_kb_beyond_its_content(large_site):
+    """The theme's share of a page (header, pruned navigation, footer, scripts): most of the site's bytes otherwise."""
+    site, _, _ = large_site
+    weights = []
+    for path in (site / "events").glob("*/index.html"):
+        page = path.read_text(encoding="utf-8")
+        content = page[page.index("<article") : page.index("</article>")]
+        weights.append(len(page.encode()) - len(content.encode()))
+    weights.sort()
+    assert len(weights) > 500 and weights[len(weights) // 2] <= 8 * 1024, weights[len(weights) // 2]

@@ -18,13 +18,12 @@ def open_makiivka(page, base_url):
 
 def test_timeline_leads_to_the_makiivka_comparison(page, base_url):
     open_makiivka(page, base_url)
-    table = page.locator("table.tl-compare")
-    killed = table.locator("tr", has_text="Killed")
-    russia_column = [i for i, h in enumerate(table.locator("thead th").all_inner_texts()) if "Russia" in h][0]
-    ukraine_column = [i for i, h in enumerate(table.locator("thead th").all_inner_texts()) if "Ukraine" in h][0]
-    cells = killed.locator("th, td").all_inner_texts()
-    assert "63" in cells[russia_column] and "400" in cells[ukraine_column]
-    assert "disputed" in cells[0]
+    killed = page.locator("table.tl-compare tbody", has=page.locator("th.tl-kind", has_text="Killed"))
+    assert "disputed" in killed.locator("th.tl-kind").inner_text()
+    rows = {
+        row.locator("th").inner_text().strip(): row.locator("td").inner_text() for row in killed.locator("tr").all()[1:]
+    }
+    assert "63" in rows["Russia"] and "400" in rows["Ukraine"]
 
 
 def test_a_quote_leads_to_its_sentence(page, base_url):
