@@ -12,15 +12,15 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .actors import load_registry, registry_path
-from .cache import GROUPING_CODE_FILES, ExtractionCache, fingerprint, load_state, save_state
+from .cache import ExtractionCache, load_state, note_to_stderr, save_state
+from .cache_codec import state_from_data, state_to_data
 from .compare import compare_sources
 from .extract import extract_article
-from .group import ClusterState, group_again
+from .group import group_again
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Timeline
 from .overrides import load_overrides
-from .places import load_gazetteer, places_path
+from .tables import code_digest, load_tables
 
 PROGRESS_FROM = 500  # articles; smaller builds are quiet
 PARALLEL_FROM = 200  # articles to extract before worker processes pay for their start-up
@@ -31,10 +31,11 @@ def build_timeline(
     content_dirs: list[Path], root: Path | None = None, cache_dir: Path | None = None, progress=None
 ) -> Timeline:
     """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles."""
-    registry, registry_problems = load_registry(content_dirs)
+    tables = load_tables(content_dirs)  # once per build: the fingerprint hashes the bytes they were read from
+    registry, gazetteer = tables.registry, tables.gazetteer
     overrides, override_problems = load_overrides(content_dirs)
-    gazetteer = load_gazetteer(content_dirs)
-    cache = ExtractionCache(cache_dir, fingerprint([registry_path(content_dirs), places_path(content_dirs)]))
+    note = progress or note_to_stderr
+    cache = ExtractionCache(cache_dir, tables.fingerprint, note)
     paths: dict[str, Path] = {}
 
     def unchanged(path: Path, shown: str):
@@ -54,17 +55,16 @@ def build_timeline(
         if article.path in paths:
             cache.remember_file(paths[article.path], article)
     cache.save(articles)
-    grouping = fingerprint([places_path(content_dirs)], GROUPING_CODE_FILES)
-    previous = load_state(cache_dir, "grouping", grouping, ClusterState)
+    previous = load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
     events, article_event, state = group_again(extractions, overrides, gazetteer, previous)
     if state is not previous:
-        save_state(cache_dir, "grouping", grouping, state)
+        save_state(cache_dir, "grouping", tables.fingerprint, state_to_data(state))
     events = compare_sources(events)
     return Timeline(
         articles=tuple(articles),
         events=tuple(events),
         article_event=article_event,
-        problems=tuple(problems + registry_problems + override_problems),
+        problems=tuple(problems) + tables.registry_problems + tuple(override_problems),
         generated_from=",".join(display_path(d, (root or Path.cwd()).resolve()) for d in content_dirs),
         parties=registry.party_labels,
     )
@@ -94,7 +94,8 @@ def _extract_in_processes(articles: list[Article], registry, gazetteer, workers:
     done = []
     # spawn, not fork: the build may run inside a threaded process (mkdocs serve)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(registry, gazetteer)) as pool:
+    tables = (registry, gazetteer, code_digest())
+    with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=tables) as pool:
         for extracted in pool.map(_extract_chunk, chunks):
             done.extend(extracted)
             if progress and len(done) % PROGRESS_FROM < CHUNK:
@@ -105,8 +106,12 @@ def _extract_in_processes(articles: list[Article], registry, gazetteer, workers:
 _worker_tables: tuple = ()
 
 
-def _start_worker(registry, gazetteer) -> None:
+def _start_worker(registry, gazetteer, expected_code: str) -> None:
+    """A worker imports the package anew: if it changed on disk since the build started, its results would not
+    be the ones the cache's fingerprint names, so the pool breaks and the build extracts in its own process."""
     global _worker_tables
+    if code_digest() != expected_code:
+        raise RuntimeError("the package's code or rule tables changed on disk during the build")
     _worker_tables = (registry, gazetteer)
 
 

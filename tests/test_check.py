@@ -388,3 +388,26 @@ def test_check_says_so_when_the_pipeline_cannot_be_imported(tmp_path, monkeypatc
     monkeypatch.setitem(sys.modules, "generator.pipeline", None)  # makes `import` raise ImportError
     assert run_check([Path("content")], strict=True) == 0
     assert "note: extraction warnings skipped" in capsys.readouterr().out
+
+
+def test_a_cache_folder_tracked_by_git_is_refused(tmp_path, monkeypatch, capsys):
+    write_content(tmp_path, {"articles/a.md": GOOD})
+    monkeypatch.chdir(tmp_path)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    (tmp_path / ".gitignore").write_text(".timeline-cache/\n", encoding="utf-8")
+    (tmp_path / ".timeline-cache").mkdir()
+    (tmp_path / ".timeline-cache" / "extractions-0123456789abcdef.json").write_text("{}\n", encoding="utf-8")
+    subprocess.run([*git, "add", "content", ".gitignore"], check=True)
+    assert run_check([Path("content")], strict=False) == 0  # ignored, as it should be: nothing to refuse
+
+    subprocess.run([*git, "add", "-f", ".timeline-cache"], check=True)
+    capsys.readouterr()
+    assert run_check([Path("content")], strict=False) == 1
+    out = capsys.readouterr().out
+    assert ".timeline-cache/extractions-0123456789abcdef.json:1: error: the build cache is committed" in out
+    assert "git rm -r --cached .timeline-cache" in out
+
+
+def test_the_cache_folder_is_ignored_by_git():
+    assert ".timeline-cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()

@@ -92,3 +92,14 @@ def test_deploy_workflow_publishes_main_with_the_official_pages_actions():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_the_build_cache_is_restored_only_from_a_build_of_the_same_code():
+    """Across content changes the cache verifies itself (test_cache); across code changes it is never restored."""
+    for path in (PULL_REQUEST, DEPLOY):
+        (cache,) = [s for s in steps(load(path)) if s.get("uses", "").startswith("actions/cache@")]
+        code = "hashFiles('generator/**', 'pyproject.toml')"
+        assert cache["with"]["path"] == ".timeline-cache"
+        assert code in cache["with"]["key"]
+        for restore in str(cache["with"].get("restore-keys", "")).splitlines():
+            assert code in restore and restore.startswith("timeline-"), (path.name, restore)
