@@ -90,6 +90,8 @@ def check_content(content_dirs: list[Path]) -> CheckReport:
     if timeline is None:
         notes.append(note)
     else:
+        known = set(problems)  # the build's own problems: an article the extractor failed on or stopped
+        problems += [p for p in timeline.problems if p not in known]
         by_id = {a.id: a for a in articles}
         problems += _claimant_warnings(timeline, registry, by_id)
         problems += _date_warnings(timeline, by_id)

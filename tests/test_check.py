@@ -243,7 +243,7 @@ CATALOGUE = [
     ),
     (
         "publication date in the future",
-        {"articles/a.md": GOOD.replace("2023-01-02", "2999-01-02")},
+        {"articles/a.md": GOOD.replace("2023-01-02", "2099-01-02")},
         "articles/a.md",
         3,
         "in the future",
@@ -411,3 +411,21 @@ def test_a_cache_folder_tracked_by_git_is_refused(tmp_path, monkeypatch, capsys)
 
 def test_the_cache_folder_is_ignored_by_git():
     assert ".timeline-cache/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_an_article_the_extractor_fails_on_is_named_by_check(tmp_path, monkeypatch, capsys):
+    from generator import pipeline
+
+    write_content(tmp_path, {"articles/a.md": GOOD, "articles/b.md": GOOD.replace("12", "14")})
+    monkeypatch.chdir(tmp_path)
+    real = pipeline.extract_article
+
+    def extract(article, *tables):
+        if article.id == "b":
+            raise OverflowError("date value out of range")
+        return real(article, *tables)
+
+    monkeypatch.setattr(pipeline, "extract_article", extract)
+    assert run_check([Path("content")], strict=False) == 1
+    out = capsys.readouterr().out
+    assert "content/articles/b.md:1: error: the extractor failed on this article (OverflowError" in out
