@@ -80,7 +80,7 @@ def extract_articles(articles: list[Article], registry, gazetteer, progress=None
     """Extract articles in input order; many go to one worker process per core (extraction is pure CPU work).
 
     An article that fails or runs past `EXTRACTION_SECONDS` comes back as a Problem naming it."""
-    workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    workers = worker_count()
     if len(articles) >= PARALLEL_FROM and workers >= 2:
         try:
             return _extract_in_processes(articles, registry, gazetteer, workers, progress)
@@ -93,6 +93,11 @@ def extract_articles(articles: list[Article], registry, gazetteer, progress=None
         if progress and len(done) % PROGRESS_FROM == 0:
             progress(f"extract: {len(done)}/{len(articles)} articles extracted")
     return done
+
+
+def worker_count() -> int:
+    """One extraction process per core this process may use, at most 8."""
+    return min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _extract_in_processes(
