@@ -175,25 +175,9 @@ def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, li
         return None, [
             Problem(shown, 1, "front matter is never closed", "add a line '---' after the last front matter key")
         ]
-    front = "\n".join(lines[1:close])
-    if len(front) > FRONT_MATTER_LIMIT or _nesting(front) > NESTING_LIMIT:  # PyYAML is quadratic in nesting
-        return None, [Problem(shown, 2, "front matter too long or nested too deeply", "write each key as 'key: value'")]
-    try:
-        meta = yaml.load(front, Loader=_TextDatesLoader) or {}
-    except RecursionError:
-        return None, [Problem(shown, 2, "front matter nested too deeply", "write each key as 'key: value'")]
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        reason = getattr(err, "problem", None) or "invalid YAML"
-        fix = "write each key as 'key: value'; quote values that contain ':' or '#'"
-        if "aliases" in reason:
-            fix = "write each value out in full: anchors (&name) and aliases (*name) are not read"
-        return None, [Problem(shown, line, f"broken front matter: {reason}", fix)]
-    if not isinstance(meta, dict):
-        return None, [
-            Problem(shown, 2, "front matter is not a set of 'key: value' lines", "write each key as 'key: value'")
-        ]
+    meta, problem = _parse_front_matter(shown, "\n".join(lines[1:close]))
+    if problem:
+        return None, [problem]
     odd = next((key for key, value in meta.items() if _has_odd_characters(key) or _has_odd_characters(value)), None)
     if odd is not None:
         line = _key_line(lines, close, odd) if isinstance(odd, str) and not _has_odd_characters(odd) else 2
@@ -228,6 +212,29 @@ def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, li
         return None, problems
     body = "\n".join(lines[close + 1 :])
     return _finish(path, shown, published, body, meta, close + 2)
+
+
+def _parse_front_matter(shown: str, front: str) -> tuple[dict, Problem | None]:
+    """The front matter's keys and values, or the Problem that stops it being read."""
+    if len(front) > FRONT_MATTER_LIMIT or _nesting(front) > NESTING_LIMIT:  # PyYAML is quadratic in nesting
+        return {}, Problem(shown, 2, "front matter too long or nested too deeply", "write each key as 'key: value'")
+    try:
+        meta = yaml.load(front, Loader=_TextDatesLoader) or {}
+    except RecursionError:
+        return {}, Problem(shown, 2, "front matter nested too deeply", "write each key as 'key: value'")
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        reason = getattr(err, "problem", None) or "invalid YAML"
+        fix = "write each key as 'key: value'; quote values that contain ':' or '#'"
+        if "aliases" in reason:
+            fix = "write each value out in full: anchors (&name) and aliases (*name) are not read"
+        return {}, Problem(shown, line, f"broken front matter: {reason}", fix)
+    if not isinstance(meta, dict):
+        return {}, Problem(
+            shown, 2, "front matter is not a set of 'key: value' lines", "write each key as 'key: value'"
+        )
+    return meta, None
 
 
 def _finish(
