@@ -96,14 +96,22 @@ def registry_path(content_dirs: list[Path]) -> Path:
 def load_registry(content_dirs: list[Path]) -> tuple[Registry, list[Problem]]:
     """The registry from the first content folder that has one (else the project's)."""
     path = registry_path(content_dirs)
-    shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.load(text, Loader=SAFE_LOADER) or {}
+        raw = path.read_bytes()
     except OSError as err:
         return _empty_registry(), [
-            Problem(shown, 1, f"cannot read the actors registry: {err.strerror}", "restore content/actors.yml from git")
+            Problem(
+                str(path), 1, f"cannot read the actors registry: {err.strerror}", "restore content/actors.yml from git"
+            )
         ]
+    return registry_from_bytes(raw, str(path))
+
+
+def registry_from_bytes(raw: bytes, shown: str) -> tuple[Registry, list[Problem]]:
+    """The registry these bytes of `actors.yml` describe (a build hashes the same bytes into its fingerprint)."""
+    try:
+        text = raw.decode("utf-8")
+        data = yaml.load(text, Loader=SAFE_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         mark = getattr(err, "problem_mark", None)
         return _empty_registry(), [

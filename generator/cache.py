@@ -1,44 +1,42 @@
 """Extraction cache: an article whose content has not changed is not extracted again.
 
 Keyed by a hash of the article (id, date, metadata, text); the whole cache is
-dropped when the rules, the actors registry, the gazetteer or the extractor's
-code change (its fingerprint). One file, written atomically; our own data.
-A build that adds or changes a few articles writes only those to a second,
-small file, so adding one article to 10,000 does not rewrite them all.
+dropped when anything that decides the results changes (its fingerprint:
+`tables.py`). A build that adds or changes a few articles writes only those
+to a second, small file, so adding one article to 10,000 does not rewrite
+them all.
+
+Cache files are data, never code: a header line (what the file holds, the
+fingerprint it was made under, the SHA-256 of the rest) and JSON rows
+(`cache_codec.py`). A file that is damaged, of another format or made for
+another fingerprint is set aside with a one-line note and rebuilt; it can
+neither stop a build nor load with other content than it was written with.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
-from collections.abc import Iterable
+import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .cache_codec import FORMAT, extraction_from_row, extraction_to_row
 from .model import Article, Extraction
 
 CACHE_DIR = Path(".timeline-cache")
+SUFFIX = ".json"
 SMALL_CHANGE = 50  # entries a build may add or drop before the main file is written again
-PACKAGE = Path(__file__).resolve().parent
-CODE_FILES = (
-    "model.py",
-    "actors.py",
-    "rules/__init__.py",
-    *(f"extract/{p.name}" for p in sorted((PACKAGE / "extract").glob("*.py"))),
-)
+MAGIC = "timeline-cache"
 
 
-GROUPING_CODE_FILES = ("model.py", "extract/places.py", "group.py")
+class DamagedCache(ValueError):
+    """A cache file that cannot be trusted; the message says why, in a few words."""
 
 
-def fingerprint(data_files: Iterable[Path], code_files: Iterable[str] = CODE_FILES) -> str:
-    digest = hashlib.sha256()
-    paths = [PACKAGE / name for name in code_files] + sorted((PACKAGE / "rules").glob("*.yml")) + list(data_files)
-    for path in paths:
-        if path.is_file():
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+def note_to_stderr(message: str) -> None:
+    print(f"timeline: {message}", file=sys.stderr)
 
 
 def article_key(article: Article) -> str:
@@ -60,26 +58,37 @@ def article_key(article: Article) -> str:
 
 
 class ExtractionCache:
-    def __init__(self, directory: Path | None, fingerprint_value: str):
-        self.path = directory / f"extractions-{fingerprint_value}.pickle" if directory else None
+    def __init__(self, directory: Path | None, fingerprint_value: str, note: Callable[[str], None] = note_to_stderr):
+        self.fingerprint = fingerprint_value
+        self.path = directory / f"extractions-{fingerprint_value}{SUFFIX}" if directory else None
         self.entries: dict[str, Extraction] = {}
         self.files: dict[str, tuple[int, int, str]] = {}  # path -> (mtime_ns, size, article key)
         self.hits = self.misses = 0
         self.changed = False
         self._keys: dict[int, tuple[Article, str]] = {}  # id(article) -> (article, key): hash each text once
         self._stats: dict[str, os.stat_result] = {}  # files looked at in this build
-        self.recent_path = self.path.with_name(self.path.stem + ".recent.pickle") if self.path else None
+        self.recent_path = self.path.with_name(f"extractions-{fingerprint_value}.recent{SUFFIX}") if self.path else None
         self._in_main: set[str] = set()  # keys of the entries the main file holds
         if self.path and self.path.is_file():
             try:
-                self.entries, self.files = _read_pair(self.path)
+                self.entries, self.files = self._read(self.path, "extractions")
                 self._in_main = set(self.entries)
                 if self.recent_path.is_file():
-                    recent, self.files = _read_pair(self.recent_path)
+                    recent, self.files = self._read(self.recent_path, "extractions.recent")
                     self.entries.update(recent)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
-                self.entries, self.files = {}, {}  # a damaged or stale cache is rebuilt, never trusted
-                self._in_main = set()
+            except DamagedCache as err:
+                note(f"cache: {err}; extracting again")
+                self.entries, self.files, self._in_main = {}, {}, set()
+                self.changed = True  # the damaged file is replaced by this build's
+
+    def _read(self, path: Path, kind: str) -> tuple[dict[str, Extraction], dict[str, tuple[int, int, str]]]:
+        data = read_cache_file(path, kind, self.fingerprint)
+        try:
+            entries = {_key(k): extraction_from_row(row) for k, row in data["entries"].items()}
+            files = {_key(p): (int(m), int(s), _key(k)) for p, (m, s, k) in data["files"].items()}
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+            raise DamagedCache(f"{path.name} holds rows of another shape ({type(err).__name__})") from err
+        return entries, files
 
     def unchanged_article(self, path: Path, shown: str) -> Article | None:
         """The Article of a file whose size and modification time are as last read (no need to read it)."""
@@ -138,47 +147,83 @@ class ExtractionCache:
         recent = {k: v for k, v in self.entries.items() if k not in self._in_main}
         stale = len(self._in_main - wanted)
         if self._in_main and len(recent) + stale <= max(SMALL_CHANGE, len(self.entries) // 20):
-            _write(self.recent_path, (recent, self.files))
+            self._write(self.recent_path, "extractions.recent", recent)
             return
-        _write(self.path, (self.entries, self.files))
+        self._write(self.path, "extractions", self.entries)
         self.recent_path.unlink(missing_ok=True)
         self._in_main = set(self.entries)
 
+    def _write(self, path: Path, kind: str, entries: dict[str, Extraction]) -> None:
+        data = {
+            "entries": {k: extraction_to_row(x) for k, x in sorted(entries.items())},
+            "files": {p: list(f) for p, f in sorted(self.files.items())},
+        }
+        write_cache_file(path, kind, self.fingerprint, data)
 
-def _read_pair(path: Path) -> tuple[dict, dict]:
-    with path.open("rb") as handle:
-        loaded = pickle.load(handle)
-    if not (isinstance(loaded, tuple) and len(loaded) == 2 and all(isinstance(x, dict) for x in loaded)):
-        raise ValueError("not this version's cache")
-    return loaded
+
+def _key(value) -> str:
+    if not isinstance(value, str):
+        raise TypeError("a key is not text")
+    return value
 
 
-def load_state(directory: Path | None, name: str, fingerprint_value: str, kind: type):
-    """A stage's saved state (e.g. grouping's), or None when absent, damaged, stale or of another shape."""
-    path = directory / f"{name}-{fingerprint_value}.pickle" if directory else None
+def read_cache_file(path: Path, kind: str, fingerprint_value: str):
+    """The JSON value a cache file holds, after checking its header and checksum; DamagedCache otherwise."""
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise DamagedCache(f"cannot read {path.name} ({err.strerror})") from err
+    head, _, body = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+    except (ValueError, RecursionError) as err:
+        raise DamagedCache(f"{path.name} is not a cache file of this version") from err
+    expected = {"cache": MAGIC, "kind": kind, "format": FORMAT, "fingerprint": fingerprint_value}
+    if not isinstance(header, dict) or {k: header.get(k) for k in expected} != expected:
+        raise DamagedCache(f"{path.name} is not a cache file of this version")
+    if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        raise DamagedCache(f"{path.name} is damaged (its checksum does not match)")
+    try:
+        return json.loads(body.decode("ascii"))
+    except (ValueError, RecursionError) as err:
+        raise DamagedCache(f"{path.name} is damaged (not JSON)") from err
+
+
+def write_cache_file(path: Path, kind: str, fingerprint_value: str, data) -> None:
+    """Atomically, dropping the files of other fingerprints (and older formats) of the same kind."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # ASCII (\u escapes): decoding it is cheap, and a lone surrogate in an article survives the round trip
+    body = json.dumps(data, separators=(",", ":")).encode("ascii")
+    header = {"cache": MAGIC, "kind": kind, "format": FORMAT, "fingerprint": fingerprint_value}
+    header["sha256"] = hashlib.sha256(body).hexdigest()
+    stem = kind.split(".")[0]
+    for old in path.parent.glob(f"{stem}-*"):
+        stale = old.suffix == SUFFIX and not old.name.startswith(f"{stem}-{fingerprint_value}.")
+        if stale or old.suffix == ".pickle":  # pickles were this cache's format once; they are never read
+            old.unlink(missing_ok=True)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")  # two builds at once must not share it
+    temporary.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    os.replace(temporary, path)
+
+
+def load_state(
+    directory: Path | None, name: str, fingerprint_value: str, decode, note: Callable[[str], None] = note_to_stderr
+):
+    """A stage's saved state (e.g. grouping's), decoded from its JSON data; None when absent, damaged or stale."""
+    path = directory / f"{name}-{fingerprint_value}{SUFFIX}" if directory else None
     if not path or not path.is_file():
         return None
     try:
-        with path.open("rb") as handle:
-            value = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError, ImportError):
+        data = read_cache_file(path, name, fingerprint_value)
+        try:
+            return decode(data)
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+            raise DamagedCache(f"{path.name} holds data of another shape ({type(err).__name__})") from err
+    except DamagedCache as err:
+        note(f"cache: {err}; working it out again")
         return None
-    return value if isinstance(value, kind) else None
 
 
-def save_state(directory: Path | None, name: str, fingerprint_value: str, value: object) -> None:
+def save_state(directory: Path | None, name: str, fingerprint_value: str, data) -> None:
     if directory:
-        _write(directory / f"{name}-{fingerprint_value}.pickle", value)
-
-
-def _write(path: Path, value: object) -> None:
-    """Atomically, dropping the files of other fingerprints of the same name."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    name = path.name.rsplit("-", 1)[0]
-    for old in path.parent.glob(f"{name}-*.pickle"):
-        if not old.name.startswith(path.name.split(".")[0]):
-            old.unlink(missing_ok=True)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")  # two builds at once must not share it
-    with temporary.open("wb") as handle:
-        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(temporary, path)
+        write_cache_file(directory / f"{name}-{fingerprint_value}{SUFFIX}", name, fingerprint_value, data)

@@ -11,12 +11,14 @@ so and still reports everything else.
 from __future__ import annotations
 
 import re
+import subprocess
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from .cache import CACHE_DIR
 from .ingest import ARTICLE_SUFFIXES, read_articles
 from .model import Article, Problem, Timeline
 from .overrides import read_overrides
@@ -81,10 +83,13 @@ def check_content(content_dirs: list[Path]) -> CheckReport:
     registry, found, notes = _registry(folders)
     problems += found
     problems += _override_problems(folders, {a.id for a in articles})
+    problems += tracked_cache_problems(Path.cwd())
     timeline, note, failed = _build(folders)
     if timeline is None:
         notes.append(note)
     else:
+        known = set(problems)  # the build's own problems: an article the extractor failed on or stopped
+        problems += [p for p in timeline.problems if p not in known]
         by_id = {a.id: a for a in articles}
         problems += _claimant_warnings(timeline, registry, by_id)
         problems += _date_warnings(timeline, by_id)
@@ -136,6 +141,28 @@ def _article_problems(article: Article) -> list[Problem]:
             )
         )
     return problems
+
+
+def tracked_cache_problems(project: Path) -> list[Problem]:
+    """A cache folder in git would let a pull request hand the build its results: refuse it."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--", str(CACHE_DIR)], cwd=project, capture_output=True, timeout=60
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []  # no git here: nothing can be tracked
+    tracked = [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name]
+    if listed.returncode != 0 or not tracked:
+        return []
+    return [
+        Problem(
+            tracked[0],
+            1,
+            f"the build cache is committed ({len(tracked)} file(s) under {CACHE_DIR}/ are tracked by git); "
+            "a build must make its own cache",
+            f"git rm -r --cached {CACHE_DIR} (the folder is in .gitignore)",
+        )
+    ]
 
 
 def _registry(folders: list[Path]) -> tuple[object | None, list[Problem], list[str]]:

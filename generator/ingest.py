@@ -26,8 +26,28 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?=\s|$)", re.S)
 
 
+YEARS = (1800, 2100)  # publication dates outside are mistakes, and date arithmetic near year 1 or 9999 overflows
+# Runs that no article needs and that make the extraction's patterns slow: cut before anything matches them.
+SPACE_RUN = 20  # spaces or tabs in a row
+REPEATS = 4  # the same word, or phrase of up to three words, in a row
+LONG_SPACE = re.compile(rf"[^\S\n]{{{SPACE_RUN + 1},}}")
+REPEATED = re.compile(rf"(?<!\S)(\S+(?:[^\S\n]+\S+){{0,2}}?)(?:[^\S\n]+\1(?!\S)){{{REPEATS},}}")
+FRONT_MATTER_LIMIT = 20_000  # characters; five keys never need more
+NESTING_LIMIT = 20  # brackets open at once
+ODD_CHARACTERS = re.compile("[\x00\ud800-\udfff]")  # NUL, and halves of a character (lone surrogates)
+
+
 class _TextDatesLoader(yaml.SafeLoader):
-    """Dates stay text, so `_parse_date` reports an impossible one (2023-13-01) instead of PyYAML raising."""
+    """Dates stay text, so `_parse_date` reports an impossible one (2023-13-01) instead of PyYAML raising.
+
+    Aliases are refused: front matter never needs them, and a few hundred bytes of nested aliases
+    expand to billions of values (an "alias bomb")."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            raise yaml.composer.ComposerError(None, None, "YAML aliases (*name) are not allowed here", mark)
+        return super().compose_node(parent, index)
 
 
 _TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
@@ -50,18 +70,35 @@ def _files_under(folder: Path) -> list[Path]:
     """Article files in a folder tree; directory entries say what is a file, so nothing is stat'ed twice."""
     found, pending = [], [str(folder)]
     while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.name.startswith(".") or entry.name in NOT_ARTICLES:
-                    continue
-                if entry.is_symlink():  # never followed: read_articles refuses it with a message
-                    if entry.name.endswith(ARTICLE_SUFFIXES) or entry.is_dir():
-                        found.append(Path(entry.path))
-                elif entry.is_dir():
-                    pending.append(entry.path)
-                elif entry.name.endswith(ARTICLE_SUFFIXES) and entry.is_file():
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue  # an unreadable folder holds nothing we can read
+        for entry in entries:
+            if entry.name.startswith(".") or entry.name in NOT_ARTICLES:
+                continue
+            if entry.is_symlink():  # never followed (a link loop would run forever): read_articles refuses it
+                if entry.name.endswith(ARTICLE_SUFFIXES) or _links_a_folder(entry):
                     found.append(Path(entry.path))
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.name.endswith(ARTICLE_SUFFIXES) and _is_file(entry):
+                found.append(Path(entry.path))
     return found
+
+
+def _links_a_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return True  # a link loop: list it, so that reading it names the problem
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file() or entry.is_symlink()
+    except OSError:
+        return True
 
 
 def read_articles(folders: list[Path], root: Path | None = None, reuse=None) -> tuple[list[Article], list[Problem]]:
@@ -111,6 +148,9 @@ def read_article(path: Path, shown: str | None = None) -> tuple[Article | None, 
     except OSError as err:
         return None, [Problem(shown, 1, f"cannot read file: {err.strerror}", "check the file's permissions")]
     raw = raw.removeprefix("\ufeff").replace("\r\n", "\n")
+    if "\0" in raw:
+        line = raw.count("\n", 0, raw.index("\0")) + 1
+        return None, [Problem(shown, line, "the file contains a NUL byte", "delete it, or re-save the file as text")]
     if path.suffix == ".md" or raw.startswith("---"):
         return _read_markdown(path, shown, raw)
     return _read_seed_format(path, shown, raw)
@@ -151,23 +191,14 @@ def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, li
         return None, [
             Problem(shown, 1, "front matter is never closed", "add a line '---' after the last front matter key")
         ]
-    try:
-        meta = yaml.load("\n".join(lines[1:close]), Loader=_TextDatesLoader) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
-        reason = getattr(err, "problem", None) or "invalid YAML"
+    meta, problem = _parse_front_matter(shown, "\n".join(lines[1:close]))
+    if problem:
+        return None, [problem]
+    odd = next((key for key, value in meta.items() if _has_odd_characters(key) or _has_odd_characters(value)), None)
+    if odd is not None:
+        line = _key_line(lines, close, odd) if isinstance(odd, str) and not _has_odd_characters(odd) else 2
         return None, [
-            Problem(
-                shown,
-                line,
-                f"broken front matter: {reason}",
-                "write each key as 'key: value'; quote values that contain ':' or '#'",
-            )
-        ]
-    if not isinstance(meta, dict):
-        return None, [
-            Problem(shown, 2, "front matter is not a set of 'key: value' lines", "write each key as 'key: value'")
+            Problem(shown, line, "front matter holds a NUL or half a character (\\0, \\ud800)", "delete the escape")
         ]
     problems = []
     for key in meta:
@@ -199,10 +230,33 @@ def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, li
     return _finish(path, shown, published, body, meta, close + 2)
 
 
+def _parse_front_matter(shown: str, front: str) -> tuple[dict, Problem | None]:
+    """The front matter's keys and values, or the Problem that stops it being read."""
+    if len(front) > FRONT_MATTER_LIMIT or _nesting(front) > NESTING_LIMIT:  # PyYAML is quadratic in nesting
+        return {}, Problem(shown, 2, "front matter too long or nested too deeply", "write each key as 'key: value'")
+    try:
+        meta = yaml.load(front, Loader=_TextDatesLoader) or {}
+    except RecursionError:
+        return {}, Problem(shown, 2, "front matter nested too deeply", "write each key as 'key: value'")
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 2
+        reason = getattr(err, "problem", None) or "invalid YAML"
+        fix = "write each key as 'key: value'; quote values that contain ':' or '#'"
+        if "aliases" in reason:
+            fix = "write each value out in full: anchors (&name) and aliases (*name) are not read"
+        return {}, Problem(shown, line, f"broken front matter: {reason}", fix)
+    if not isinstance(meta, dict):
+        return {}, Problem(
+            shown, 2, "front matter is not a set of 'key: value' lines", "write each key as 'key: value'"
+        )
+    return meta, None
+
+
 def _finish(
     path: Path, shown: str, published: date, body: str, meta: dict, body_line: int
 ) -> tuple[Article | None, list[Problem]]:
-    body = body.strip("\n").rstrip()
+    body = cut_runs(body.strip("\n").rstrip())
     if not body.strip():
         return None, [
             Problem(
@@ -226,6 +280,12 @@ def _finish(
     ), []
 
 
+def cut_runs(body: str) -> str:
+    """Runs of more than SPACE_RUN spaces, and a phrase said more than REPEATS times in a row, cut to that many."""
+    body = LONG_SPACE.sub(lambda m: m.group(0)[:SPACE_RUN], body)
+    return REPEATED.sub(lambda m: " ".join([m.group(1)] * REPEATS), body)
+
+
 def first_sentence(body: str) -> str:
     text = " ".join(body[:600].split())
     match = FIRST_SENTENCE.match(text)
@@ -234,20 +294,36 @@ def first_sentence(body: str) -> str:
 
 
 def _parse_date(value, shown: str, line: int) -> tuple[date | None, Problem | None]:
-    if isinstance(value, date):
-        return value, None
-    text = str(value).strip()
-    if ISO_DATE.match(text):
-        try:
-            return date.fromisoformat(text), None
-        except ValueError:
-            pass
-    return None, Problem(
-        shown,
-        line,
-        f"date '{text}' is not a real date in the form YYYY-MM-DD",
-        "write the publication date as YYYY-MM-DD, e.g. 2023-01-02",
-    )
+    text = value.isoformat() if isinstance(value, date) else str(value).strip()
+    try:
+        published = date.fromisoformat(text) if ISO_DATE.match(text) else None
+    except ValueError:
+        published = None
+    if published is None:
+        message = f"date '{text}' is not a real date in the form YYYY-MM-DD"
+    elif not YEARS[0] <= published.year <= YEARS[1]:
+        message = f"date '{text}' is outside the years {YEARS[0]}–{YEARS[1]}"
+    else:
+        return published, None
+    return None, Problem(shown, line, message, "write the publication date as YYYY-MM-DD, e.g. 2023-01-02")
+
+
+def _nesting(text: str) -> int:
+    depth = deepest = 0
+    for character in re.findall(r"[\[\]{}]", text):
+        depth = depth + 1 if character in "[{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _has_odd_characters(value) -> bool:
+    if isinstance(value, str):
+        return bool(ODD_CHARACTERS.search(value))
+    if isinstance(value, dict):
+        return any(_has_odd_characters(k) or _has_odd_characters(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_odd_characters(v) for v in value)
+    return False
 
 
 def _key_line(lines: list[str], close: int, key: str) -> int:

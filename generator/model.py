@@ -135,7 +135,6 @@ class Event:
     main_articles: tuple[str, ...]  # articles whose main event this is
     claims: tuple[Claim, ...]
     discrepancies: tuple[Discrepancy, ...] = ()
-    summary: str = ""
     related: tuple[str, ...] = ()  # ids of events linked by shared articles
 
     @property

@@ -12,29 +12,32 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .actors import load_registry, registry_path
-from .cache import GROUPING_CODE_FILES, ExtractionCache, fingerprint, load_state, save_state
+from .cache import ExtractionCache, load_state, note_to_stderr, save_state
+from .cache_codec import state_from_data, state_to_data
 from .compare import compare_sources
 from .extract import extract_article
-from .extract.places import load_gazetteer, places_path
-from .group import ClusterState, group_again
+from .group import group_again
 from .ingest import display_path, read_articles
-from .model import Article, Extraction, Timeline
+from .model import Article, Extraction, Problem, Timeline
 from .overrides import load_overrides
+from .tables import code_digest, load_tables
+from .time_limit import TimeLimitExceeded, time_limit
 
 PROGRESS_FROM = 500  # articles; smaller builds are quiet
 PARALLEL_FROM = 200  # articles to extract before worker processes pay for their start-up
 CHUNK = 50  # articles a worker extracts per task
+EXTRACTION_SECONDS = 20.0  # one article's limit; articles take about 10 ms, pathological text can take minutes
 
 
 def build_timeline(
     content_dirs: list[Path], root: Path | None = None, cache_dir: Path | None = None, progress=None
 ) -> Timeline:
     """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles."""
-    registry, registry_problems = load_registry(content_dirs)
+    tables = load_tables(content_dirs)  # once per build: the fingerprint hashes the bytes they were read from
+    registry, gazetteer = tables.registry, tables.gazetteer
     overrides, override_problems = load_overrides(content_dirs)
-    gazetteer = load_gazetteer(content_dirs)
-    cache = ExtractionCache(cache_dir, fingerprint([registry_path(content_dirs), places_path(content_dirs)]))
+    note = progress or note_to_stderr
+    cache = ExtractionCache(cache_dir, tables.fingerprint, note)
     paths: dict[str, Path] = {}
 
     def unchanged(path: Path, shown: str):
@@ -47,32 +50,37 @@ def build_timeline(
     if progress and len(articles) >= PROGRESS_FROM:
         progress(f"extract: {len(articles) - len(missing)} of {len(articles)} articles from cache")
     for article, extraction in zip(missing, extract_articles(missing, registry, gazetteer, progress), strict=True):
+        if isinstance(extraction, Problem):  # named, and left out; every other article goes on
+            problems.append(extraction)
+            continue
         cache.put(article, extraction)
         cached[article.id] = extraction
+    articles = [a for a in articles if cached[a.id] is not None]
     extractions = [cached[a.id] for a in articles]
     for article in articles:
         if article.path in paths:
             cache.remember_file(paths[article.path], article)
     cache.save(articles)
-    grouping = fingerprint([places_path(content_dirs)], GROUPING_CODE_FILES)
-    previous = load_state(cache_dir, "grouping", grouping, ClusterState)
+    previous = load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
     events, article_event, state = group_again(extractions, overrides, gazetteer, previous)
     if state is not previous:
-        save_state(cache_dir, "grouping", grouping, state)
+        save_state(cache_dir, "grouping", tables.fingerprint, state_to_data(state))
     events = compare_sources(events)
     return Timeline(
         articles=tuple(articles),
         events=tuple(events),
         article_event=article_event,
-        problems=tuple(problems + registry_problems + override_problems),
+        problems=tuple(problems) + tables.registry_problems + tuple(override_problems),
         generated_from=",".join(display_path(d, (root or Path.cwd()).resolve()) for d in content_dirs),
         parties=registry.party_labels,
     )
 
 
-def extract_articles(articles: list[Article], registry, gazetteer, progress=None) -> list[Extraction]:
-    """Extract articles in input order; many go to one worker process per core (extraction is pure CPU work)."""
-    workers = min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+def extract_articles(articles: list[Article], registry, gazetteer, progress=None) -> list[Extraction | Problem]:
+    """Extract articles in input order; many go to one worker process per core (extraction is pure CPU work).
+
+    An article that fails or runs past `EXTRACTION_SECONDS` comes back as a Problem naming it."""
+    workers = worker_count()
     if len(articles) >= PARALLEL_FROM and workers >= 2:
         try:
             return _extract_in_processes(articles, registry, gazetteer, workers, progress)
@@ -81,20 +89,28 @@ def extract_articles(articles: list[Article], registry, gazetteer, progress=None
                 progress(f"extract: worker processes failed ({err}); extracting in this process")
     done = []
     for article in articles:
-        done.append(extract_article(article, registry, gazetteer))
+        done.append(extract_within_limit(article, registry, gazetteer))
         if progress and len(done) % PROGRESS_FROM == 0:
             progress(f"extract: {len(done)}/{len(articles)} articles extracted")
     return done
 
 
-def _extract_in_processes(articles: list[Article], registry, gazetteer, workers: int, progress) -> list[Extraction]:
+def worker_count() -> int:
+    """One extraction process per core this process may use, at most 8."""
+    return min(len(os.sched_getaffinity(0)), 8) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _extract_in_processes(
+    articles: list[Article], registry, gazetteer, workers: int, progress
+) -> list[Extraction | Problem]:
     if progress:
         progress(f"extract: {len(articles)} articles in {workers} processes")
     chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
     done = []
     # spawn, not fork: the build may run inside a threaded process (mkdocs serve)
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(registry, gazetteer)) as pool:
+    tables = (registry, gazetteer, code_digest(), EXTRACTION_SECONDS)
+    with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=tables) as pool:
         for extracted in pool.map(_extract_chunk, chunks):
             done.extend(extracted)
             if progress and len(done) % PROGRESS_FROM < CHUNK:
@@ -105,10 +121,38 @@ def _extract_in_processes(articles: list[Article], registry, gazetteer, workers:
 _worker_tables: tuple = ()
 
 
-def _start_worker(registry, gazetteer) -> None:
-    global _worker_tables
+def _start_worker(registry, gazetteer, expected_code: str, seconds: float = EXTRACTION_SECONDS) -> None:
+    """A worker imports the package anew: if it changed on disk since the build started, its results would not
+    be the ones the cache's fingerprint names, so the pool breaks and the build extracts in its own process."""
+    global _worker_tables, EXTRACTION_SECONDS
+    if code_digest() != expected_code:
+        raise RuntimeError("the package's code or rule tables changed on disk during the build")
+    EXTRACTION_SECONDS = seconds
     _worker_tables = (registry, gazetteer)
 
 
-def _extract_chunk(articles: list[Article]) -> list[Extraction]:
-    return [extract_article(article, *_worker_tables) for article in articles]
+def _extract_chunk(articles: list[Article]) -> list[Extraction | Problem]:
+    return [extract_within_limit(article, *_worker_tables) for article in articles]
+
+
+def extract_within_limit(article: Article, registry, gazetteer) -> Extraction | Problem:
+    """The article's extraction, or a Problem naming it when the extractor fails or runs past the time limit."""
+    try:
+        with time_limit(EXTRACTION_SECONDS):
+            return extract_article(article, registry, gazetteer)
+    except TimeLimitExceeded:
+        return Problem(
+            article.path,
+            1,
+            f"extracting this article took over {EXTRACTION_SECONDS:g} s, so it was stopped",
+            "look for very long runs of repeated words, spaces or symbols and cut them; if the text is ordinary, "
+            "report it as a bug",
+        )
+    # The extractor is another stage's code: a bug on one article must not hide the problems of the others.
+    except Exception as err:  # noqa: BLE001
+        return Problem(
+            article.path,
+            1,
+            f"the extractor failed on this article ({type(err).__name__}: {err})",
+            "this is a bug: report it with the file; meanwhile move the file out of the content folder",
+        )

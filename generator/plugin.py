@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -111,6 +112,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_nav(self, nav, config, files):
         self.in_nav = {p.file.src_uri for p in nav.pages}
+        day = content_date(self.timeline)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.update_date = day  # the sitemap's <lastmod> (and its .gz time): never the clock
         self.sidebars = {}
         self.nav = nav
         return nav
@@ -186,6 +191,16 @@ def without_indentation(html: str) -> str:
     if "<pre" in html or "<textarea" in html:
         return html
     return INDENTATION.sub("\n", html)
+
+
+def content_date(timeline: Timeline | None) -> str:
+    """SOURCE_DATE_EPOCH's day when it is set (the reproducible-builds convention, which MkDocs follows too),
+    else the newest article's publication date: two builds of the same content give the same site."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
+    dates = [a.date for a in timeline.articles] if timeline else []
+    return max(dates).isoformat() if dates else "1970-01-01"
 
 
 def start_search_index(site_dir: Path) -> subprocess.Popen:

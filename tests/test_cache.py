@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from generator import pipeline
 from generator.pipeline import build_timeline
 from generator.serialize import timeline_to_json
@@ -35,9 +37,82 @@ def test_a_damaged_cache_is_rebuilt(tmp_path):
     cache = tmp_path / "cache"
     first = timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache))
     for name in ("extractions", "grouping"):
-        (damaged,) = cache.glob(f"{name}-*.pickle")
+        (damaged,) = cache.glob(f"{name}-*.json")
         damaged.write_bytes(b"not a pickle")
         assert timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache)) == first
+
+
+def _flip_a_figure(data: bytes) -> bytes:
+    """The same file with one digit of a figure changed: valid JSON, other content."""
+    assert b"63" in data
+    return data.replace(b"63", b"64", 1)
+
+
+def _other_header(data: bytes) -> bytes:
+    head, _, body = data.partition(b"\n")
+    return head.replace(b'"format": 1', b'"format": 0') + b"\n" + body
+
+
+DAMAGES = {
+    "empty": lambda data: b"",
+    "truncated": lambda data: data[: len(data) // 2],
+    "one figure changed": _flip_a_figure,
+    "header of another format": _other_header,
+    "no header": lambda data: data.partition(b"\n")[2],
+    "binary noise": lambda data: bytes(range(256)) * 4,
+    "deep nesting": lambda data: b"[" * 100_000,
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGES))
+def test_a_damaged_cache_file_is_set_aside_with_a_note_and_rebuilt(tmp_path, damage):
+    cache = tmp_path / "cache"
+    first = timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache))
+    for path in sorted(cache.iterdir()):
+        path.write_bytes(DAMAGES[damage](path.read_bytes()))
+        notes = []
+        assert timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache, progress=notes.append)) == first
+        (note,) = [n for n in notes if n.startswith("cache: ")]
+        assert path.name in note and "\n" not in note
+        again = []  # the build wrote a good file in its place
+        assert timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache, progress=again.append)) == first
+        assert again == []
+
+
+def test_a_cache_file_of_another_fingerprint_is_not_loaded_under_this_one(tmp_path):
+    cache = tmp_path / "cache"
+    first = timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache))
+    (main,) = cache.glob("extractions-*.json")  # as if made under another fingerprint, renamed to this one's
+    data = main.read_bytes().replace(main.stem.split("-")[1].encode(), b"0123456789abcdef", 1)
+    main.write_bytes(data)
+    notes = []
+    assert timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache, progress=notes.append)) == first
+    assert any("not a cache file of this version" in n for n in notes)
+
+
+class _RunsCode:
+    """What a hostile pickle does when loaded: here, it only leaves a file behind."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_committed_pickle_in_the_cache_folder_never_runs(tmp_path):
+    import pickle
+
+    cache = tmp_path / "cache"
+    first = timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache))
+    marker = tmp_path / "ran"
+    payload = pickle.dumps((_RunsCode(marker), {}))
+    for path in list(cache.iterdir()):  # every cache file the build uses, and the same names as pickles
+        path.write_bytes(payload)
+        path.with_suffix(".pickle").write_bytes(payload)
+    assert timeline_to_json(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache, progress=print)) == first
+    assert not marker.exists()
+    assert not list(cache.glob("*.pickle"))  # files of the old format are removed when the cache is written
 
 
 def test_an_edited_file_is_read_again_even_when_its_size_is_the_same(tmp_path):
@@ -66,7 +141,7 @@ def test_a_cache_of_another_shape_is_rebuilt(tmp_path):
 
     cache = tmp_path / "cache"
     build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache)
-    (old,) = cache.glob("extractions-*.pickle")
+    (old,) = cache.glob("extractions-*.json")
     old.write_bytes(pickle.dumps({"a": 1, "b": 2}))  # two entries: would unpack into two strings
     assert len(build_timeline([ROOT / "seeds"], ROOT, cache_dir=cache).articles) == 2
 
@@ -78,9 +153,11 @@ def test_many_articles_are_extracted_by_worker_processes_with_the_same_results(t
     for n in range(pipeline.PARALLEL_FROM + 30):
         body = SEED.replace("63", str(n + 1)).replace("Makiivka", places[n % len(places)])
         (content / f"a{n:03d}.txt").write_text(body.replace("2023-01-02", f"2023-01-{n % 27 + 2:02d}"), "utf-8")
+    monkeypatch.setattr(pipeline, "worker_count", lambda: 2)  # as on a machine with two cores, whatever this one has
     messages = []
     parallel = build_timeline([content], tmp_path, progress=messages.append)
-    assert any("processes" in m for m in messages), messages  # the pool was used (this machine has 2+ cores)
+    assert "extract: 230 articles in 2 processes" in messages, messages
+    assert not [m for m in messages if "failed" in m]  # the pool did the work (no fallback to this process)
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
     assert timeline_to_json(build_timeline([content], tmp_path)) == timeline_to_json(parallel)
 
@@ -92,11 +169,11 @@ def test_adding_an_article_writes_a_small_file_beside_the_cache_not_the_whole_ca
         (content / f"a{n:02d}.txt").write_text(SEED.replace("63", str(n + 1)), encoding="utf-8")
     cache = tmp_path / "cache"
     build_timeline([content], tmp_path, cache_dir=cache)
-    (main,) = cache.glob("extractions-*.pickle")
+    (main,) = cache.glob("extractions-*.json")
     written = main.stat().st_mtime_ns
     (content / "new.txt").write_text(SEED.replace("63", "99"), encoding="utf-8")
     build_timeline([content], tmp_path, cache_dir=cache)
-    assert main.stat().st_mtime_ns == written and len(list(cache.glob("extractions-*.recent.pickle"))) == 1
+    assert main.stat().st_mtime_ns == written and len(list(cache.glob("extractions-*.recent.json"))) == 1
 
     calls = []
     real = pipeline.extract_article
@@ -107,4 +184,19 @@ def test_adding_an_article_writes_a_small_file_beside_the_cache_not_the_whole_ca
     for n in range(60):  # many changes: the main file is written again and the small one goes
         (content / f"a{n:02d}.txt").write_text(SEED.replace("63", str(n + 200)), encoding="utf-8")
     build_timeline([content], tmp_path, cache_dir=cache)
-    assert main.stat().st_mtime_ns != written and not list(cache.glob("*.recent.pickle"))
+    assert main.stat().st_mtime_ns != written and not list(cache.glob("*.recent.json"))
+
+
+def test_extractions_come_back_from_the_cache_file_exactly_as_they_were(registry, gazetteer):
+    import json
+
+    from generator.cache_codec import extraction_from_row, extraction_to_row
+    from generator.extract import extract_article
+    from generator.ingest import read_articles
+
+    articles, _ = read_articles([ROOT / "seeds"], ROOT)
+    for article in articles:
+        extraction = extract_article(article, registry, gazetteer)
+        assert extraction.claims and any(isinstance(f.value, int) for c in extraction.claims for f in c.figures)
+        again = extraction_from_row(json.loads(json.dumps(extraction_to_row(extraction))))
+        assert again == extraction and type(again.claims) is tuple and type(again.claims[0].span) is tuple

@@ -141,7 +141,6 @@ def git(repo: Path, *args: str) -> None:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_a_git_ref_is_built_in_a_temporary_worktree(tmp_path, monkeypatch, capsys):
-    pytest.importorskip("generator.pipeline", reason="needs the extraction pipeline")
     from generator.pipeline import build_timeline
     from generator.serialize import timeline_to_json
 

@@ -95,3 +95,44 @@ def test_site_pages_are_not_articles_even_without_an_articles_folder(tmp_path):
     write(tmp_path, "a.txt", SEED)
     articles, problems = read_articles([tmp_path], tmp_path)
     assert [a.id for a in articles] == ["a"] and problems == []
+
+
+def alias_bomb() -> str:
+    """About 300 bytes of YAML whose aliases expand to 9**9 values."""
+    parts = ["&a [lol,lol,lol,lol,lol,lol,lol,lol,lol]"]
+    for previous, current in zip("abcdefg", "bcdefgh", strict=True):
+        parts.append(f"&{current} [{','.join(['*' + previous] * 9)}]")
+    parts.append(f"[{','.join(['*h'] * 9)}]")
+    return f"title: [{', '.join(parts)}]"
+
+
+BODY = "A strike hit Kharkiv on Tuesday; officials said 3 people were killed."
+BAD_FILES = {
+    "year-one.md": (f"---\ndate: 0001-01-01\n---\n\n{BODY}\n", 2, "outside the years 1800–2100"),
+    "year-9999.md": (f"---\ndate: 9999-12-31\n---\n\n{BODY}\n", 2, "outside the years 1800–2100"),
+    "seed-year-one.txt": (f" date 0001-01-01 {BODY}\n", 1, "outside the years 1800–2100"),
+    "bomb.md": (f"---\ndate: 2023-01-02\n{alias_bomb()}\n---\n\n{BODY}\n", 3, "aliases (*name) are not allowed"),
+    "nul.md": (f"---\ndate: 2023-01-02\n---\n\n{BODY}\n\nand\0 more\n", 7, "NUL byte"),
+    "surrogate.md": (f'---\ndate: 2023-01-02\ntitle: "half \\ud800"\n---\n\n{BODY}\n', 3, "half a character"),
+    "nul-escape.md": (f'---\ndate: 2023-01-02\noutlet: "a\\0b"\n---\n\n{BODY}\n', 3, "NUL"),
+    "deep.md": (f"---\ndate: 2023-01-02\ntitle: {'[' * 5000}\n---\n\n{BODY}\n", 2, "nested too deeply"),
+    "long.md": (f"---\ndate: 2023-01-02\ntitle: {'x' * 30_000}\n---\n\n{BODY}\n", 2, "front matter too long"),
+}
+
+
+def test_each_bad_file_is_named_and_the_good_ones_are_read(tmp_path):
+    assert len(alias_bomb()) < 350
+    for name, (text, _, _) in BAD_FILES.items():
+        write(tmp_path, name, text)
+    write(tmp_path, "good.md", f"---\ndate: 2023-01-02\n---\n\n{BODY}\n")
+    (tmp_path / "loop.md").symlink_to(tmp_path / "loop.md")  # a link to itself
+    (tmp_path / "folder-loop").mkdir()
+    (tmp_path / "folder-loop" / "up").symlink_to(tmp_path / "folder-loop")  # a folder that contains itself
+    articles, problems = read_articles([tmp_path], tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    named = {p.path: p for p in problems}
+    for name, (_, line, words) in BAD_FILES.items():
+        assert words in named[name].message and named[name].line == line, (name, named[name])
+    assert "symbolic link" in named["loop.md"].message
+    assert "symbolic link" in named["folder-loop/up"].message  # a linked folder is named, never followed
+    assert len(problems) == len(BAD_FILES) + 2

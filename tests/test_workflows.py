@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -92,3 +93,39 @@ def test_deploy_workflow_publishes_main_with_the_official_pages_actions():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert workflow["permissions"] == {"contents": "read"}
+
+
+def test_the_build_cache_is_restored_only_from_a_build_of_the_same_code():
+    """Across content changes the cache verifies itself (test_cache); across code changes it is never restored."""
+    for path in (PULL_REQUEST, DEPLOY):
+        (cache,) = [s for s in steps(load(path)) if s.get("uses", "").startswith("actions/cache@")]
+        code = "hashFiles('generator/**', 'pyproject.toml')"
+        assert cache["with"]["path"] == ".timeline-cache"
+        assert code in cache["with"]["key"]
+        for restore in str(cache["with"].get("restore-keys", "")).splitlines():
+            assert code in restore and restore.startswith("timeline-"), (path.name, restore)
+
+
+def test_every_action_is_pinned_to_a_commit():
+    """A tag can be moved to other code; a commit cannot."""
+    for path in (PULL_REQUEST, DEPLOY):
+        for step in steps(load(path)):
+            if "uses" in step:
+                assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", step["uses"]), (path.name, step["uses"])
+
+
+def test_no_expression_is_pasted_into_a_shell_line():
+    """Titles, branch names and the like reach `run:` through quoted environment variables, never `${{ }}`."""
+    for path in (PULL_REQUEST, DEPLOY):
+        for step in steps(load(path)):
+            assert "${{" not in step.get("run", ""), (path.name, step.get("name"))
+
+
+def test_only_main_is_deployed_and_its_build_is_dated_by_its_commit():
+    workflow = load(DEPLOY)
+    assert set(workflow["on"]) == {"push", "workflow_dispatch"} and workflow["on"]["push"]["branches"] == ["main"]
+    for job in workflow["jobs"].values():  # workflow_dispatch may name another branch
+        assert job["if"] == "github.ref == 'refs/heads/main'"
+    runs = [s.get("run", "") for s in steps(workflow)]
+    dated = next(i for i, run in enumerate(runs) if "SOURCE_DATE_EPOCH=" in run and "$GITHUB_ENV" in run)
+    assert dated < next(i for i, run in enumerate(runs) if "make site" in run)

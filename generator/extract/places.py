@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -145,12 +145,12 @@ def places_path(content_dirs: list[Path]) -> Path:
 
 
 def load_gazetteer(content_dirs: list[Path]) -> Gazetteer:
-    return _load(str(places_path(content_dirs)))
+    return gazetteer_from_text(places_path(content_dirs).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=8)
-def _load(path: str) -> Gazetteer:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+def gazetteer_from_text(text: str) -> Gazetteer:
+    """Read anew each build, never cached by path: a build hashes the same text into its fingerprint."""
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     places, aliases, written = [], {}, {}
     for entry in data.get("places") or []:
         place = Place(str(entry["name"]), str(entry.get("kind") or "city"), entry.get("parent"))

@@ -34,8 +34,8 @@ TIMES = {
 
 
 def event_summary(event: Event, party_labels: dict[str, str]) -> str:
-    """The extractor's summary when it wrote one, else one built from the claims; then the dates."""
-    figures = event.summary.strip() or figures_in_words(event, party_labels)
+    """The figures each party gave, in a sentence or two, then the dates sources give."""
+    figures = figures_in_words(event, party_labels)
     return " ".join(part for part in (figures, dates_in_words(event)) if part)
 
 

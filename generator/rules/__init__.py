@@ -9,6 +9,7 @@ languages that inflect more than a list can spell out.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -56,6 +57,7 @@ class Rules:
     qualifier_of: dict[str, str]
     months: dict[str, int]
     weekdays: dict[str, int]
+    digest: str = ""  # SHA-256 of the table's bytes as loaded: a build's fingerprint includes it
 
     def words(self, key: str) -> list[str]:
         return list(self.table.get(key) or [])
@@ -71,7 +73,8 @@ def rules_for(language: str) -> Rules:
     if not path.exists():
         path = RULES_DIR / f"{FALLBACK_LANGUAGE}.yml"
         language = FALLBACK_LANGUAGE
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = path.read_bytes()
+    table = yaml.safe_load(raw.decode("utf-8"))
     qualifier_of = {
         phrase.lower(): qualifier
         for qualifier, phrases in (table.get("qualifiers") or {}).items()
@@ -85,6 +88,7 @@ def rules_for(language: str) -> Rules:
         qualifier_of=_lookup(qualifier_of),
         months=_lookup(table.get("months")),
         weekdays=_lookup(table.get("weekdays")),
+        digest=hashlib.sha256(raw).hexdigest(),
     )
 
 
@@ -119,7 +123,11 @@ def detect_language(text: str) -> str:
     return best
 
 
+def languages() -> list[str]:
+    """The languages that have a rule table."""
+    return sorted(path.stem for path in RULES_DIR.glob("*.yml"))
+
+
 @cache
 def _stopword_sets() -> tuple[tuple[str, frozenset[str]], ...]:
-    languages = sorted(path.stem for path in RULES_DIR.glob("*.yml"))
-    return tuple((language, frozenset(rules_for(language).words("stopwords"))) for language in languages)
+    return tuple((language, frozenset(rules_for(language).words("stopwords"))) for language in languages())

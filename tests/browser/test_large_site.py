@@ -14,6 +14,8 @@ from urllib.parse import urlparse
 import pytest
 from conftest import ROOT, serve
 
+pytestmark = pytest.mark.browser  # `-m "not browser"` runs the suite without Chromium
+
 CORPUS = ROOT.parent / "shared" / "corpus" / "ukraine-media"
 ARTICLES = 2000
 PAGE_LIMIT = 150 * 1024

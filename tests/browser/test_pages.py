@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+pytestmark = pytest.mark.browser  # `-m "not browser"` runs the suite without Chromium
 MAKIIVKA = "events/2023-01-01-makiivka/"
 
 

@@ -7,6 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+pytestmark = pytest.mark.browser  # `-m "not browser"` runs the suite without Chromium
+
 AXE = None
 
 

@@ -1,0 +1,94 @@
+"""The tables a build reads, loaded once per build, and the fingerprint of everything that decides its results.
+
+`load_tables` reads the actors registry and the gazetteer once and builds
+them from the bytes it read; the fingerprint hashes those same bytes, so the
+cache can never hold results made with other tables than its name says. It
+also covers the rule tables as this process loaded them, all of the package's
+own source as this process imported it (every file, not a hand-kept list),
+and the versions of Python and of the libraries that change results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from .actors import Registry, load_registry, registry_from_bytes, registry_path
+from .model import Problem
+from .extract.places import Gazetteer, gazetteer_from_text, places_path
+from .rules import languages, rules_for
+
+PACKAGE = Path(__file__).resolve().parent
+# dateparser and what it parses with: a new version may read a date differently
+LIBRARIES = ("dateparser", "regex", "python-dateutil", "pytz", "tzlocal", "PyYAML")
+
+
+@dataclass(frozen=True)
+class BuildTables:
+    registry: Registry
+    registry_problems: tuple[Problem, ...]
+    gazetteer: Gazetteer
+    fingerprint: str
+
+
+def package_source_digest(package: Path = PACKAGE) -> str:
+    """Every file of the package (code and rule tables), by relative path and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def library_versions() -> str:
+    found = [f"python {sys.version} {sys.implementation.cache_tag}"]
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} absent")
+    return "\n".join(found)
+
+
+# Once per process, when the package is imported: the code that runs is the code this process loaded,
+# so editing a file under `timeline serve` changes nothing until a restart, and neither does the fingerprint.
+SOURCE_DIGEST = package_source_digest()
+VERSIONS = library_versions()
+
+
+def rules_digest() -> str:
+    """The rule tables as this process loaded them (they are compiled once per process)."""
+    return "\n".join(f"{language} {rules_for(language).digest}" for language in languages())
+
+
+def code_digest() -> str:
+    """What a worker process must share with the build that starts it: source, rules and versions."""
+    return hashlib.sha256(f"{SOURCE_DIGEST}\n{rules_digest()}\n{VERSIONS}".encode()).hexdigest()
+
+
+def load_tables(content_dirs: list[Path]) -> BuildTables:
+    """The registry and gazetteer for this build, each read once, and the fingerprint of the build's inputs."""
+    registry_file, places_file = registry_path(content_dirs), places_path(content_dirs)
+    registry_bytes, places_bytes = _read(registry_file), _read(places_file) or b""
+    if registry_bytes is None:
+        registry, problems = load_registry(content_dirs)  # it names the reason the file cannot be read
+        registry_bytes = b""
+    else:
+        registry, problems = registry_from_bytes(registry_bytes, str(registry_file))
+    gazetteer = gazetteer_from_text(places_bytes.decode("utf-8"))
+    digest = hashlib.sha256(code_digest().encode())
+    for name, data in (("actors", registry_bytes), ("places", places_bytes)):
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return BuildTables(registry, tuple(problems), gazetteer, digest.hexdigest()[:16])
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
