@@ -17,8 +17,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .actors import Registry, load_registry, registry_from_bytes, registry_path
-from .model import Problem
 from .extract.places import Gazetteer, gazetteer_from_text, places_path
+from .model import Problem
 from .rules import languages, rules_for
 
 PACKAGE = Path(__file__).resolve().parent
