@@ -32,7 +32,12 @@ CODE_FILES = (
 )
 
 
-GROUPING_CODE_FILES = ("model.py", "places.py", "group.py")
+GROUPING_CODE_FILES = (
+    "model.py",
+    "places.py",
+    "slug.py",
+    *(f"events/{p.name}" for p in sorted((PACKAGE / "events").glob("*")) if p.suffix in (".py", ".yml")),
+)
 
 
 def fingerprint(data_files: Iterable[Path], code_files: Iterable[str] = CODE_FILES) -> str:

@@ -15,11 +15,11 @@ from pathlib import Path
 from .actors import load_registry, registry_path
 from .cache import GROUPING_CODE_FILES, ExtractionCache, fingerprint, load_state, save_state
 from .compare import compare_sources
+from .events import ClusterState, group_again
+from .events.overrides import load_overrides
 from .extract import extract_article
-from .group import ClusterState, group_again
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Timeline
-from .overrides import load_overrides
 from .places import load_gazetteer, places_path
 
 PROGRESS_FROM = 500  # articles; smaller builds are quiet
@@ -56,7 +56,7 @@ def build_timeline(
     cache.save(articles)
     grouping = fingerprint([places_path(content_dirs)], GROUPING_CODE_FILES)
     previous = load_state(cache_dir, "grouping", grouping, ClusterState)
-    events, article_event, state = group_again(extractions, overrides, gazetteer, previous)
+    events, article_event, state, references, no_event = group_again(extractions, overrides, gazetteer, previous)
     if state is not previous:
         save_state(cache_dir, "grouping", grouping, state)
     events = compare_sources(events)
@@ -67,6 +67,8 @@ def build_timeline(
         problems=tuple(problems + registry_problems + override_problems),
         generated_from=",".join(display_path(d, (root or Path.cwd()).resolve()) for d in content_dirs),
         parties=registry.party_labels,
+        references=references,
+        no_event=no_event,
     )
 
 

@@ -71,7 +71,9 @@ def strike_timeline(summary: str = "", title: str = "Strike on barracks", claima
         summary=summary,
         related=("2022-02-invasion",),
     )
-    invasion = Event("2022-02-invasion", "Invasion", "2022-02", "month", {"2022-02": ["a1"]}, None, ("a1",), (), ())
+    invasion = Event(
+        "2022-02-invasion", "Invasion", "2022-02", "month", {"2022-02": ["a1"]}, None, ("a1",), ("a1",), ()
+    )
     return Timeline((first, second), (invasion, strike), {"a1": strike.id, "a2": strike.id}, parties=PARTIES)
 
 
@@ -289,9 +291,9 @@ def test_every_page_is_generated_and_claim_links_point_at_anchors(tmp_path):
         assert (site / event["page"] / "index.html").is_file()
     for item in data["articles"]:
         assert (site / item["page"] / "index.html").is_file()
-    makiivka = (site / "events" / "2023-01-01-makiivka" / "index.html").read_text(encoding="utf-8")
+    makiivka = (site / "events" / "2023-01-02-makiivka-attack" / "index.html").read_text(encoding="utf-8")
     assert "disputed: 63–400" in makiivka and "~400" in makiivka
-    for quoted in next(e for e in data["events"] if e["id"] == "2023-01-01-makiivka")["claims"]:
+    for quoted in next(e for e in data["events"] if e["id"] == "2023-01-02-makiivka-attack")["claims"]:
         text_page = (site / "articles" / quoted["article"] / "index.html").read_text(encoding="utf-8")
         assert f'id="{quoted["id"]}"' in text_page
     assert "Page not found" in (site / "404.html").read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-MAKIIVKA = "events/2023-01-01-makiivka/"
+MAKIIVKA = "events/2023-01-02-makiivka-attack/"
 
 
 def test_event_summary_says_who_claimed_what(page, base_url):
