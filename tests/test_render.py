@@ -392,3 +392,13 @@ def test_place_spellings_with_one_address_share_one_page():
     assert len(paths) == len(set(paths))
     place_page = next(p.content for p in pages if p.path == "places/przewodow.md")
     assert place_page.count("<li>") == 3 and "<h1>Przewodów</h1>" in place_page
+
+
+def test_an_old_event_address_redirects_to_the_event():
+    timeline = strike_timeline()
+    strike = next(e for e in timeline.events if e.id == "2023-01-01-makiivka")
+    moved = Event(**{**strike.__dict__, "aliases": ("2023-01-02-makiivka-attack",)})
+    others = tuple(e for e in timeline.events if e is not strike)
+    pages = pages_of(Timeline(timeline.articles, (*others, moved), timeline.article_event, parties=PARTIES))
+    redirect = pages["events/2023-01-02-makiivka-attack.md"]
+    assert 'http-equiv="refresh" content="0; url=../../events/2023-01-01-makiivka/"' in redirect

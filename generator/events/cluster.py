@@ -15,7 +15,7 @@ change touches.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import EventCandidate, Extraction, first_day
 from ..places import Gazetteer
@@ -60,6 +60,7 @@ class _Reading:
     vocabulary: Vocabulary
     kinds: dict[str, frozenset[str]]
     hubs: frozenset[str]  # places so often named that they tell no happening apart
+    _keys: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, extractions: list[Extraction], vocabulary: Vocabulary) -> _Reading:
@@ -73,7 +74,11 @@ class _Reading:
         )
 
     def keys(self, article_id: str) -> list[str]:
-        return self.vocabulary.weights.rare(self.vocabulary.words[article_id], CANDIDATE_BUCKET)
+        found = self._keys.get(article_id)
+        if found is None:
+            words = self.vocabulary.words[article_id]
+            found = self._keys[article_id] = self.vocabulary.weights.rare(words, CANDIDATE_BUCKET)
+        return found
 
     def similar(self, a: str, b: str, bar: float) -> bool:
         return self.vocabulary.cosine(a, b) >= bar
@@ -168,15 +173,12 @@ class _Run:
     def _link(self, b_id: str) -> None:
         reading, day = self.reading, self.reading.day
         self.parent.setdefault(b_id, b_id)
-        seen: set[str] = set()
-        for key in reading.keys(b_id):
-            for a_id in (a for d in (day[b_id] - 1, day[b_id]) for a in self.index[(key, d)]):
-                if a_id in seen:
-                    continue
-                seen.add(a_id)
-                ra, rb = self.find(a_id), self.find(b_id)
-                if ra != rb and abs(day[ra] - day[b_id]) <= 1 and self._linked(a_id, b_id, (ra, rb)):
-                    self.parent[rb] = ra
+        index, days = self.index, (day[b_id] - 1, day[b_id])
+        candidates = set().union(*(index.get((key, d), ()) for key in reading.keys(b_id) for d in days))
+        for a_id in sorted(candidates, key=lambda a: (day[a], a)):  # in date order, whatever the hash seed
+            ra, rb = self.find(a_id), self.find(b_id)
+            if ra != rb and abs(day[ra] - day[b_id]) <= 1 and self._linked(a_id, b_id, (ra, rb)):
+                self.parent[rb] = ra
         self._add_to_index(b_id)
 
     def _linked(self, a_id: str, b_id: str, roots: tuple[str, str]) -> bool:
