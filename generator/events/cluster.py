@@ -28,7 +28,7 @@ HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a 
 SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
 ROOT_SIMILARITY = 0.12  # against each cluster's first article, so links cannot chain
-CANDIDATE_BUCKET = 8  # words in fewer than 2**9 articles find candidates
+CANDIDATE_BUCKET = 7  # words in fewer than 2**8 articles find candidates
 
 
 @dataclass(frozen=True)

@@ -316,6 +316,8 @@ def apply_grouping_overrides(
     clusters: list[set[str]], overrides: list[Override], by_id: dict[str, Extraction]
 ) -> list[set[str]]:
     """Separations first (take articles out), then merges (join whole events)."""
+    if not overrides:
+        return clusters
     clusters = [set(c) for c in clusters]
     for override in overrides:
         listed = {a for a in override.articles if a in by_id}
