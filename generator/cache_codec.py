@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .group import ClusterState
+from .events.cluster import ClusterState
 from .model import Article, Claim, EventCandidate, Extraction, Figure
 
 FORMAT = 1  # bump when a row's layout changes: older files are then rebuilt, never misread
@@ -127,6 +127,8 @@ def state_to_data(state: ClusterState) -> dict:
         "signature": {i: list(s) for i, s in state.signature.items()},
         "root": state.root,
         "open_at": [[day, roots] for day, roots in state.open_at.items()],
+        "buckets": state.buckets,
+        "hubs": sorted(state.hubs),
     }
 
 
@@ -143,4 +145,9 @@ def state_from_data(data: dict) -> ClusterState:
         _wholes(day)
         _texts(*roots.keys(), *roots.values())
         open_at[day] = dict(roots)
-    return ClusterState(signature, dict(root), open_at)
+    buckets = data["buckets"]
+    _texts(*buckets.keys())
+    _wholes(*buckets.values())
+    hubs = data["hubs"]
+    _texts(*hubs)
+    return ClusterState(signature, dict(root), open_at, dict(buckets), frozenset(hubs))

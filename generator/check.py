@@ -19,9 +19,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .cache import CACHE_DIR
+from .events.overrides import read_overrides
 from .ingest import ARTICLE_SUFFIXES, read_articles
 from .model import Article, Problem, Timeline
-from .overrides import read_overrides
 from .validate import PLACEHOLDER, front_matter_line, line_of_text
 
 DAYS_AFTER_PUBLICATION = 1  # an event dated later than this after publication is suspicious
@@ -259,8 +259,21 @@ def _date_warnings(timeline: Timeline, by_id: dict[str, Article]) -> list[Proble
 
 
 def _lonely_article_warnings(timeline: Timeline, by_id: dict[str, Article]) -> list[Problem]:
+    """A note for an article that reports no happening of its own; a warning for one that joins nothing else."""
     placed = set(timeline.article_event) | {a for e in timeline.events for a in e.articles}
-    return [
+    problems = [
+        Problem(
+            article.path,
+            1,
+            f"the article reports no happening of its own ({timeline.no_event[article_id]}), so it joins no "
+            "event; it keeps its page and is found by search",
+            "none needed; if it does report one, list it in content/events.yml to give it its event",
+            "note",
+        )
+        for article_id, article in sorted(by_id.items())
+        if article_id in timeline.no_event
+    ]
+    problems += [
         Problem(
             article.path,
             1,
@@ -269,8 +282,9 @@ def _lonely_article_warnings(timeline: Timeline, by_id: dict[str, Article]) -> l
             "warning",
         )
         for article_id, article in sorted(by_id.items())
-        if article_id not in placed
+        if article_id not in placed and article_id not in timeline.no_event
     ]
+    return problems
 
 
 def _duplicate_warnings(articles: list[Article]) -> list[Problem]:

@@ -136,6 +136,8 @@ class Event:
     claims: tuple[Claim, ...]
     discrepancies: tuple[Discrepancy, ...] = ()
     related: tuple[str, ...] = ()  # ids of events linked by shared articles
+    curated: bool = False  # listed by a maintainer in events.yml, with no article that reports it
+    aliases: tuple[str, ...] = ()  # earlier ids (merged or renamed events) whose pages redirect here
 
     @property
     def page(self) -> str:
@@ -148,10 +150,12 @@ class Timeline:
 
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
-    article_event: dict[str, str]  # article id -> its main event id
+    article_event: dict[str, str]  # article id -> its main event id (absent: it reports no happening of its own)
     problems: tuple[Problem, ...] = ()
     generated_from: str = "content"
     parties: dict[str, str] = field(default_factory=dict)  # party key -> label
+    references: dict[str, tuple[EventCandidate, ...]] = field(default_factory=dict)  # dated mentions, no event
+    no_event: dict[str, str] = field(default_factory=dict)  # article id -> why it reports no happening
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,9 @@ class Override:
     `articles` name the event: listing several merges them into one event
     (or pins an article to another's event); `separate` takes the listed
     articles out into an event of their own; the rest retitle, re-date or
-    re-place the event, or fix its id.
+    re-place the event, or fix its id. An entry with no articles is a
+    curated event (context such as the start of the invasion): its title,
+    date and place put it on the timeline, and mentions of it link to it.
     """
 
     articles: tuple[str, ...]

@@ -15,11 +15,11 @@ from pathlib import Path
 from .cache import ExtractionCache, load_state, note_to_stderr, save_state
 from .cache_codec import state_from_data, state_to_data
 from .compare import compare_sources
+from .events import group_again
+from .events.overrides import load_overrides
 from .extract import extract_article
-from .group import group_again
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Problem, Timeline
-from .overrides import load_overrides
 from .tables import code_digest, load_tables
 from .time_limit import TimeLimitExceeded, time_limit
 
@@ -62,7 +62,7 @@ def build_timeline(
             cache.remember_file(paths[article.path], article)
     cache.save(articles)
     previous = load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
-    events, article_event, state = group_again(extractions, overrides, gazetteer, previous)
+    events, article_event, state, references, no_event = group_again(extractions, overrides, gazetteer, previous)
     if state is not previous:
         save_state(cache_dir, "grouping", tables.fingerprint, state_to_data(state))
     events = compare_sources(events)
@@ -73,6 +73,8 @@ def build_timeline(
         problems=tuple(problems) + tables.registry_problems + tuple(override_problems),
         generated_from=",".join(display_path(d, (root or Path.cwd()).resolve()) for d in content_dirs),
         parties=registry.party_labels,
+        references=references,
+        no_event=no_event,
     )
 
 

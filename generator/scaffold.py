@@ -12,7 +12,6 @@ import argparse
 import re
 import select
 import sys
-import unicodedata
 from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .ingest import ARTICLE_SUFFIXES
+from .slug import slugify as project_slug
 from .validate import PLACEHOLDER, URL, is_language_code
 
 SLUG_WORDS = 8
@@ -85,11 +85,8 @@ def article_slug(title: str | None, outlet: str | None, url: str | None, text: s
 
 
 def slugify(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens; accents dropped, other scripts give ''."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:SLUG_WORDS]
-    slug = "-".join(words)
-    return slug[:SLUG_CHARS].rsplit("-", 1)[0] if len(slug) > SLUG_CHARS else slug
+    """An article's slug: at most SLUG_WORDS words and SLUG_CHARS characters of the project's slug."""
+    return project_slug(text, SLUG_WORDS, SLUG_CHARS)
 
 
 def article_text(args: argparse.Namespace, text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Article, Claim, Discrepancy, Event, Figure, Timeline
+from .model import Article, Claim, Discrepancy, Event, EventCandidate, Figure, Timeline
 
 SCHEMA = 1
 
@@ -41,7 +41,11 @@ def discrepancy_to_dict(discrepancy: Discrepancy) -> dict:
     }
 
 
-def article_to_dict(article: Article, event_id: str | None) -> dict:
+def reference_to_dict(mention: EventCandidate) -> dict:
+    return {"date": mention.date, "date_precision": mention.precision, "place": mention.place, "text": mention.title}
+
+
+def article_to_dict(article: Article, event_id: str | None, references: tuple[EventCandidate, ...] = ()) -> dict:
     return {
         "id": article.id,
         "path": article.path,
@@ -51,6 +55,7 @@ def article_to_dict(article: Article, event_id: str | None) -> dict:
         "url": article.url,
         "language": article.language,
         "event": event_id,
+        "references": [reference_to_dict(m) for m in references],
         "page": f"articles/{article.id}/",
     }
 
@@ -67,6 +72,8 @@ def event_to_dict(event: Event) -> dict:
         "main_articles": list(event.main_articles),
         "page": event.page,
         "related": list(event.related),
+        "curated": event.curated,
+        "aliases": list(event.aliases),
         "claims": [claim_to_dict(c) for c in event.claims],
         "discrepancies": [discrepancy_to_dict(d) for d in event.discrepancies],
     }
@@ -77,7 +84,10 @@ def timeline_to_dict(timeline: Timeline) -> dict:
         "schema": SCHEMA,
         "generated_from": timeline.generated_from,
         "parties": dict(timeline.parties),
-        "articles": [article_to_dict(a, timeline.article_event.get(a.id)) for a in timeline.articles],
+        "articles": [
+            article_to_dict(a, timeline.article_event.get(a.id), timeline.references.get(a.id, ()))
+            for a in timeline.articles
+        ],
         "events": [event_to_dict(e) for e in timeline.events],
     }
 

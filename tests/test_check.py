@@ -392,6 +392,19 @@ def test_article_joining_no_event_is_a_warning(tmp_path, monkeypatch):
     assert "joins no event" in lonely.message
 
 
+def test_an_opinion_piece_joins_no_event_and_check_says_so_in_a_note(tmp_path, monkeypatch, capsys):
+    text = (
+        '---\ntitle: "Opinion: why the war in Ukraine will not end soon"\ndate: 2023-01-02\n---\n\n'
+        "Russia's war in Ukraine has no end in sight, and the West should prepare for a long struggle.\n"
+    )
+    write_content(tmp_path, {"articles/a.md": text})
+    monkeypatch.chdir(tmp_path)
+    assert run_check([Path("content")], strict=True) == 0  # a note fails nothing, even with --strict
+    out = capsys.readouterr().out
+    assert "articles/a.md:1: note: the article reports no happening of its own" in out
+    assert "opinion" in out
+
+
 def test_check_says_so_when_the_pipeline_cannot_be_imported(tmp_path, monkeypatch, capsys):
     write_content(tmp_path, {"articles/a.md": GOOD})
     monkeypatch.chdir(tmp_path)

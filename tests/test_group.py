@@ -8,8 +8,9 @@ from stage_helpers import make_article
 
 from generator.cache_codec import state_from_data, state_to_data
 from generator.compare import compare_sources, discrepancies_in
+from generator.events import group_again, group_articles_into_events
+from generator.events.cluster import cluster_main_events
 from generator.extract import extract_article
-from generator.group import _cluster_main_events, group_articles_into_events
 from generator.model import Article, EventCandidate, Extraction, Override
 from generator.render.summary import event_summary
 
@@ -42,11 +43,32 @@ def test_same_place_and_close_dates_group_into_one_event(registry, gazetteer):
     assert makiivka.place == "Makiivka"
 
 
-def test_mentions_become_their_own_events_and_link_back(registry, gazetteer):
-    events, article_event = group_articles_into_events(extract(registry, gazetteer, *ARTICLES), [], gazetteer)
-    rockets = next(e for e in events if e.date == "2022-12-31")
-    assert "a2" in rockets.articles and rockets.main_articles == ()
-    assert [f.value for c in rockets.claims for f in c.figures] == [25]
+def test_a_passing_mention_without_a_matching_event_stays_a_reference(registry, gazetteer):
+    events, article_event, _, references, _ = group_again(extract(registry, gazetteer, *ARTICLES), [], gazetteer)
+    assert not [e for e in events if e.date == "2022-12-31"]  # the rockets on Donetsk are only mentioned
+    assert [m.date for m in references["a2"]] == ["2022-12-31"]
+    assert all(a in e.main_articles for e in events for a in e.articles)
+
+
+def test_a_mention_links_to_the_event_it_names_but_is_not_a_source(registry, gazetteer):
+    later = (
+        "c1",
+        "2023-01-05",
+        "A missile strike hit Kharkiv on Thursday, January 5, killing two. Kharkiv was hit four days after the "
+        "drone attack on Odesa on January 1.",
+    )
+    events, article_event, _, _, _ = group_again(extract(registry, gazetteer, *ARTICLES, later), [], gazetteer)
+    odesa = next(e for e in events if e.id == article_event["b1"])
+    assert "c1" in odesa.articles and "c1" not in odesa.main_articles
+
+
+def test_a_curated_entry_is_an_event_that_mentions_link_to(registry, gazetteer):
+    curated = Override((), "content/events.yml", 3, title="Russia invades Ukraine", date="2022-02-24")
+    recall = ("d1", "2023-01-05", "Russia invaded Ukraine on February 24, 2022. A drone attack hit Odesa on January 4.")
+    events, _ = group_articles_into_events(extract(registry, gazetteer, *ARTICLES, recall), [curated], gazetteer)
+    invasion = next(e for e in events if e.curated)
+    assert (invasion.title, invasion.date, invasion.main_articles) == ("Russia invades Ukraine", "2022-02-24", ())
+    assert "d1" in invasion.articles
 
 
 def test_override_separates_and_retitles(registry, gazetteer):
@@ -122,7 +144,7 @@ def synthetic_extractions(rng, count: int, places: list[str | None]) -> list[Ext
 
 
 def clusters_as_sets(extractions, gazetteer, previous=None):
-    clusters, state = _cluster_main_events(extractions, gazetteer, previous)
+    clusters, state = cluster_main_events(extractions, gazetteer, previous)
     return sorted(sorted(c) for c in clusters), state
 
 

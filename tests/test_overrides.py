@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.events.overrides import load_overrides
 from generator.model import Override
-from generator.overrides import load_overrides
 
 
 def load(tmp_path: Path, text: str | bytes):
@@ -100,4 +100,44 @@ def test_broken_yaml_and_bad_encoding_are_problems_not_crashes(tmp_path):
 
 def test_the_project_example_file_loads_with_no_problem():
     root = Path(__file__).resolve().parent.parent
-    assert load_overrides([root / "content"]) == ([], [])
+    overrides, problems = load_overrides([root / "content"])
+    assert problems == []
+    assert {o.id for o in overrides if not o.articles} == {
+        "2014-03-18-crimea-annexation",
+        "2022-02-24-full-scale-invasion",
+    }
+
+
+# ------------------------------------------------------------ applying overrides to clusters
+
+
+def test_separation_takes_articles_out_before_merges_join_whole_clusters():
+    from generator.events.overrides import apply_grouping_overrides
+
+    clusters = [{"a", "b"}, {"c"}, {"d", "e"}]
+    overrides = [
+        Override(("b",), "events.yml", 1, separate=True),
+        Override(("c", "d"), "events.yml", 3),
+    ]
+    known = dict.fromkeys("abcde")
+    result = sorted(sorted(c) for c in apply_grouping_overrides(clusters, overrides, known))
+    assert result == [["a"], ["b"], ["c", "d", "e"]]
+
+
+def test_an_override_naming_an_unknown_article_changes_nothing():
+    from generator.events.overrides import apply_grouping_overrides
+
+    clusters = [{"a"}, {"b"}]
+    overrides = [Override(("a", "zz"), "events.yml", 1)]
+    assert apply_grouping_overrides(clusters, overrides, dict.fromkeys("ab")) == [{"a"}, {"b"}]
+
+
+def test_an_entry_without_articles_is_a_curated_event(tmp_path):
+    overrides, problems = load(tmp_path, "events:\n  - title: Russia annexes Crimea\n    date: 2014-03-18\n")
+    assert problems == []
+    assert (overrides[0].articles, overrides[0].title, overrides[0].date) == ((), "Russia annexes Crimea", "2014-03-18")
+
+
+def test_a_curated_event_needs_a_title_and_a_date(tmp_path):
+    overrides, problems = load(tmp_path, "events:\n  - title: Russia annexes Crimea\n")
+    assert overrides == [] and "without 'articles:'" in problems[0].message

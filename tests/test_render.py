@@ -70,7 +70,9 @@ def strike_timeline(title: str = "Strike on barracks", claimant: str = "Moscow")
         discrepancies=(Discrepancy("killed", {"russia": [63], "ukraine": [400]}, ("a1", "a2")),),
         related=("2022-02-invasion",),
     )
-    invasion = Event("2022-02-invasion", "Invasion", "2022-02", "month", {"2022-02": ["a1"]}, None, ("a1",), (), ())
+    invasion = Event(
+        "2022-02-invasion", "Invasion", "2022-02", "month", {"2022-02": ["a1"]}, None, ("a1",), ("a1",), ()
+    )
     return Timeline((first, second), (invasion, strike), {"a1": strike.id, "a2": strike.id}, parties=PARTIES)
 
 
@@ -284,9 +286,9 @@ def test_every_page_is_generated_and_claim_links_point_at_anchors(tmp_path):
         assert (site / event["page"] / "index.html").is_file()
     for item in data["articles"]:
         assert (site / item["page"] / "index.html").is_file()
-    makiivka = (site / "events" / "2023-01-01-makiivka" / "index.html").read_text(encoding="utf-8")
+    makiivka = (site / "events" / "2023-01-02-makiivka-attack" / "index.html").read_text(encoding="utf-8")
     assert "disputed: 63–400" in makiivka and "~400" in makiivka
-    for quoted in next(e for e in data["events"] if e["id"] == "2023-01-01-makiivka")["claims"]:
+    for quoted in next(e for e in data["events"] if e["id"] == "2023-01-02-makiivka-attack")["claims"]:
         text_page = (site / "articles" / quoted["article"] / "index.html").read_text(encoding="utf-8")
         assert quoted["id"] in {attrs.get("id") for _, attrs in Tags(text_page).tags}
     assert "Page not found" in (site / "404.html").read_text(encoding="utf-8")
@@ -297,8 +299,8 @@ def test_navigation_leads_to_the_years_not_events(tmp_path):
     assert build_site([ROOT / "seeds"], site, ROOT / "mkdocs.yml") == 0
     home = (site / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"') : home.index("</nav>", home.index("md-nav--primary"))]
-    assert "years/2022/" in nav and "events/" not in nav  # pruned: the Years section is a link to the first year
-    assert "years/2022/" in home and "years/2023/" in home  # every year is on the timeline's year jump
+    assert "years/" in nav and "events/" not in nav  # pruned: the Years section is a link to its first page
+    assert "years/2023/" in home  # the year of the seeds' events is on the timeline's year jump
 
 
 def test_pages_sharing_one_sidebar_rendering_are_identical_to_pages_rendered_alone(tmp_path, monkeypatch):
@@ -386,3 +388,13 @@ def test_place_spellings_with_one_address_share_one_page():
     assert len(paths) == len(set(paths))
     place_page = next(p.content for p in pages if p.path == "places/przewodow.md")
     assert place_page.count("<li>") == 3 and "<h1>Przewodów</h1>" in place_page
+
+
+def test_an_old_event_address_redirects_to_the_event():
+    timeline = strike_timeline()
+    strike = next(e for e in timeline.events if e.id == "2023-01-01-makiivka")
+    moved = Event(**{**strike.__dict__, "aliases": ("2023-01-02-makiivka-attack",)})
+    others = tuple(e for e in timeline.events if e is not strike)
+    pages = pages_of(Timeline(timeline.articles, (*others, moved), timeline.article_event, parties=PARTIES))
+    redirect = pages["events/2023-01-02-makiivka-attack.md"]
+    assert 'http-equiv="refresh" content="0; url=../../events/2023-01-01-makiivka/"' in redirect

@@ -76,7 +76,7 @@ def place_pages(index: SiteIndex) -> list[Page]:
         url = place_url(place)
         items = "".join(
             f'<li><time datetime="{escape(e.date)}">{human_date(e.date, e.date_precision)}</time> '
-            f'<a href="{link_to(url, e.page)}">{escape(e.title)}</a> · {len(e.articles)} sources</li>'
+            f'<a href="{link_to(url, e.page)}">{escape(e.title)}</a> · {len(e.main_articles)} sources</li>'
             for e in sorted(events, key=lambda e: e.date)[-400:]
         )
         pages.append(

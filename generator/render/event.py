@@ -25,7 +25,7 @@ def event_page(index: SiteIndex, event: Event) -> Page:
         '<p class="tl-meta">'
         f'<span class="tl-date">{human_date(event.date, event.date_precision)}</span>'
         + (f' · <a href="{link_to(url, place_url(event.place))}">{escape(event.place)}</a>' if event.place else "")
-        + f" · {len(event.articles)} source{'s' if len(event.articles) != 1 else ''}</p>",
+        + f" · {escape(sources_label(event))}</p>",
     ]
     summary = event_summary(event, index.labels)
     if summary:
@@ -36,6 +36,25 @@ def event_page(index: SiteIndex, event: Event) -> Page:
     body.append(_related(index, event, url))
     label = event_label(event)
     return page(f"events/{event.id}.md", label, body, searchable(8.0))
+
+
+def sources_label(event: Event) -> str:
+    """How many articles report the event (mentions are not sources); a curated event says so."""
+    count = len(event.main_articles)
+    if event.curated:
+        return f"context listed by the maintainers · recalled by {len(event.articles)}"
+    return f"{count} source{'s' if count != 1 else ''}"
+
+
+def redirect_page(event: Event, alias: str) -> Page:
+    """The old address of a merged or renamed event: a small page that sends the reader on."""
+    url = f"events/{alias}/"
+    target = link_to(url, event.page)
+    body = [
+        f'<meta http-equiv="refresh" content="0; url={target}">',
+        f'<p>This event has moved: <a href="{target}">{escape(event.title)}</a>.</p>',
+    ]
+    return page(f"events/{alias}.md", event.title, body)
 
 
 def _dates_reported(index: SiteIndex, event: Event) -> str:

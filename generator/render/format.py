@@ -9,9 +9,9 @@ shows exactly the value.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from ..model import FIGURE_KINDS, Value
+from ..slug import slugify
 
 MONTHS = [
     "January",
@@ -99,5 +99,4 @@ def spread(values: list) -> str:
 
 
 def slug(value: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    return slugify(value) or "x"

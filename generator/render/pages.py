@@ -118,7 +118,7 @@ def render_site(timeline: Timeline) -> list[Page]:
     """Every page of the site: timeline and years, events, articles, parties, places."""
     from .article import article_pages
     from .entities import actor_pages, place_pages
-    from .event import event_page
+    from .event import event_page, redirect_page
     from .timeline import timeline_pages
 
     index = SiteIndex(timeline)
@@ -126,6 +126,8 @@ def render_site(timeline: Timeline) -> list[Page]:
 
     pages.extend(timeline_pages(index))
     pages.extend(event_page(index, event) for event in timeline.events)
+    taken = {event.id for event in timeline.events}
+    pages.extend(redirect_page(e, alias) for e in timeline.events for alias in e.aliases if alias not in taken)
     for article in timeline.articles:
         pages.extend(article_pages(index, article))
     pages.extend(actor_pages(index))

@@ -108,7 +108,7 @@ def _filters(events: list[Event], index: SiteIndex) -> str:
 def _card(index: SiteIndex, event: Event, url: str) -> str:
     parties = " ".join(sorted({slug(c.party) for c in event.claims}))
     kinds = " ".join(sorted({f.kind for c in event.claims for f in c.figures}))
-    sources = len(event.articles)
+    sources = len(event.main_articles)
     badges = "".join(
         f'<span class="tl-badge" title="sources disagree on {d.kind}">⚠ {d.kind}: '
         f"{spread([v for vs in d.values.values() for v in vs])}</span>"

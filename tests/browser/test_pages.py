@@ -7,7 +7,7 @@ import re
 import pytest
 
 pytestmark = pytest.mark.browser  # `-m "not browser"` runs the suite without Chromium
-MAKIIVKA = "events/2023-01-01-makiivka/"
+MAKIIVKA = "events/2023-01-02-makiivka-attack/"
 
 
 def test_event_summary_says_who_claimed_what(page, base_url):

@@ -14,8 +14,8 @@ AXE = None
 
 def open_makiivka(page, base_url):
     page.goto(base_url)
-    page.locator('a.tl-title[href*="-makiivka/"]').first.click()
-    page.wait_for_url(re.compile(r"events/2023-01-01-makiivka/"))
+    page.locator('a.tl-title[href*="-makiivka-"]').first.click()
+    page.wait_for_url(re.compile(r"events/2023-01-02-makiivka-attack/"))
 
 
 def test_timeline_leads_to_the_makiivka_comparison(page, base_url):
@@ -53,18 +53,18 @@ def search(page, base_url, words: str) -> list[str]:
 
 def test_search_finds_the_event_above_its_articles(page, base_url):
     links = [urlparse(link).path for link in search(page, base_url, "Makiivka")]
-    assert "/events/2023-01-01-makiivka/" in links[:5]
+    assert "/events/2023-01-02-makiivka-attack/" in links[:5]
     first_article = (
         next(i for i, link in enumerate(links) if "/articles/" in link)
         if any("/articles/" in link for link in links)
         else len(links)
     )
-    assert links.index("/events/2023-01-01-makiivka/") < first_article
+    assert links.index("/events/2023-01-02-makiivka-attack/") < first_article
 
 
 def test_search_results_show_the_event_date(page, base_url):
     search(page, base_url, "Makiivka")
-    result = page.locator(".pagefind-ui__result", has=page.locator('a[href*="2023-01-01-makiivka"]')).first
+    result = page.locator(".pagefind-ui__result", has=page.locator('a[href*="2023-01-02-makiivka-attack"]')).first
     assert "1 January 2023" in result.inner_text()
 
 
@@ -96,7 +96,7 @@ def test_year_jump_opens_the_year(page, base_url):
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize(
-    "path", ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/", "actors/russia/", "search/"]
+    "path", ["", "events/2023-01-02-makiivka-attack/", "articles/000_89fa540bf2fc3d56/", "actors/russia/", "search/"]
 )
 def test_nothing_scrolls_sideways(browser, base_url, width, path):
     context = browser.new_context(viewport={"width": width, "height": 800})
@@ -114,7 +114,7 @@ def test_no_request_leaves_localhost(browser, base_url):
     page.on("request", lambda request: hosts.add(urlparse(request.url).hostname))
     for path in [
         "",
-        "events/2023-01-01-makiivka/",
+        "events/2023-01-02-makiivka-attack/",
         "articles/004_da7275c3e96832db/",
         "years/2022/",
         "about/",
@@ -146,7 +146,13 @@ def test_accessibility_has_no_serious_violation(browser, base_url, scheme, width
     context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     page = context.new_page()
     found = {}
-    for path in ["", "events/2023-01-01-makiivka/", "articles/000_89fa540bf2fc3d56/", "actors/russia/", "404.html"]:
+    for path in [
+        "",
+        "events/2023-01-02-makiivka-attack/",
+        "articles/000_89fa540bf2fc3d56/",
+        "actors/russia/",
+        "404.html",
+    ]:
         page.goto(base_url + path)
         palette = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
         assert palette == {"light": "default", "dark": "slate"}[scheme]
@@ -163,7 +169,7 @@ def test_screenshot_for_the_readme(browser, base_url, screenshots_dir):
     page = context.new_page()
     page.goto(base_url)
     shots = {"timeline.png": page.screenshot(full_page=True)}  # down to the disputed Makiivka card
-    page.goto(base_url + "events/2023-01-01-makiivka/")
+    page.goto(base_url + "events/2023-01-02-makiivka-attack/")
     shots["event.png"] = page.screenshot(full_page=True)
     context.close()
     assert all(len(png) > 10_000 for png in shots.values())
@@ -179,4 +185,4 @@ def test_the_timelines_search_form_opens_results(page, base_url):
     page.get_by_role("button", name="Search").click()
     page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
     links = [urlparse(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()]
-    assert "/events/2023-01-01-makiivka/" in links
+    assert "/events/2023-01-02-makiivka-attack/" in links

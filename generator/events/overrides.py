@@ -1,5 +1,9 @@
 """Event overrides: `events.yml` in a content folder -> `Override`s, or `Problem`s naming the fix.
 
+An entry lists articles (merge, pin, separate, retitle...) or, without
+articles, is a curated event: context such as the start of the invasion,
+put on the timeline by its title, date and place.
+
 A maintainer's word on grouping always wins over the extraction, so a typo
 here must never pass silently: every key, type and date is checked, with the
 line it stands on. The YAML is read as a node tree (not plain values) so each
@@ -17,7 +21,7 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .model import Override, Problem
+from ..model import Extraction, Override, Problem
 
 OVERRIDES_FILE = "events.yml"
 KEYS = ("articles", "title", "date", "place", "id", "separate")
@@ -173,14 +177,22 @@ def _read_entry(node: Node, shown: str) -> tuple[_Entry | None, list[Problem]]:
             fields[key] = _slug(value, shown, problems)
         else:
             fields[key] = _bool(value, shown, problems)
-    if "articles" not in fields:
+    curated = "articles" not in fields and fields.get("title") and fields.get("date")
+    if "articles" not in fields and not curated:
         problems.append(
-            _at(node, shown, "an override without 'articles:'", "add 'articles: [id, ...]' (ids are file names)")
+            _at(
+                node,
+                shown,
+                "an override without 'articles:' (or, for a curated event, without 'title:' and 'date:')",
+                "add 'articles: [id, ...]' (ids are file names), or give a curated event its 'title:' and 'date:'",
+            )
         )
+    if curated and fields.get("separate"):
+        problems.append(_at(node, shown, "a curated event cannot be 'separate:'", "remove the 'separate:' line"))
     if problems:
         return None, problems
     override = Override(
-        articles=tuple(fields["articles"]),
+        articles=tuple(fields.get("articles", ())),
         path=shown,
         line=node.start_mark.line + 1,
         title=fields.get("title"),
@@ -298,3 +310,32 @@ def _at(node: Node, shown: str, message: str, fix: str) -> Problem:
 def _at_key(mapping: MappingNode, key: str, shown: str, message: str, fix: str) -> Problem:
     key_node = next((k for k, _ in mapping.value if isinstance(k, ScalarNode) and k.value == key), mapping)
     return _at(key_node, shown, message, fix)
+
+
+def apply_grouping_overrides(
+    clusters: list[set[str]], overrides: list[Override], by_id: dict[str, Extraction]
+) -> list[set[str]]:
+    """Separations first (take articles out), then merges (join whole events)."""
+    if not overrides:
+        return clusters
+    clusters = [set(c) for c in clusters]
+    for override in overrides:
+        listed = {a for a in override.articles if a in by_id}
+        if override.separate and listed:
+            clusters = [c - listed for c in clusters] + [listed]
+    for override in overrides:
+        listed = {a for a in override.articles if a in by_id}
+        if override.separate or len(listed) < 2:
+            continue
+        joined = set().union(*[c for c in clusters if c & listed])
+        clusters = [c for c in clusters if not c & listed] + [joined]
+    return [c for c in clusters if c]
+
+
+def override_for(article_ids: tuple[str, ...], overrides: list[Override]) -> Override | None:
+    for override in overrides:
+        if set(override.articles) & set(article_ids) and (
+            override.title or override.date or override.place or override.id
+        ):
+            return override
+    return None

@@ -1,0 +1,266 @@
+"""Cluster: the articles that report a happening of their own -> sets of articles reporting the same one.
+
+Precision first: two articles join only when their main events fall within
+a day of each other (at the precision they are known), their places are
+compatible (the same place or one inside the other; a country or no place
+is compatible with any), they report the same kind of happening, and their
+headlines and leads share what distinguishes it: the cosine of their
+rarity-weighted words (`similarity.py`) clears a bar, lower when both name
+the same town. Every link must also hold against the first article of each
+cluster, so links cannot chain from one happening to the next. The
+clustering keeps its state so a rebuild clusters again only the days a
+change touches.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..extract.places import Gazetteer
+from ..model import EventCandidate, Extraction, first_day
+from .reports import happening_kinds
+from .similarity import Vocabulary, headline_and_lead
+
+SAME_PLACE_SIMILARITY = 0.2  # both name one town (or one inside the other)
+QUIET_PLACE_SIMILARITY = 0.0  # ... and it is no hub: the town itself tells the happening
+HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a front-line city) is a hub
+SIMILARITY = 0.22  # a country or no place: the words must say more
+STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
+ROOT_SIMILARITY = 0.12  # against each cluster's first article, so links cannot chain
+CANDIDATE_BUCKET = 7  # words in fewer than 2**8 articles find candidates
+
+
+@dataclass(frozen=True)
+class ClusterState:
+    """What the next build needs to re-cluster only the days a change touches.
+
+    `open_at[d]` is every article whose cluster, at the end of day d, has
+    its root (the article the others joined) on day d: only such clusters
+    can still change after day d. Clusters rooted earlier are final.
+    """
+
+    signature: dict[str, tuple]  # article id -> what clustering reads of its extraction
+    root: dict[str, str]  # article id -> root of its final cluster
+    open_at: dict[int, dict[str, str]]  # day -> {article id: root} of the clusters still open after that day
+    buckets: dict[str, int]  # word -> rarity bucket, as this build weighed it
+    hubs: frozenset[str] = frozenset()  # the hub places, as this build found them
+
+
+def _signature(x: Extraction) -> tuple:
+    return (x.main.date, x.main.precision, x.main.place, headline_and_lead(x))
+
+
+@dataclass
+class _Reading:
+    """What clustering reads of each article, worked out once per build."""
+
+    by_id: dict[str, Extraction]
+    day: dict[str, int]
+    vocabulary: Vocabulary
+    kinds: dict[str, frozenset[str]]
+    hubs: frozenset[str]  # places so often named that they tell no happening apart
+    _keys: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, extractions: list[Extraction], vocabulary: Vocabulary) -> _Reading:
+        by_id = {x.article.id: x for x in extractions}
+        return cls(
+            by_id,
+            {i: first_day(x.main.date).toordinal() for i, x in by_id.items()},
+            vocabulary,
+            {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()},
+            _hubs(extractions),
+        )
+
+    def keys(self, article_id: str) -> list[str]:
+        found = self._keys.get(article_id)
+        if found is None:
+            words = self.vocabulary.words[article_id]
+            found = self._keys[article_id] = self.vocabulary.weights.rare(words, CANDIDATE_BUCKET)
+        return found
+
+    def similar(self, a: str, b: str, bar: float) -> bool:
+        return self.vocabulary.cosine(a, b) >= bar
+
+
+def cluster_main_events(
+    extractions: list[Extraction],
+    gazetteer: Gazetteer,
+    previous: ClusterState | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> tuple[list[set[str]], ClusterState]:
+    """Link articles that report one happening; every link stays within a day of its cluster's root.
+
+    Candidates come from an index by (rare word, day), so a large corpus
+    compares only articles that share something distinctive. Articles are
+    taken in date order. With the state of the last build, only the days from
+    the first changed article on are clustered again (an article changed, or
+    a word it uses changed rarity), and only until the open clusters come out
+    as they were last time; from there on the last result stands.
+    `test_group` checks this gives the same clusters as clustering everything.
+    """
+    reading = _Reading.of(extractions, vocabulary or Vocabulary(extractions))
+    signature = {i: _signature(x) for i, x in reading.by_id.items()}
+    changed_days = _changed_days(previous, signature, reading) if previous else None
+    if previous and not changed_days:
+        return _clusters_of(previous.root, extractions), previous  # nothing that clustering reads has changed
+    run = _Run(reading, gazetteer, previous, changed_days)
+    root, open_at = run.cluster(sorted(extractions, key=lambda x: (x.main.date, x.article.id)))
+    state = ClusterState(signature, root, open_at, dict(reading.vocabulary.weights.buckets), reading.hubs)
+    return _clusters_of(root, extractions), state
+
+
+class _Run:
+    """One clustering pass in date order: union-find over articles, an index of the days seen."""
+
+    def __init__(self, reading: _Reading, gazetteer: Gazetteer, previous: ClusterState | None, changed: set | None):
+        self.reading, self.gazetteer, self.previous = reading, gazetteer, previous
+        self.first = min(changed) if changed else None
+        self.last_changed = max(changed) if changed else None
+        self.parent: dict[str, str] = {}
+        self.open_at: dict[int, dict[str, str]] = {}
+        self.still_open: dict[str, str] = {}
+        self.index: dict[tuple[str, int], list[str]] = defaultdict(list)
+        if previous and self.first is not None:
+            # the state after day first-1, as the last build left it: final clusters, and the ones still open
+            day = reading.day
+            before = {i: r for i, r in previous.root.items() if i in day and day[i] < self.first}
+            carried = previous.open_at.get(self.first - 1, {})
+            for mapping in (before, carried):
+                self.parent.update(mapping)
+                self.parent.update({r: r for r in mapping.values()})
+            self.open_at = {d: v for d, v in previous.open_at.items() if d < self.first}
+            self.still_open = dict(carried)
+
+    def find(self, a: str) -> str:
+        parent = self.parent
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    def cluster(self, ordered: list[Extraction]) -> tuple[dict[str, str], dict[int, dict[str, str]]]:
+        day = self.reading.day
+        if self.first is not None:
+            ordered = [x for x in ordered if day[x.article.id] >= self.first - 1]
+        stopped_after, today = None, []
+        for position, b in enumerate(ordered):
+            b_id = b.article.id
+            if self.first is not None and day[b_id] < self.first:  # the day before the first change: index only
+                self._add_to_index(b_id)
+                continue
+            self._link(b_id)
+            today.append(b_id)
+            following = ordered[position + 1] if position + 1 < len(ordered) else None
+            if following is None or day[following.article.id] != day[b_id]:
+                if self._end_of_day(day[b_id], today):
+                    stopped_after = day[b_id]
+                    break
+                today = []
+        root = {i: self.find(i) for i in self.parent if i in day}
+        if stopped_after is not None:
+            for i, r in self.previous.root.items():  # later days, and the open clusters, go on as last time
+                if i in day and (day[i] > stopped_after or i in self.still_open):
+                    root[i] = r
+            self.open_at.update({d: v for d, v in self.previous.open_at.items() if d > stopped_after})
+        return root, self.open_at
+
+    def _add_to_index(self, article_id: str) -> None:
+        for key in self.reading.keys(article_id):
+            self.index[(key, self.reading.day[article_id])].append(article_id)
+
+    def _link(self, b_id: str) -> None:
+        reading, day = self.reading, self.reading.day
+        self.parent.setdefault(b_id, b_id)
+        index, days = self.index, (day[b_id] - 1, day[b_id])
+        candidates = set().union(*(index.get((key, d), ()) for key in reading.keys(b_id) for d in days))
+        for a_id in sorted(candidates, key=lambda a: (day[a], a)):  # in date order, whatever the hash seed
+            ra, rb = self.find(a_id), self.find(b_id)
+            if ra != rb and abs(day[ra] - day[b_id]) <= 1 and self._linked(a_id, b_id, (ra, rb)):
+                self.parent[rb] = ra
+        self._add_to_index(b_id)
+
+    def _linked(self, a_id: str, b_id: str, roots: tuple[str, str]) -> bool:
+        reading, gazetteer = self.reading, self.gazetteer
+        a, b = reading.by_id[a_id].main, reading.by_id[b_id].main
+        kinds_a, kinds_b = reading.kinds[a_id], reading.kinds[b_id]
+        if (kinds_a and kinds_b and not kinds_a & kinds_b) or not _dates_compatible(a, b):
+            return False
+        places_agree = a.place == b.place or _places_compatible(a.place, b.place, gazetteer)
+        bar = SIMILARITY if places_agree else STRONG_SIMILARITY
+        if gazetteer.related(a.place, b.place):
+            hub = a.place in reading.hubs or b.place in reading.hubs
+            bar = SAME_PLACE_SIMILARITY if hub else QUIET_PLACE_SIMILARITY
+        if not reading.similar(a_id, b_id, bar):
+            return False
+        root_bar = min(bar, ROOT_SIMILARITY)
+        return reading.similar(roots[0], b_id, root_bar) and reading.similar(a_id, roots[1], root_bar)
+
+    def _end_of_day(self, this_day: int, today: list[str]) -> bool:
+        """Keep the clusters the day leaves open; True when they are the last build's (the rest stands)."""
+        candidates = list(self.still_open) + today
+        self.still_open = {i: self.find(i) for i in candidates if self.reading.day[self.find(i)] == this_day}
+        self.open_at[this_day] = self.still_open
+        previous = self.previous
+        return bool(
+            previous
+            and self.last_changed is not None
+            and this_day > self.last_changed
+            and previous.open_at.get(this_day, {}) == self.still_open
+        )
+
+
+def _changed_days(previous: ClusterState, signature: dict[str, tuple], reading: _Reading) -> set[int]:
+    """The days of articles added, removed or changed since the last build (old and new days), and of
+    articles using a word whose rarity bucket moved (their similarities moved with it)."""
+    day = reading.day
+    days = set()
+    for article_id, value in signature.items():
+        if previous.signature.get(article_id) != value:
+            days.add(day[article_id])
+            if article_id in previous.signature:
+                days.add(first_day(previous.signature[article_id][0]).toordinal())
+    for article_id, value in previous.signature.items():
+        if article_id not in signature:
+            days.add(first_day(value[0]).toordinal())
+    moved = reading.vocabulary.weights.changed_words(previous.buckets)
+    if moved:
+        days.update(day[i] for i in reading.by_id if not reading.vocabulary.words[i].isdisjoint(moved))
+    new_hubs = reading.hubs ^ previous.hubs
+    if new_hubs:
+        days.update(day[i] for i, x in reading.by_id.items() if x.main.place in new_hubs)
+    return days
+
+
+def _hubs(extractions: list[Extraction]) -> frozenset[str]:
+    days: dict[str, set[str]] = defaultdict(set)
+    for x in extractions:
+        if x.main.place:
+            days[x.main.place].add(x.main.date)
+    return frozenset(place for place, found in days.items() if len(found) >= HUB_DAYS)
+
+
+def _clusters_of(root: dict[str, str], extractions: list[Extraction]) -> list[set[str]]:
+    """Clusters in the order of their first article in the input (the order events are assembled in)."""
+    clusters: dict[str, set[str]] = defaultdict(set)
+    for x in extractions:
+        clusters[root[x.article.id]].add(x.article.id)
+    return list(clusters.values())
+
+
+def _places_compatible(a: str | None, b: str | None, gazetteer: Gazetteer) -> bool:
+    """The same town or one inside the other; a country-wide or unknown place goes with any."""
+    return (
+        a is None
+        or b is None
+        or gazetteer.specificity(a) >= 3
+        or gazetteer.specificity(b) >= 3
+        or (gazetteer.related(a, b))
+    )
+
+
+def _dates_compatible(a: EventCandidate, b: EventCandidate) -> bool:
+    if a.precision == "day" and b.precision == "day":
+        return abs((first_day(a.date) - first_day(b.date)).days) <= 1
+    return a.date.startswith(b.date) or b.date.startswith(a.date)

@@ -1,0 +1,113 @@
+"""What an article reports: one happening of its own, or none (analysis, opinion, a feature, a roundup).
+
+Read from the headline and the lead only, as an editor sorts the day's
+copy: a headline that names something done or said ("Russian strike kills
+22", "... – Moscow") reports a happening; one that explains, argues, profiles
+or gathers ("Why ...", "EXPLAINER: ...", "Opinion: ...", live blogs) or a
+piece that never names the war does not. The word tables are
+`news_shapes.yml`. An article without a headline of its own (the seed
+format) is always taken to report its happening: its first sentence is not a
+headline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..model import Article
+
+SHAPES_FILE = Path(__file__).with_name("news_shapes.yml")
+SECTION_LABEL = re.compile(r"^(?:[\w'’-]+\s){0,2}[\w'’-]+:\s+")  # "Ukraine war: ...", "EXPLAINER: ..."
+PERSON_LABEL = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+\s){1,2}[A-Z][a-zà-ÿ'’-]+:\s")  # an op-ed's "Name Surname: ..."
+
+
+@dataclass(frozen=True)
+class NoHappening:
+    """Why an article joins no event, for `timeline check`'s note."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class NewsShapes:
+    """One language's headline tables, compiled once."""
+
+    happening: re.Pattern
+    attribution_tail: re.Pattern
+    opinion: re.Pattern
+    roundup: re.Pattern
+    explainer_start: re.Pattern
+    feature: re.Pattern
+    war: re.Pattern
+    kinds: dict[str, re.Pattern]
+
+
+def _words(entries: list[str]) -> str:
+    """Whole words or phrases; a trailing '*' matches any ending."""
+    parts = [re.escape(e.rstrip("*")).replace(r"\ ", r"\s+") + (r"\w*" if e.endswith("*") else "") for e in entries]
+    return r"\b(?:" + "|".join(sorted(parts, key=len, reverse=True)) + r")\b"
+
+
+@lru_cache(maxsize=8)
+def shapes_for(language: str) -> NewsShapes | None:
+    tables = yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8")).get(language)
+    if not tables:
+        return None
+    return NewsShapes(
+        happening=re.compile(_words(tables["happening_verbs"]), re.I),
+        attribution_tail=re.compile(tables["attribution_tail"]),
+        opinion=re.compile(_words(tables["opinion_markers"]), re.I),
+        roundup=re.compile(_words(tables["roundup_markers"]), re.I),
+        explainer_start=re.compile(r"^\W*" + _words(tables["explainer_starts"]), re.I),
+        feature=re.compile(_words(tables["feature_words"]), re.I),
+        war=re.compile(_words(tables["war_terms"]), re.I),
+        kinds={k: re.compile(_words(v), re.I) for k, v in tables["happening_kinds"].items()},
+    )
+
+
+def happening_kinds(article: Article, lead: str) -> frozenset[str]:
+    """The kinds of happening the headline (or, without one, the first sentence of the lead) names."""
+    shapes = shapes_for(article.language)
+    if shapes is None:
+        return frozenset()
+    text = lead.split(". ", 1)[0] if article.title_from_text else article.title
+    return frozenset(kind for kind, pattern in shapes.kinds.items() if pattern.search(text))
+
+
+def no_happening(article: Article, lead: str, is_place=lambda name: False) -> NoHappening | None:
+    """Why the article reports no happening of its own, or None when it reports one.
+
+    `is_place` tells a dateline label ("Borodyanka: ...") from an op-ed's byline ("Nikita Mazepin: ...").
+    """
+    shapes = shapes_for(article.language)
+    if shapes is None or article.title_from_text:
+        return None
+    headline = " ".join(article.title.split())
+    if not shapes.war.search(headline) and not shapes.war.search(lead):
+        return NoHappening("it does not mention the war in its headline or lead")
+    marker = shapes.opinion.search(headline)
+    if marker:
+        return NoHappening(f"its headline marks analysis, opinion or an explainer ('{marker.group(0)}')")
+    label = SECTION_LABEL.match(headline)
+    told = headline[label.end() :].strip("'\"‘’“” ") if label else headline
+    marker = shapes.roundup.search(told)  # a roundup label before a colon may still head one happening
+    if marker:
+        return NoHappening(f"its headline marks a roundup or live blog ('{marker.group(0)}')")
+    byline = PERSON_LABEL.match(headline)
+    if byline and not is_place(byline.group(0).rstrip(": ")) and not shapes.war.search(byline.group(0)):
+        return NoHappening("its headline opens with a writer's name, as opinion pieces and interviews do")
+    statement = shapes.attribution_tail.search(headline)
+    if statement:
+        return None  # "... – Moscow": what someone said that day
+    if shapes.explainer_start.search(told):
+        return NoHappening("its headline asks or explains rather than reports")
+    if not shapes.happening.search(told):
+        return NoHappening("its headline names nothing done or said")
+    if shapes.feature.search(told):
+        return NoHappening("its headline is about lives and moods, as features are")
+    return None

@@ -1,0 +1,117 @@
+"""What distinguishes a happening: the words of an article's headline and lead, weighted by rarity.
+
+Two reports of one strike share its names, places, numbers and rare words
+("Chaplyne", "22", "station"); two pieces of one busy day in Kyiv share only
+"Ukraine", "Russian", "said". Each word weighs by how few articles of the
+build use it (an inverse document frequency), and two articles are compared
+by the cosine of their weighted word sets.
+
+The weight depends only on the power of two below the word's document count
+(1, 2-3, 4-7, ...), never on the size of the build: adding an article
+changes the weight of a word only when its count crosses a power of two,
+and `changed_words` names those words so incremental clustering can
+re-cluster exactly the days whose similarities moved. We count the words
+ourselves rather than with scikit-learn's TfidfVectorizer: the vocabulary
+is a few thousand words per day, the comparisons are between a handful of
+candidates, and the buckets are what keeps re-clustering exact.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+import yaml
+
+from ..model import Extraction
+from .reports import SHAPES_FILE
+
+WORD = re.compile(r"[^\W_][\w'’-]*[^\W_]|\d+", re.U)
+NUMBER = re.compile(r"^\d[\d,.]*$")
+HEADLINE_WEIGHT = 2.0  # the headline says what the piece is about; the lead adds detail
+TOP_BUCKET = 14  # a word in 2**14 articles or more weighs nothing
+STOPWORDS = frozenset(yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8"))["stopwords"])
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    """A crude English stem, enough to meet 'strikes' with 'strike' and 'killed' with 'kills'."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def headline_of(extraction: Extraction) -> str:
+    return "" if extraction.article.title_from_text else extraction.article.title
+
+
+def headline_and_lead(extraction: Extraction) -> str:
+    title = "" if extraction.article.title_from_text else extraction.article.title
+    return f"{title} {extraction.lead}"
+
+
+def words_of(text: str) -> frozenset[str]:
+    """The distinguishing words of a text: no stopwords, numbers kept, crude stems."""
+    return frozenset(filter(None, map(_word, WORD.findall(text.lower()))))
+
+
+@lru_cache(maxsize=500_000)
+def _word(token: str) -> str:
+    word = token.replace("’", "'").removesuffix("'s")
+    if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
+        return ""
+    return word.replace(",", "") if NUMBER.match(word) else _stem(word)
+
+
+class Vocabulary:
+    """Each article's distinguishing words (headline and lead, and the headline's alone), read once a build."""
+
+    def __init__(self, extractions: list[Extraction]):
+        self.words = {x.article.id: words_of(headline_and_lead(x)) for x in extractions}
+        self.heads = {x.article.id: words_of(headline_of(x)) for x in extractions}
+        self.weights = WordWeights(list(self.words.values()))
+        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+
+    def vector(self, article_id: str) -> tuple[dict[str, float], float]:
+        """Rarity weights of the article's words (a headline's count HEADLINE_WEIGHT times) and their norm."""
+        found = self._vectors.get(article_id)
+        if found is None:
+            weight, head = self.weights.weight, self.heads[article_id]
+            vector = {w: weight(w) * (HEADLINE_WEIGHT if w in head else 1.0) for w in self.words[article_id]}
+            found = self._vectors[article_id] = (vector, math.sqrt(sum(v * v for v in vector.values())) or 1.0)
+        return found
+
+    def cosine(self, a: str, b: str) -> float:
+        (va, na), (vb, nb) = self.vector(a), self.vector(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb[w] for w, v in va.items() if w in vb) / (na * nb)
+
+
+def bucket(count: int) -> int:
+    return min(TOP_BUCKET, int(math.log2(count))) if count > 0 else 0
+
+
+class WordWeights:
+    """Document counts of words over the whole build, read as rarity buckets."""
+
+    def __init__(self, word_sets: list[frozenset[str]]):
+        self.counts: Counter = Counter()
+        for found in word_sets:
+            self.counts.update(found)
+        self.buckets = {w: bucket(c) for w, c in self.counts.items()}
+
+    def weight(self, word: str) -> float:
+        return (TOP_BUCKET - self.buckets.get(word, 0)) / TOP_BUCKET
+
+    def changed_words(self, previous: dict[str, int]) -> set[str]:
+        """Words whose bucket differs from the last build's (new and vanished words included)."""
+        changed = {w for w, b in self.buckets.items() if previous.get(w) != b}
+        return changed | (previous.keys() - self.buckets.keys())
+
+    def rare(self, words: frozenset[str], top_bucket: int) -> list[str]:
+        """The words rare enough to find candidates by (their bucket at most `top_bucket`)."""
+        return [w for w in words if self.buckets.get(w, 0) <= top_bucket]

@@ -1,0 +1,96 @@
+"""Event titles: the clearest headline among an event's articles, or one built from what, where and when.
+
+A headline is cleaned of what outlets add to it (" - Reuters", " | BBC News",
+a section label such as "Ukraine war:", shouted ALL-CAPS words); the most
+central one (sharing the most distinguishing words with the others) names
+the event. Articles without a headline of their own give a title built from
+the kind of happening, its place and its date ("Missile strike in Chaplyne,
+24 August 2022"), never a fragment of a body sentence. Two events of one day
+never share a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Extraction, first_day
+from ..rules import rules_for
+from .similarity import words_of
+
+OUTLET_TAIL = re.compile(r"\s+[|–—-]\s+(?:[A-Z][\w.&']*\s?){1,4}(?:News|Online|Times|Post)?\s*$")
+SECTION_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,3}(?:war|crisis|conflict|latest|live|update)s?:\s+", re.I)
+SHOUTED = re.compile(r"\b[A-Z][A-Z'’]{4,}\b")  # five letters or more: BILLION, TODAY (not NATO, UK)
+LONGEST = 160  # a longer headline is a summary, not a title
+
+
+def clean_headline(title: str, outlet: str | None) -> str:
+    text = " ".join(title.split())
+    if outlet and text.lower().endswith(outlet.lower()):
+        text = re.sub(r"[\s|–—:-]+$", "", text[: -len(outlet)])
+    text = OUTLET_TAIL.sub("", text) if re.search(r"\s\|\s", text) else text
+    text = SECTION_LABEL.sub("", text)
+    text = SHOUTED.sub(lambda m: m.group(0).lower(), text)
+    text = text.replace("''", "'").rstrip(".")
+    if len(text) > 2 and text[0] == text[-1] and text[0] in "'\"":
+        text = text[1:-1]  # a headline wrapped whole in quotes
+    return text[:1].upper() + text[1:]
+
+
+def headline_title(extractions: list[Extraction]) -> str | None:
+    """The most central clean headline among articles that have one."""
+    heads = [
+        (x, clean_headline(x.article.title, x.article.outlet)) for x in extractions if not x.article.title_from_text
+    ]
+    heads = [(x, h) for x, h in heads if len(h.split()) >= 3 and len(h) <= LONGEST] or heads
+    if len(heads) <= 1:
+        return heads[0][1] if heads else None
+    words = [words_of(h) for _, h in heads]
+
+    def centrality(i: int) -> tuple:
+        shared = sum(len(words[i] & w) for j, w in enumerate(words) if j != i)
+        x, h = heads[i]
+        return (-shared, abs(len(h) - 80), x.article.date, x.article.id)
+
+    return heads[min(range(len(heads)), key=centrality)][1]
+
+
+def built_title(extractions: list[Extraction], place: str | None, date: str, language: str = "en") -> str:
+    """What, where and when, from the leads: 'Missile strike in Chaplyne, 24 August 2022'."""
+    lead = " ".join(x.lead for x in extractions)
+    what = next(
+        (n for n in rules_for(language).words("event_nouns") if re.search(rf"\b{re.escape(n)}\b", lead, re.I)),
+        None,
+    )
+    what = f"{what[:1].upper()}{what[1:]}" if what else "Reported events"
+    where = f" in {place}" if place else ""
+    return f"{what}{where}, {readable_date(date)}"
+
+
+def readable_date(value: str) -> str:
+    day = first_day(value)
+    if len(value) == 4:
+        return value
+    if len(value) == 7:
+        return day.strftime("%B %Y")
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def distinct_titles(items: list[tuple[str, str, str | None]]) -> list[str]:
+    """(date, title, place) -> titles where no two of one date are the same."""
+    seen: dict[tuple[str, str], int] = defaultdict(int)
+    for value, title, _ in items:
+        seen[(value, title.lower())] += 1
+    result, used = [], set()
+    for value, title, place in items:
+        if seen[(value, title.lower())] > 1 and place and place.lower() not in title.lower():
+            title = f"{title} ({place})"
+        key, n = (value, title.lower()), 2
+        while key in used:
+            key = (value, f"{title} ({n})".lower())
+            n += 1
+        if n > 2:
+            title = f"{title} ({n - 1})"
+        used.add(key)
+        result.append(title)
+    return result

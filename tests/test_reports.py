@@ -1,0 +1,61 @@
+"""What an article reports: a happening of its own, or none, read from the headline and lead."""
+
+from __future__ import annotations
+
+import pytest
+from stage_helpers import make_article
+
+from generator.events.reports import happening_kinds, no_happening
+
+LEAD = "Russia's war in Ukraine went on as officials in Kyiv said on Wednesday that troops held their lines."
+
+
+def headline(title: str, lead: str = LEAD):
+    return no_happening(make_article(lead, title=title), lead, lambda name: name in {"Borodyanka", "Donbas"})
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Russian strike on rail station kills 22",
+        "Ukraine war: Putin's daughters targeted by US sanctions",
+        "Ukraine round-up: Putin's daughters sanctioned",
+        "Slow pace of Ukraine operation meant to protect civilians – Moscow",
+        "Borodyanka: 'There are a lot of people left under the rubble'",
+        "Ex-mayor arrested on charges of discrediting Russian army",
+    ],
+)
+def test_headlines_that_name_something_done_or_said_report_a_happening(title):
+    assert headline(title) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "why"),
+    [
+        ("EXPLAINER: Where Ukraine war stands after 6 months", "explainer"),
+        ("Why proving war crimes in Ukraine is difficult", "asks or explains"),
+        ("Ukraine war: live updates", "roundup or live blog"),
+        ("Vladislav Ugolny: The real root of the Ukraine conflict", "writer's name"),
+        ("Ukraine's dream of a Eurovision future", "nothing done or said"),
+    ],
+)
+def test_analysis_explainers_roundups_and_features_report_none(title, why):
+    found = headline(title)
+    assert found is not None and why in found.reason
+
+
+def test_a_piece_that_never_names_the_war_reports_none():
+    lead = "The group stage draw was held in Istanbul on Thursday."
+    assert "does not mention the war" in headline("Champions League draw sets up clash", lead).reason
+
+
+def test_an_article_without_a_headline_always_reports_its_happening():
+    assert (
+        no_happening(make_article("Opinion: why the war will be long."), "Opinion: why the war will be long.") is None
+    )
+
+
+def test_kinds_of_happening_come_from_the_headline():
+    article = make_article(LEAD, title="Russian missile strike kills 5; Zelensky vows response")
+    assert happening_kinds(article, LEAD) == {"attack", "statement"}
+    assert happening_kinds(make_article(LEAD, title="EU freezes bank assets"), LEAD) == {"measures"}

@@ -1,0 +1,46 @@
+"""Event titles: clean headlines, the most central one, built ones, and no two alike on one day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from generator.events.titles import built_title, clean_headline, distinct_titles, headline_title
+from generator.model import Article, EventCandidate, Extraction
+
+
+def report(article_id: str, title: str, lead: str = "", from_text: bool = False) -> Extraction:
+    article = Article(article_id, f"{article_id}.md", date(2022, 8, 24), title, "Reuters", None, "en", lead, from_text)
+    return Extraction(article, lead, (), EventCandidate("2022-08-24", "day", "Chaplyne", title, 0, True), ())
+
+
+def test_outlet_suffixes_labels_and_shouting_are_cleaned():
+    assert clean_headline("Russian strike kills 22 - Reuters", "Reuters") == "Russian strike kills 22"
+    assert clean_headline("Strike kills 22 | BBC News", None) == "Strike kills 22"
+    assert clean_headline("Ukraine war: Strike kills 22", None) == "Strike kills 22"
+    assert clean_headline("Biden sends $3 BILLION in arms TODAY", None) == "Biden sends $3 billion in arms today"
+
+
+def test_the_most_central_headline_names_the_event():
+    reports = [
+        report("a", "Russian strike on Chaplyne rail station kills 22"),
+        report("b", "Chaplyne station strike: toll rises to 25"),
+        report("c", "Zelensky speaks on Independence Day"),
+    ]
+    assert headline_title(reports) == "Russian strike on Chaplyne rail station kills 22"
+
+
+def test_without_headlines_the_title_is_built_never_cut_from_the_body():
+    lead = "A missile strike hit the railway station of Chaplyne on Wednesday, officials said, and many more words."
+    title = built_title([report("a", lead[:40] + "…", lead, from_text=True)], "Chaplyne", "2022-08-24")
+    assert title == "Missile strike in Chaplyne, 24 August 2022"
+
+
+def test_two_events_of_one_day_never_share_a_title():
+    titles = distinct_titles(
+        [
+            ("2022-08-24", "Missile strike", "Chaplyne"),
+            ("2022-08-24", "Missile strike", "Dnipro"),
+            ("2022-08-25", "Missile strike", None),
+        ]
+    )
+    assert titles == ["Missile strike (Chaplyne)", "Missile strike (Dnipro)", "Missile strike"]
