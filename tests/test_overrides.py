@@ -18,8 +18,9 @@ def lines(problems) -> list[tuple[int, str]]:
     return [(p.line, p.message) for p in problems]
 
 
-def test_no_file_means_no_overrides(tmp_path):
-    assert load_overrides([tmp_path]) == ([], [])
+def test_no_file_means_no_article_overrides(tmp_path):
+    overrides, problems = load_overrides([tmp_path])
+    assert problems == [] and not any(o.articles for o in overrides)
 
 
 def test_comments_only_or_empty_list_means_no_overrides(tmp_path):
@@ -141,3 +142,12 @@ def test_an_entry_without_articles_is_a_curated_event(tmp_path):
 def test_a_curated_event_needs_a_title_and_a_date(tmp_path):
     overrides, problems = load(tmp_path, "events:\n  - title: Russia annexes Crimea\n")
     assert overrides == [] and "without 'articles:'" in problems[0].message
+
+
+def test_folders_without_events_yml_still_get_the_projects_curated_context_events(tmp_path):
+    from generator.events.overrides import load_overrides
+
+    overrides, problems = load_overrides([tmp_path])
+    assert problems == []
+    assert overrides and all(not o.articles for o in overrides)  # context events only, never article overrides
+    assert any(o.date == "2022-02-24" for o in overrides)

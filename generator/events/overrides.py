@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..model import Extraction, Override, Problem
 
 OVERRIDES_FILE = "events.yml"
+DEFAULT_OVERRIDES = Path(__file__).resolve().parents[2] / "content" / OVERRIDES_FILE
 KEYS = ("articles", "title", "date", "place", "id", "separate")
 TEXT_KEYS = ("title", "place")
 DATE_FORMS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
@@ -51,8 +52,13 @@ def overrides_files(content_dirs: list[Path]) -> list[Path]:
 
 
 def load_overrides(content_dirs: list[Path]) -> tuple[list[Override], list[Problem]]:
-    """All overrides in the content folders; a bad entry is left out and reported."""
+    """All overrides in the content folders; a bad entry is left out and reported. Folders with no
+    `events.yml` of their own still get the project's curated context events (the start of the invasion):
+    world knowledge every build shares, as the actors registry and the gazetteer are."""
     overrides, problems, _ = read_overrides(content_dirs)
+    if not overrides_files(content_dirs) and DEFAULT_OVERRIDES.is_file():
+        entries, _ = read_overrides_file(DEFAULT_OVERRIDES)
+        overrides = [entry.override for entry in entries if not entry.override.articles]
     return overrides, problems
 
 
