@@ -77,7 +77,9 @@ def write_hostile_articles(folder: Path, titles: list[str], outlets: list[str]) 
     written = []
     for number, (title, outlet) in enumerate(zip(titles, outlets, strict=True)):
         day = f"2023-03-{number * 3 + 2:02d}"
-        meta = {"title": f"{title} {WORDS[number]}", "date": day, "outlet": outlet, "language": "en"}
+        # the headline names a happening, so the article reports an event of its own (its claims are published)
+        meta = {"title": f"Strike kills 5 in Kharkiv {title} {WORDS[number]}", "date": day, "outlet": outlet}
+        meta["language"] = "en"
         meta["url"] = "https://example.org/a?b=1&c=2#x"
         body = (
             f'Officials in Kharkiv said 5 people were killed on Monday & "{WORDS[number]}" isn\'t <b>bold</b> '
