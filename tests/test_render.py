@@ -398,3 +398,15 @@ def test_an_old_event_address_redirects_to_the_event():
     pages = pages_of(Timeline(timeline.articles, (*others, moved), timeline.article_event, parties=PARTIES))
     redirect = pages["events/2023-01-02-makiivka-attack.md"]
     assert 'http-equiv="refresh" content="0; url=../../events/2023-01-01-makiivka/"' in redirect
+
+
+def test_a_curated_context_event_is_not_shown_with_zero_sources():
+    from generator.pipeline import build_timeline
+
+    timeline = build_timeline([ROOT / "seeds"])  # no events.yml of its own: the project's context events join
+    curated = [e for e in timeline.events if e.curated]
+    assert curated
+    home = pages_of(timeline)["index.md"]
+    for event in curated:
+        card = home[home.index(f"events/{event.id}/") :].split("</li>", 1)[0]
+        assert "0 sources" not in card and "context" in card

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Event, Timeline
+from .event import sources_label
 from .format import KIND_LABEL, MONTHS, escape, human_date, slug, spread
 from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, link_to, page, place_url
 
@@ -108,7 +109,6 @@ def _filters(events: list[Event], index: SiteIndex) -> str:
 def _card(index: SiteIndex, event: Event, url: str) -> str:
     parties = " ".join(sorted({slug(c.party) for c in event.claims}))
     kinds = " ".join(sorted({f.kind for c in event.claims for f in c.figures}))
-    sources = len(event.main_articles)
     badges = "".join(
         f'<span class="tl-badge" title="sources disagree on {d.kind}">⚠ {d.kind}: '
         f"{spread([v for vs in d.values.values() for v in vs])}</span>"
@@ -124,7 +124,8 @@ def _card(index: SiteIndex, event: Event, url: str) -> str:
         f' data-kind="{escape(kinds)}">'
         f'<time datetime="{escape(event.date)}">{human_date(event.date, event.date_precision)}</time>'
         f'<a class="tl-title" href="{link_to(url, event.page)}">{escape(event.title)}</a>'
-        f'<span class="tl-card-meta">{place}{sources} source{"s" if sources != 1 else ""}</span>{badges}</li>'
+        f'<span class="tl-card-meta">{place}{"context" if event.curated else escape(sources_label(event))}</span>'
+        f"{badges}</li>"
     )
 
 
