@@ -59,13 +59,14 @@ def _place_datelines(sentences: list[Sentence], gazetteer: Gazetteer) -> list[Se
     marked = []
     for sentence in sentences:
         label = PLACE_LABEL.match(sentence.text) if sentence.paragraph < 4 and not sentence.dateline else None
-        if label and [p for _, p in gazetteer.places_in(label.group(1))] and _only_places(label.group(1), gazetteer):
+        if label and _only_places(label.group(1), gazetteer):
             sentence = replace(sentence, dateline=label.end())
         marked.append(sentence)
     return marked
 
 
 def _only_places(text: str, gazetteer: Gazetteer) -> bool:
+    """The text names one or more places and nothing else ('Kyiv', 'Moscow/Kyiv')."""
     rest = gazetteer.pattern.sub("", text) if gazetteer.pattern else text
     return not re.sub(r"[\s,/&-]+", "", rest)
 
@@ -185,10 +186,15 @@ def _dates_an_incident(sentence: Sentence, expression: DateExpression, rules) ->
     )
 
 
+def _event_nouns(language: str, *more: str) -> str:
+    """The language's event nouns, singular and plural ('strike', 'strikes'), with any extra words."""
+    words = rules_for(language).words("event_nouns")
+    return alternation([*words, *(f"{w}s" for w in words), *more])
+
+
 @cache
 def _incident_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
-    words = rules_for(language).words("event_nouns")
-    nouns = alternation([*words, *(f"{w}s" for w in words)])
+    nouns = _event_nouns(language)
     return (
         re.compile(rf"(?:{nouns})\s+(?:{alternation(rules_for(language).words('incident_date_links'))})\s+$", re.I),
         re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,6}}?(?:{nouns})", re.I),
@@ -277,10 +283,7 @@ def _happening_before(sentence: Sentence, expression: DateExpression, rules) -> 
 
 @cache
 def _incident_nouns(language: str) -> re.Pattern:
-    words = rules_for(language).words("event_nouns")
-    return re.compile(
-        alternation([*words, *(f"{w}s" for w in words), *rules_for(language).words("report_nouns")]), re.I
-    )
+    return re.compile(_event_nouns(language, *rules_for(language).words("report_nouns")), re.I)
 
 
 def _negated(expression: DateExpression) -> DateExpression:

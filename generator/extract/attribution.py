@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
 from ..actors import Registry
 from ..model import Claim, Figure, Sentence
-from ..rules import Rules, alternation, rules_for
+from ..rules import Rules
 from .claims import attributions_in, clause_spans, headline_source, labelled_source
+from .cues import attribution_cues
 from .places import Gazetteer
 from .sources import Attribution, Context
 
@@ -40,14 +40,6 @@ class SentenceReading:
 
     clauses: tuple[tuple[int, int], ...]
     attributions: tuple[Attribution, ...]
-
-
-@cache
-def _discourse_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
-    rules = rules_for(language)
-    continuation = re.compile(rf"(?:{alternation(rules.words('continuations'))})\b", re.I)
-    back_reference = re.compile(rf"^(?:{alternation(rules.words('back_references'))})", re.I)
-    return continuation, back_reference
 
 
 def claims_in_article(
@@ -128,7 +120,7 @@ def _carried_sources(
 ) -> list[Attribution | None]:
     """For each sentence, the source its uncredited figures continue: a quote's speaker, the paragraph's
     last source, a connective's earlier paragraph, or a back-reference that follows."""
-    continuation, back_reference = _discourse_cues(rules.language)
+    cues = attribution_cues(rules.language)
     quoted = _quote_speakers(sentences, readings)
     carried: list[Attribution | None] = []
     last_in_paragraph: Attribution | None = None
@@ -137,7 +129,7 @@ def _carried_sources(
         if i and sentence.paragraph != sentences[i - 1].paragraph:
             previous_paragraph_last = last_in_paragraph or previous_paragraph_last
             last_in_paragraph = None
-            if continuation.match(sentence.text) and previous_paragraph_last:
+            if cues.continuation.match(sentence.text) and previous_paragraph_last:
                 last_in_paragraph = previous_paragraph_last
         source = quoted.get(i)
         if source is None and not reading.attributions and sentence.role != "headline":
@@ -146,7 +138,7 @@ def _carried_sources(
         if reading.attributions:
             last_in_paragraph = reading.attributions[-1]
     for i, (sentence, reading) in enumerate(zip(sentences, readings, strict=True)):
-        if reading.attributions and back_reference.match(sentence.text):
+        if reading.attributions and cues.back_reference.match(sentence.text):
             _credit_backwards(sentences, readings, carried, i, reading.attributions[0])
     return carried
 

@@ -35,6 +35,7 @@ class AttributionCues:
     anaphor: re.Pattern
     speaker_noun: re.Pattern
     continuation: re.Pattern
+    back_reference: re.Pattern
     clause_breaks: tuple[re.Pattern, ...]
     non_speakers: frozenset
     subject_prepositions: frozenset
@@ -66,6 +67,7 @@ def attribution_cues(language: str) -> AttributionCues:
         anaphor=re.compile(rf"(?:{alternation(rules.words('anaphors'))})", re.I),
         speaker_noun=re.compile(alternation(rules.words("speaker_nouns")), re.I),
         continuation=re.compile(rf"(?:{alternation(rules.words('continuations'))})\b", re.I),
+        back_reference=re.compile(rf"^(?:{alternation(rules.words('back_references'))})", re.I),
         clause_breaks=tuple(re.compile(re.escape(b)) for b in rules.words("clause_breaks")),
         non_speakers=frozenset(rules.words("non_speakers")),
         subject_prepositions=frozenset(rules.words("subject_prepositions")),

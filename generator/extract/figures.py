@@ -265,8 +265,7 @@ def kind_of(text: str, number: Number, rules: Rules) -> str | None:
 
 def _kind_after(after: str, rules: Rules) -> str | None:
     cues = _cues(rules.language)
-    lead = cues.fillers_lead.match(after)
-    rest = after[lead.end() :] if lead else after
+    rest = _after_fillers(after, cues)
     nouns = []
     for kind, noun_after, noun_anywhere in cues.kind_nouns:
         noun = noun_after.match(rest)
@@ -309,8 +308,13 @@ def _verb_after_noun(after: str, kind: str, rules: Rules) -> str:
 
 def _names_people(after: str, rules: Rules) -> bool:
     cues = _cues(rules.language)
+    return bool(cues.people.match(_after_fillers(after, cues)))
+
+
+def _after_fillers(after: str, cues: _Cues) -> str:
+    """The words after a number, past fillers such as 'of its', 'more', 'Russian'."""
     lead = cues.fillers_lead.match(after)
-    return bool(cues.people.match(after[lead.end() :] if lead else after))
+    return after[lead.end() :] if lead else after
 
 
 def _crosses_clause(rest: str, nouns: re.Pattern, rules: Rules) -> bool:
