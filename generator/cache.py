@@ -50,6 +50,8 @@ def article_key(article: Article) -> str:
         article.url or "",
         article.language,
         str(article.title_from_text),
+        str(article.republish),
+        article.license or "",
         article.body,
     ):
         digest.update(part.encode("utf-8", "surrogatepass"))

@@ -46,15 +46,21 @@ def _wholes(*values) -> None:
 
 
 def article_to_row(a: Article) -> list:
-    return [a.id, a.path, a.date.isoformat(), a.title, a.outlet, a.url, a.language, a.body, a.title_from_text]
+    return [
+        *(a.id, a.path, a.date.isoformat(), a.title, a.outlet, a.url, a.language, a.body, a.title_from_text),
+        *(a.republish, a.license),
+    ]
 
 
 def article_from_row(row: list) -> Article:
-    id_, path, day, title, outlet, url, language, body, from_text = row
+    id_, path, day, title, outlet, url, language, body, from_text, republish, license_ = row
     _texts(id_, path, day, title, language, body)
-    _texts_or_none(outlet, url)
+    _texts_or_none(outlet, url, license_)
+    if republish is not None and type(republish) is not bool:
+        raise TypeError(f"expected true, false or null, found {type(republish).__name__}")
     values = {"id": id_, "path": path, "date": date.fromisoformat(day), "title": title, "outlet": outlet}
     values.update(url=url, language=language, body=body, title_from_text=from_text is True)
+    values.update(republish=republish, license=license_)
     return _made(Article, values)
 
 
@@ -72,16 +78,17 @@ def _figure_from_row(row: list) -> Figure:
 def _claim_to_row(c: Claim) -> list:
     figures = [[f.kind, list(f.value) if isinstance(f.value, tuple) else f.value, f.qualifier, f.start, f.end]
                for f in c.figures]  # fmt: skip
-    return [c.id, c.article, c.claimant, c.party, c.quote, list(c.span), figures, c.sentence]
+    return [c.id, c.article, c.claimant, c.party, c.quote, list(c.span), figures, c.sentence, c.context]
 
 
 def _claim_from_row(row: list) -> Claim:
-    id_, article, claimant, party, quote, (start, end), figures, sentence = row
-    _texts(id_, article, party, quote)
+    id_, article, claimant, party, quote, (start, end), figures, sentence, context = row
+    _texts(id_, article, party, quote, context)
     _texts_or_none(claimant)
     _wholes(start, end, sentence)
     values = {"id": id_, "article": article, "claimant": claimant, "party": party, "quote": quote}
     values.update(span=(start, end), figures=tuple(_figure_from_row(f) for f in figures), sentence=sentence)
+    values["context"] = context
     return _made(Claim, values)
 
 

@@ -16,11 +16,11 @@ import yaml
 
 from .model import Article, Problem
 from .rules import detect_language
-from .validate import article_problems, file_problem
+from .validate import article_problems, file_problem, publish_terms_problems
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 NOT_ARTICLES = {"pages"}  # content/pages holds the site's own pages (About), not articles
-FRONT_MATTER_KEYS = {"title", "date", "outlet", "url", "language"}
+FRONT_MATTER_KEYS = {"title", "date", "outlet", "url", "language", "republish", "license"}
 SEED_HEADER = re.compile(r"^\s*date\s+(\S+)\s?")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 FIRST_SENTENCE = re.compile(r"^(.{20,200}?[.!?])(?=\s|$)", re.S)
@@ -211,6 +211,7 @@ def _read_markdown(path: Path, shown: str, raw: str) -> tuple[Article | None, li
                     f"use only {', '.join(sorted(FRONT_MATTER_KEYS))}",
                 )
             )
+    problems += publish_terms_problems(shown, meta, lambda key: _key_line(lines, close, key))
     if "date" not in meta or meta["date"] in (None, ""):
         problems.append(
             Problem(
@@ -277,6 +278,8 @@ def _finish(
         language=_text_or_none(meta.get("language")) or detect_language(body),
         body=body,
         title_from_text=title_from_text,
+        republish=meta.get("republish"),
+        license=_text_or_none(meta.get("license")),
     ), []
 
 

@@ -56,6 +56,16 @@ class Article:
     language: str
     body: str  # the text that claim spans index into
     title_from_text: bool = False
+    republish: bool | None = None  # front matter `republish:`; None: not said
+    license: str | None = None  # front matter `license:` (e.g. CC-BY-4.0): the text's terms allow republishing
+
+    @property
+    def republishable(self) -> bool:
+        """May the site publish the full text? Our own writing (no url) may; a linked article only when its
+        front matter says so (`republish: true`, or a `license:`); `republish: false` always wins."""
+        if self.republish is not None:
+            return self.republish
+        return self.url is None or self.license is not None
 
 
 @dataclass(frozen=True)
@@ -90,6 +100,7 @@ class Claim:
     span: tuple[int, int]
     figures: tuple[Figure, ...]
     sentence: int
+    context: str = ""  # one sentence beside the quote (the one before it, else the one after), for quoting pages
 
 
 @dataclass(frozen=True)

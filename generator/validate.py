@@ -26,6 +26,8 @@ ISO_639_1 = (
 )
 LANGUAGES = frozenset(ISO_639_1.split())
 REGION = re.compile(r"^[A-Za-z]{2}$")
+# an SPDX-style licence name (CC-BY-4.0, CC0-1.0) or a short phrase ("public domain"): shown on the page as text
+LICENSE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .,+()/-]{0,79}$")
 
 
 def file_problem(path: Path, shown: str) -> Problem | None:
@@ -48,6 +50,32 @@ def file_problem(path: Path, shown: str) -> Problem | None:
             "or digit",
         )
     return None
+
+
+def publish_terms_problems(shown: str, meta: dict, line_of) -> list[Problem]:
+    """The front matter keys that say whether the full text may be published: `republish` is true or false,
+    `license` names the terms the text is under. `line_of(key)` places a problem on its key's line."""
+    problems = []
+    if "republish" in meta and type(meta["republish"]) is not bool:
+        problems.append(
+            Problem(
+                shown,
+                line_of("republish"),
+                f"republish '{meta['republish']}' is not true or false",
+                "write 'republish: true' when the site may publish the full text, else leave the key out",
+            )
+        )
+    licence = meta.get("license")
+    if "license" in meta and not (isinstance(licence, str) and LICENSE.match(licence.strip())):
+        problems.append(
+            Problem(
+                shown,
+                line_of("license"),
+                f"license '{licence}' is not the name of a licence",
+                "write the licence's short name, such as CC-BY-4.0 or CC0-1.0 (letters, digits, ' .,+()/-')",
+            )
+        )
+    return problems
 
 
 def article_problems(article: Article) -> list[Problem]:

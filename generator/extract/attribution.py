@@ -54,7 +54,8 @@ def claims_in_article(
     readings = _read_attributions(sentences, rules, registry, gazetteer)
     carried = _carried_sources(sentences, readings, rules)
     claims: list[Claim] = []
-    for sentence, reading, sentence_figures, fallback in zip(sentences, readings, figures, carried, strict=True):
+    rows = zip(sentences, readings, figures, carried, strict=True)
+    for position, (sentence, reading, sentence_figures, fallback) in enumerate(rows):
         by_source: dict[tuple[str | None, str], list[Figure]] = {}
         for figure in sentence_figures:
             credited = _credited(sentence, reading, figure.start - sentence.start) or fallback
@@ -71,9 +72,19 @@ def claims_in_article(
                     span=(sentence.start, sentence.end),
                     figures=tuple(credited_figures),
                     sentence=sentence.index,
+                    context=context_sentence(sentences, position),
                 )
             )
     return claims
+
+
+def context_sentence(sentences: list[Sentence], position: int) -> str:
+    """The sentence a quote needs beside it to be read fairly: the text sentence just before it, else the one
+    just after it (news paragraphs are often one sentence long); furniture (captions, bylines) is never context."""
+    for neighbour in (position - 1, position + 1):
+        if 0 <= neighbour < len(sentences) and sentences[neighbour].role == "text":
+            return sentences[neighbour].text
+    return ""
 
 
 def _read_attributions(

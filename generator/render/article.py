@@ -1,4 +1,5 @@
-"""Article pages: metadata and the full text, as text, with every claim's sentence marked and anchored.
+"""Article pages: metadata and the full text (when the site may publish it: else `quoted.py`), as text, with
+every claim's sentence marked and anchored.
 
 Long articles are cut into parts at paragraph breaks, so no page grows
 without bound; a claim's anchor is on the part that holds its sentence.
@@ -11,9 +12,12 @@ from collections import defaultdict
 from ..model import Article, Claim
 from .format import escape, human_date
 from .pages import Page, SiteIndex, article_url, event_label, link_to, page, searchable
+from .quoted import quoting_page
 
 
 def article_pages(index: SiteIndex, article: Article) -> list[Page]:
+    if not index.publishes_text(article):
+        return [quoting_page(index, article, _article_meta(index, article, article_url(article.id)))]
     parts = index.parts[article.id]
     claims = sorted(index.claims_of_article.get(article.id, []), key=lambda c: c.span[0])
     pages = []
@@ -41,6 +45,8 @@ def _article_meta(index: SiteIndex, article: Article, url: str) -> str:
     ]
     if article.url and article.url.startswith(("http://", "https://")):
         rows.append(("Original", f'<a href="{escape(article.url)}" rel="nofollow noopener">{escape(article.url)}</a>'))
+    if article.license:
+        rows.append(("Licence", escape(article.license)))
     events = [index.events[e] for e in index.events_of_article.get(article.id, []) if e in index.events]
     if events:
         rows.append(

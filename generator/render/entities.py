@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from ..model import Claim, Event
 from .format import escape, hedged, human_date, slug
-from .pages import CLAIMS_PER_ACTOR_PAGE, Page, SiteIndex, actor_url, event_label, link_to, page, place_url, searchable
+from .pages import Page, SiteIndex, actor_url, event_label, link_to, page, place_url, searchable
 
 
 def actor_pages(index: SiteIndex) -> list[Page]:
@@ -23,10 +23,10 @@ def actor_pages(index: SiteIndex) -> list[Page]:
             by_claimant[claim.claimant or "The outlets themselves"].append((claim, event))
         sections, shown = [], 0
         for claimant, items in sorted(by_claimant.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-            if shown >= CLAIMS_PER_ACTOR_PAGE:
+            if shown >= index.options.claims_per_actor_page:
                 break
             rows = []
-            for claim, event in sorted(items, key=lambda ce: ce[1].date)[: CLAIMS_PER_ACTOR_PAGE - shown]:
+            for claim, event in sorted(items, key=lambda ce: ce[1].date)[: index.options.claims_per_actor_page - shown]:
                 figures = ", ".join(f"{f.kind} {hedged(f.value, f.qualifier)}" for f in claim.figures)
                 rows.append(
                     f'<li><a href="{link_to(url, event.page)}">{escape(event_label(event))}</a>: {figures} · '

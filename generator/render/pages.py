@@ -20,6 +20,19 @@ EVENTS_PER_PAGE = 150
 HOME_EVENTS = 120
 ARTICLE_PART_CHARS = 60_000
 CLAIMS_PER_ACTOR_PAGE = 200
+FULL_TEXT_POLICIES = ("republishable", "never")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the maintainer sets about the pages (the plugin's config holds these): page sizes and whose full
+    text is published ('republishable': articles that are ours or say so, 'never': every article quoted)."""
+
+    events_per_page: int = EVENTS_PER_PAGE
+    home_events: int = HOME_EVENTS
+    article_part_chars: int = ARTICLE_PART_CHARS
+    claims_per_actor_page: int = CLAIMS_PER_ACTOR_PAGE
+    full_text: str = "republishable"
 
 
 @dataclass(frozen=True)
@@ -69,11 +82,15 @@ def searchable(weight: float) -> str:
 class SiteIndex:
     """Look-ups shared by the page builders: events by id, parts of articles, parties."""
 
-    def __init__(self, timeline: Timeline):
+    def __init__(self, timeline: Timeline, options: SiteOptions = SiteOptions()):
         self.timeline = timeline
+        self.options = options
         self.events = {e.id: e for e in timeline.events}
         self.articles = {a.id: a for a in timeline.articles}
-        self.parts = {a.id: article_parts(a) for a in timeline.articles}
+        self.parts = {
+            a.id: article_parts(a, options.article_part_chars) if self.publishes_text(a) else [(0, len(a.body))]
+            for a in timeline.articles
+        }
         self.labels = dict(timeline.parties)
         self.events_of_article: dict[str, list[str]] = defaultdict(list)
         self.claims_of_article: dict[str, list[Claim]] = defaultdict(list)
@@ -82,6 +99,10 @@ class SiteIndex:
                 self.events_of_article[article_id].append(event.id)
             for claim in event.claims:
                 self.claims_of_article[claim.article].append(claim)
+
+    def publishes_text(self, article: Article) -> bool:
+        """Whether the article's page carries its full text, or quotes it and links to the original."""
+        return self.options.full_text == "republishable" and article.republishable
 
     def party(self, key: str) -> str:
         return self.labels.get(key, key)
@@ -92,14 +113,14 @@ class SiteIndex:
         return article_url(claim.article, number) + f"#{claim.id}"
 
 
-def article_parts(article: Article) -> list[tuple[int, int]]:
+def article_parts(article: Article, part_chars: int = ARTICLE_PART_CHARS) -> list[tuple[int, int]]:
     """Character ranges of an article's pages: long texts are split at paragraph breaks."""
     body, parts, start = article.body, [], 0
-    while len(body) - start > ARTICLE_PART_CHARS:
-        cut = body.rfind("\n\n", start, start + ARTICLE_PART_CHARS)
+    while len(body) - start > part_chars:
+        cut = body.rfind("\n\n", start, start + part_chars)
         if cut <= start:
-            cut = body.rfind(" ", start, start + ARTICLE_PART_CHARS)
-        cut = cut if cut > start else start + ARTICLE_PART_CHARS
+            cut = body.rfind(" ", start, start + part_chars)
+        cut = cut if cut > start else start + part_chars
         parts.append((start, cut))
         start = cut
     parts.append((start, len(body)))
@@ -114,14 +135,14 @@ def event_label(event: Event) -> str:
     return f"{event.title} ({human_date(event.date, event.date_precision)})"
 
 
-def render_site(timeline: Timeline) -> list[Page]:
+def render_site(timeline: Timeline, options: SiteOptions = SiteOptions()) -> list[Page]:
     """Every page of the site: timeline and years, events, articles, parties, places."""
     from .article import article_pages
     from .entities import actor_pages, place_pages
     from .event import event_page, redirect_page
     from .timeline import timeline_pages
 
-    index = SiteIndex(timeline)
+    index = SiteIndex(timeline, options)
     pages: list[Page] = []
 
     pages.extend(timeline_pages(index))

@@ -12,7 +12,7 @@ from collections import defaultdict
 from ..model import Event, Timeline
 from .event import sources_label
 from .format import KIND_LABEL, MONTHS, escape, human_date, slug, spread
-from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, link_to, page, place_url
+from .pages import Page, SiteIndex, link_to, page, place_url
 
 EARLIER_URL = "years/earlier/"
 
@@ -159,8 +159,8 @@ def _event_list(index: SiteIndex, events: list[Event], url: str, heading_level: 
 
 
 def _home(index: SiteIndex, events: list[Event], years: list[str], earlier: list[str]) -> Page:
-    url = ""
-    shown = [e for e in events if e.main_articles][-HOME_EVENTS:] if len(events) > HOME_EVENTS else events
+    url, home = "", index.options.home_events
+    shown = [e for e in events if e.main_articles][-home:] if len(events) > home else events
     intro = (
         f'<p class="tl-summary">{len(index.timeline.articles)} articles, {len(events)} events. Each event '
         "shows what every source and every party claimed; ⚠ marks figures the sources disagree on.</p>"
@@ -184,7 +184,8 @@ def _home(index: SiteIndex, events: list[Event], years: list[str], earlier: list
 
 def _year_pages(index: SiteIndex, year: str, events: list[Event], years: list[str], earlier: list[str]) -> list[Page]:
     """One page per year; a year with more events than a page holds gets numbered pages."""
-    chunks = [events[i : i + EVENTS_PER_PAGE] for i in range(0, len(events), EVENTS_PER_PAGE)] or [[]]
+    size = index.options.events_per_page
+    chunks = [events[i : i + size] for i in range(0, len(events), size)] or [[]]
     pages = []
     for number, chunk in enumerate(chunks):
         path = f"years/{year}.md" if number == 0 else f"years/{year}/page-{number + 1}.md"
