@@ -38,18 +38,6 @@ FIGURES = (
     "max_page_kb",
     "search_first_kb",
 )
-# The timeline build in a child process, with its extraction cache in the folder given (fresh: a cold build).
-TIMELINE_BUILD = """
-import sys
-from pathlib import Path
-from generator import plugin
-try:
-    plugin.TimelineConfig.cache_dir.default = sys.argv[1]
-except AttributeError:
-    print("bench: the plugin has no cache_dir option; the build may reuse a cache", file=sys.stderr)
-from generator.site import build_site
-sys.exit(build_site([Path(p) for p in sys.argv[3:]], Path(sys.argv[2]), Path("mkdocs.yml")))
-"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -101,7 +89,7 @@ def import_sample(files: list[Path], into: Path, limit: int | None) -> int:
     return written
 
 
-def run_child(command: list[str], log: Path) -> tuple[int, float, float]:
+def run_child(command: list[str], log: Path, env: dict[str, str] | None = None) -> tuple[int, float, float]:
     """Exit code, wall seconds and peak memory in MB of a child and the processes it starts, together.
 
     A build runs worker processes beside itself, so the peak is the largest
@@ -110,7 +98,8 @@ def run_child(command: list[str], log: Path) -> tuple[int, float, float]:
     """
     started = time.perf_counter()
     with log.open("w") as out:
-        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        environment = {**os.environ, **(env or {})}
+        child = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT, env=environment)
         peak = [0]
         sampler = threading.Thread(target=_sample_tree_rss, args=(child, peak), daemon=True)
         sampler.start()
@@ -161,9 +150,10 @@ def measure_build(work: Path, into: Path, articles: list) -> dict[str, str]:
     runs = {}
     for name in ("cold", "cached"):  # the same cache folder: the second build finds the first one's extractions
         site = work / f"site-{name}"
-        code, seconds, peak_mb = run_child(
-            [sys.executable, "-c", TIMELINE_BUILD, str(work / "cache"), str(site), *content], work / f"{name}.log"
-        )
+        command = [sys.executable, "-m", "generator", "build", "--site-dir", str(site)]
+        command += [arg for folder in content for arg in ("--content", folder)]
+        # the cache folder is the plugin's cache_dir option, which mkdocs.yml reads from this variable (!ENV)
+        code, seconds, peak_mb = run_child(command, work / f"{name}.log", {"TIMELINE_CACHE_DIR": str(work / "cache")})
         if code != 0:
             tail = (work / f"{name}.log").read_text(errors="replace").strip().splitlines()[-5:]
             say(f"build ({name}): failed with exit code {code}; last lines of its log:\n  " + "\n  ".join(tail))

@@ -29,7 +29,7 @@ def _add_content(parser: argparse.ArgumentParser) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     from .site import build_site
 
-    return build_site(content_dirs(args), Path(args.site_dir), config_file=Path(args.config))
+    return build_site(content_dirs(args), Path(args.site_dir), config_file=Path(args.config), engine=args.engine)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_content(build)
     build.add_argument("--site-dir", default="site")
     build.add_argument("--config", default="mkdocs.yml")
+    build.add_argument(
+        "--engine",
+        choices=("mkdocs", "properdocs", "zensical"),
+        help="what renders the pages (default: the timeline plugin's `engine` option, mkdocs with Material)",
+    )
     build.set_defaults(func=cmd_build)
 
     serve = sub.add_parser("serve", help="preview at http://127.0.0.1:8000, rebuilding on change")

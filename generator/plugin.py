@@ -1,21 +1,20 @@
-"""The MkDocs plugin: wires MkDocs' events to the pipeline and the renderer.
+"""The MkDocs plugin: its typed config holds every option, and it wires MkDocs' events to the pipeline.
 
-on_config runs the pipeline (a build fails on content errors, with their
-text) and sets the navigation (years, not events); on_files adds the
-generated pages, whose HTML on_page_markdown hands to the theme without a
-Markdown pass; on_env lets a large build render half its pages in a second
-process (page_split.py); on_page_context lets pages outside the navigation
-share one rendering of it; on_post_build indexes the site for search while
-it publishes data/timeline.json; on_serve watches the content folders.
+Read top to bottom, the events run in this order: on_config runs the pipeline
+(a build fails on content errors, with their text) and sets the navigation
+(years, not events); on_files adds the generated pages, each a `PreRenderedPage`
+whose body is final HTML (no Markdown pass); on_page_context lets pages outside
+the navigation share one rendering of it; on_post_page drops the theme's
+indentation; on_post_build writes the data files and the search index
+(`publish.py`, the same step every engine's build ends with); on_serve watches
+the content folders. `mkdocs build`, `mkdocs serve` and ProperDocs take this
+fast path; `timeline build --engine ...` (`site.py`) exports files instead.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -27,25 +26,58 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .model import Timeline
-from .page_split import PageSplit, RenderError, can_split
 from .pipeline import build_timeline
+from .publish import PublishError, content_date, publish_data_and_search
 from .render import render_site
+from .render.pages import (
+    ARTICLE_PART_CHARS,
+    CLAIMS_PER_ACTOR_PAGE,
+    EVENTS_PER_PAGE,
+    FULL_TEXT_POLICIES,
+    HOME_EVENTS,
+    SiteOptions,
+)
 from .render.timeline import year_groups
-from .serialize import timeline_to_json
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
-CONTENT_ENV = "TIMELINE_CONTENT"  # set by `timeline serve`, which cannot reach the loaded config
+ENGINES = ("mkdocs", "properdocs", "zensical")
 
 
 class TimelineConfig(Config):
-    content = c.ListOfItems(c.Type(str), default=["content", "seeds"])
-    cache_dir = c.Type(str, default=".timeline-cache")
+    """Every option a maintainer sets, under `plugins: - timeline:` in mkdocs.yml (`!ENV [NAME, default]` for a
+    value from the environment); `timeline build` and `serve` set only what their flags name."""
+
+    content = c.ListOfItems(c.Type(str), default=["content", "seeds"])  # folders of articles, in order
+    cache_dir = c.Type(str, default=".timeline-cache")  # extractions and grouping state kept between builds
+    engine = c.Choice(ENGINES, default="mkdocs")  # what `timeline build` renders the pages with
+    export_dir = c.Type(str, default="build/pages")  # where `timeline build` writes the pages for the engine
+    full_text = c.Choice(FULL_TEXT_POLICIES, default="republishable")  # whose full text pages carry
+    events_per_page = c.Type(int, default=EVENTS_PER_PAGE)  # cards on one year page
+    home_events = c.Type(int, default=HOME_EVENTS)  # cards on the home page
+    article_part_chars = c.Type(int, default=ARTICLE_PART_CHARS)  # a long published text is cut into parts
+    claims_per_actor_page = c.Type(int, default=CLAIMS_PER_ACTOR_PAGE)  # quotes on one party's page
+
+
+def site_options(config: TimelineConfig) -> SiteOptions:
+    return SiteOptions(
+        events_per_page=config.events_per_page,
+        home_events=config.home_events,
+        article_part_chars=config.article_part_chars,
+        claims_per_actor_page=config.claims_per_actor_page,
+        full_text=config.full_text,
+    )
+
+
+def folder_from(root: Path, value: str) -> Path:
+    return Path(value) if Path(value).is_absolute() else root / value
 
 
 class PreRenderedPage(Page):
     """A generated page: its body is final HTML, so MkDocs' Markdown pass (a new parser per page) is skipped."""
 
-    body_html = ""
+    def __init__(self, file: File, config, body_html: str) -> None:
+        super().__init__(None, file, config)
+        self.body_html = body_html
 
     def render(self, config, files) -> None:
         self.content = self.body_html
@@ -53,61 +85,64 @@ class PreRenderedPage(Page):
         self.present_anchor_ids = set()
 
 
+def timeline_nav(timeline: Timeline, page_path=lambda path: path) -> list[dict]:
+    """The site's navigation (years, not events); `page_path` maps a page's source path to where it lies."""
+    years, earlier = year_groups(timeline)
+    year_items = ([{"Earlier": page_path("years/earlier.md")}] if earlier else []) + [
+        {y: page_path(f"years/{y}.md")} for y in years
+    ]
+    return [
+        {"Timeline": page_path("index.md")},
+        {"Search": "search.md"},
+        {"Years": year_items},
+        {"Parties": page_path("actors/index.md")},
+        {"Places": page_path("places/index.md")},
+        {"About": "about.md"},
+    ]
+
+
+def run_pipeline(root: Path, options: TimelineConfig) -> Timeline:
+    """The timeline of the configured folders, or a PluginError naming every content error."""
+    timeline = build_timeline(
+        [folder_from(root, p) for p in options.content],
+        root,
+        folder_from(root, options.cache_dir),
+        progress=lambda message: print(f"timeline: {message}", file=sys.stderr),
+    )
+    errors = [p for p in timeline.problems if p.severity == "error"]
+    if errors:
+        raise PluginError("the content has problems:\n" + "\n".join(str(p) for p in errors))
+    print(f"timeline: {len(timeline.articles)} articles, {len(timeline.events)} events", file=sys.stderr)
+    return timeline
+
+
 class TimelinePlugin(BasePlugin[TimelineConfig]):
     def __init__(self):
         self.timeline: Timeline | None = None
         self.error_text = ""
-        self.root = Path.cwd()
-        self.html: dict[str, str] = {}  # generated page source path -> its body HTML
         self.generated: set[str] = set()
         self.in_nav: set[str] = set()
         self.sidebars: dict[str, str] = {}  # rendered sidebars of pages outside the navigation, by folder
-        self.command: str | None = None
-        self.nav = None
-        self.split: PageSplit | None = None
-        self.in_child = False
-
-    def on_startup(self, command, dirty):
-        self.command = command
-
-    def content_dirs(self) -> list[Path]:
-        chosen = os.environ.get(CONTENT_ENV, "").split(os.pathsep) if os.environ.get(CONTENT_ENV) else None
-        return [Path(p) if Path(p).is_absolute() else self.root / p for p in chosen or self.config.content]
 
     def on_config(self, config):
         self.error_text = ""  # MkDocs may keep one plugin object for several builds
-        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        cache = Path(self.config.cache_dir)
-        timeline = build_timeline(
-            self.content_dirs(),
-            self.root,
-            cache if cache.is_absolute() else self.root / cache,
-            progress=lambda message: print(f"timeline: {message}", file=sys.stderr),
-        )
-        errors = [p for p in timeline.problems if p.severity == "error"]
-        if errors:
-            self.error_text = "\n".join(str(p) for p in errors)
-            raise PluginError("the content has problems:\n" + self.error_text)
-        self.timeline = timeline
-        years, earlier = year_groups(timeline)
-        config.nav = [
-            {"Timeline": "index.md"},
-            {"Search": "search.md"},
-            {"Years": ([{"Earlier": "years/earlier.md"}] if earlier else []) + [{y: f"years/{y}.md"} for y in years]},
-            {"Parties": "actors/index.md"},
-            {"Places": "places/index.md"},
-            {"About": "about.md"},
-        ]
-        print(f"timeline: {len(timeline.articles)} articles, {len(timeline.events)} events", file=sys.stderr)
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        try:
+            self.timeline = run_pipeline(root, self.config)
+        except PluginError as err:
+            self.error_text = str(err).partition("\n")[2]
+            raise
+        config.nav = timeline_nav(self.timeline)
         return config
 
     def on_files(self, files: Files, config) -> Files:
-        self.html = {}
-        for generated in render_site(self.timeline):
+        self.generated = set()
+        for generated in render_site(self.timeline, site_options(self.config)):
             # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
-            files.append(File.generated(config, generated.path, content=generated.front_matter))
-            self.html[generated.path] = generated.html
-        self.generated = set(self.html)
+            file = File.generated(config, generated.path, content=generated.front_matter)
+            PreRenderedPage(file, config, generated.html)  # a Page sets itself as file.page
+            files.append(file)
+            self.generated.add(generated.path)
         return files
 
     def on_nav(self, nav, config, files):
@@ -117,24 +152,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if file.page is not None:
                 file.page.update_date = day  # the sitemap's <lastmod> (and its .gz time): never the clock
         self.sidebars = {}
-        self.nav = nav
         return nav
 
     def on_env(self, env, config, files):
         env.globals["shared_sidebar"] = self._shared_sidebar
-        self.split = None
-        if can_split(len(files.documentation_pages()), self.command):
-            self.split = PageSplit(config, files, self.nav, env, before_render=self._become_child)
         return env
-
-    def _become_child(self) -> None:
-        self.in_child = True
-
-    def on_page_markdown(self, markdown, page, config, files):
-        if page.file.src_uri in self.html:
-            page.__class__ = PreRenderedPage  # same object, whose render() takes the HTML as it is
-            page.body_html = self.html.pop(page.file.src_uri)
-        return markdown
 
     def on_page_context(self, context, page, config, nav):
         """A generated page outside the navigation has no active item and no table of contents: its sidebars
@@ -142,8 +164,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         source = page.file.src_uri
         shared = source in self.generated and source not in self.in_nav and not page.toc.items
         context["shared_sidebar_key"] = "folder:" + page.url.rstrip("/").rpartition("/")[0] if shared else ""
-        # the second process renders this page: render it empty here, and MkDocs writes nothing
-        context["timeline_skip"] = bool(self.split and not self.in_child and self.split.skips(source))
         return context
 
     def _shared_sidebar(self, key: str, caller) -> str:
@@ -155,33 +175,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return without_indentation(output)
 
     def on_post_build(self, config) -> None:
-        split, self.split = self.split, None
-        if split:
-            try:
-                split.wait()
-            except RenderError as err:
-                self.error_text = str(err)
-                raise PluginError(self.error_text) from err
-        site_dir = Path(config.site_dir)
-        indexing = start_search_index(site_dir)  # a separate process: it runs while the data file is written
-        target = site_dir / "data" / "timeline.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(timeline_to_json(self.timeline), encoding="utf-8")
         try:
-            finish_search_index(indexing)
-        except PluginError as err:
+            publish_data_and_search(self.timeline, Path(config.site_dir))
+        except PublishError as err:
             self.error_text = str(err)
-            raise
-
-    def on_build_error(self, error) -> None:
-        split, self.split = self.split, None
-        if split:
-            split.cancel()
+            raise PluginError(self.error_text) from err
 
     def on_serve(self, server, config, builder):
-        for folder in self.content_dirs():
-            if folder.exists():
-                server.watch(str(folder))
+        root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        for folder in self.config.content:
+            if folder_from(root, folder).exists():
+                server.watch(str(folder_from(root, folder)))
         return server
 
 
@@ -191,25 +195,3 @@ def without_indentation(html: str) -> str:
     if "<pre" in html or "<textarea" in html:
         return html
     return INDENTATION.sub("\n", html)
-
-
-def content_date(timeline: Timeline | None) -> str:
-    """SOURCE_DATE_EPOCH's day when it is set (the reproducible-builds convention, which MkDocs follows too),
-    else the newest article's publication date: two builds of the same content give the same site."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date().isoformat()
-    dates = [a.date for a in timeline.articles] if timeline else []
-    return max(dates).isoformat() if dates else "1970-01-01"
-
-
-def start_search_index(site_dir: Path) -> subprocess.Popen:
-    """Pagefind indexes the built pages into small pieces a reader's browser fetches on demand."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-
-
-def finish_search_index(indexing: subprocess.Popen) -> None:
-    output, _ = indexing.communicate()
-    if indexing.returncode != 0:
-        raise PluginError(f"search indexing failed: {output.strip()}")

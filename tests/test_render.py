@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -11,7 +10,7 @@ from pathlib import Path
 
 from stage_helpers import ROOT
 
-from generator import page_split, plugin
+from generator import plugin
 from generator.model import Article, Claim, Discrepancy, Event, Figure, Timeline
 from generator.render import render_site
 from generator.render.format import escape, hedged, human_date, spread
@@ -343,38 +342,6 @@ def test_missing_content_folder_is_a_clear_error(tmp_path, capsys):
 
 def test_mkdocs_yml_is_where_the_tests_expect_it():
     assert Path(ROOT / "mkdocs.yml").is_file()
-
-
-def test_a_site_rendered_by_two_processes_equals_one_rendered_by_one(tmp_path, monkeypatch):
-    one, two = tmp_path / "one", tmp_path / "two"
-    assert build_site([ROOT / "seeds"], one, ROOT / "mkdocs.yml") == 0
-    monkeypatch.setattr(page_split, "SPLIT_FROM", 0)
-    started = []
-    real_fork = page_split.os.fork
-    monkeypatch.setattr(page_split.os, "fork", lambda: started.append(1) or real_fork())
-    assert build_site([ROOT / "seeds"], two, ROOT / "mkdocs.yml") == 0
-    assert started == [1]
-    pages = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file() and "pagefind" not in p.parts)
-    assert len(pages) > 20 and pages == sorted(
-        p.relative_to(two) for p in two.rglob("*") if p.is_file() and "pagefind" not in p.parts
-    )
-    for path in pages:
-        if path.name != "sitemap.xml.gz":  # gzip stores a time
-            assert (one / path).read_bytes() == (two / path).read_bytes(), path
-
-
-def test_a_failing_second_renderer_fails_the_build(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(page_split, "SPLIT_FROM", 0)
-    parent, real = os.getpid(), page_split.mkdocs_build._build_page
-
-    def broken_in_the_child(*args, **kwargs):
-        if os.getpid() != parent:
-            raise OSError("disk full")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(page_split.mkdocs_build, "_build_page", broken_in_the_child)
-    assert build_site([ROOT / "seeds"], tmp_path / "site", ROOT / "mkdocs.yml") == 1
-    assert "second page renderer failed" in capsys.readouterr().err
 
 
 def test_place_spellings_with_one_address_share_one_page():
