@@ -1,11 +1,13 @@
 """`make bench`: import the corpus (or a sample), then time the build against bare mkdocs-material in the same run.
 
-Prints each figure as it is measured and, last, one machine-readable line:
-`bench: articles=N build_ratio=X cold_build_ratio=X extract_per_s=X rebuild_s=X peak_mb=X max_page_kb=X
-search_first_kb=X`. build_ratio is a full build (every page rendered, the search index built
-anew) with the extraction cache an earlier build left, as the GitHub workflows keep it;
-cold_build_ratio is the first build from an empty cache, which also extracts every article.
-A figure whose part of the generator cannot be imported is printed as "unavailable".
+Prints each figure as it is measured, then the table of targets (every row, met or missed, a figure that
+could not be measured shown as "unavailable" and counted missed) and, last, one machine-readable line:
+`bench: articles=N build_ratio=X cold_build_ratio=X extract_per_s=X rebuild_s=X serve_reload_s=X peak_mb=X
+max_page_kb=X site_kb_per_article=X search_first_kb=X site_mb=X bytes_per_article=X`. build_ratio is a full
+build (every page rendered, the search index built anew) with the extraction cache an earlier build left,
+as the GitHub workflows keep it; cold_build_ratio is the first build from an empty cache, which also
+extracts every article; serve_reload_s is `timeline serve` on the same content, one article edited, until
+its page shows the edit (bench/serve_reload.py); site sizes are the cold build's files, all of them.
 """
 
 from __future__ import annotations
@@ -34,9 +36,26 @@ FIGURES = (
     "cold_build_ratio",
     "extract_per_s",
     "rebuild_s",
+    "serve_reload_s",
     "peak_mb",
     "max_page_kb",
+    "site_kb_per_article",
     "search_first_kb",
+    "site_mb",
+    "bytes_per_article",
+)
+# (figure, what it is, target as text, whether a value meets it)
+TARGETS = (
+    ("cold_build_ratio", "cold full build / bare mkdocs-material", "<= 1.5", lambda v: v <= 1.5),
+    ("build_ratio", "full build with the extraction cache / bare", "<= 1.0", lambda v: v <= 1.0),
+    ("serve_reload_s", "timeline serve: edit one article -> its page changed (s)", "<= 5", lambda v: v <= 5),
+    ("site_kb_per_article", "site KB per article", "<= 15", lambda v: v <= 15),
+    ("site_mb", "site MB in all", "<= 150", lambda v: v <= 150),
+    ("peak_mb", "peak memory of a full build (MB)", "<= 2048", lambda v: v <= 2048),
+    ("extract_per_s", "extraction, articles/s on one core", ">= 50", lambda v: v >= 50),
+    ("rebuild_s", "generator stages after one article is added (s)", "<= 2", lambda v: v <= 2),
+    ("max_page_kb", "largest HTML page (KB)", "<= 150", lambda v: v <= 150),
+    ("search_first_kb", "search KB fetched before the first result", "<= 1024", lambda v: v <= 1024),
 )
 
 
@@ -44,6 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="import about this many articles, spread over the files by size")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--work", type=Path, help="keep the imported articles, sites and logs here (default: a temp)")
     args = parser.parse_args(argv)
     files = sorted(p for p in args.corpus.glob("*.csv")) if args.corpus.is_dir() else []
     if not files:
@@ -52,17 +72,31 @@ def main(argv: list[str] | None = None) -> int:
     os.chdir(ROOT)  # mkdocs.yml, content/ and theme/ are found from the project folder
     figures: dict[str, str] = dict.fromkeys(FIGURES, "unavailable")
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as tmp:
-        work = Path(tmp)
+        work = args.work.resolve() if args.work else Path(tmp)
         into = work / "articles"
         count = import_sample(files, into, args.limit)
         articles, problems = read_articles([into])
         say(f"articles: {len(articles)} imported ({len(problems)} ingest problems)")
         figures.update(measure_build(work, into, articles))
+        figures["serve_reload_s"] = measure_serve_reload(work, into)
         figures["extract_per_s"] = measure_extraction(articles)
         figures["rebuild_s"] = measure_rebuild(work, into)
+    print_targets(figures)
     line = " ".join(f"{name}={figures[name]}" for name in FIGURES)
     print(f"bench: articles={count} {line}")
     return 0
+
+
+def print_targets(figures: dict[str, str]) -> None:
+    """Every row of the targets, met or missed; a figure not measured is 'unavailable', and missed."""
+    say("| figure | measured | target | |\n| --- | --- | --- | --- |")
+    for name, label, target, meets in TARGETS:
+        value = figures.get(name, "unavailable")
+        try:
+            verdict = "met" if meets(float(value)) else "missed"
+        except ValueError:
+            verdict = "missed"
+        say(f"| {label} | {value} | {target} | {verdict} |")
 
 
 def say(message: str) -> None:
@@ -170,6 +204,7 @@ def measure_build(work: Path, into: Path, articles: list) -> dict[str, str]:
     )
     figures = {"peak_mb": f"{max(run[1] for run in runs.values()):.0f}"}
     figures["max_page_kb"], figures["search_first_kb"] = _page_and_search(site)
+    figures.update(site_size(site, len(articles)))
     if bare_code != 0:
         say(f"bare mkdocs-material build: failed with exit code {bare_code} (see its log)")
         return figures
@@ -177,6 +212,34 @@ def measure_build(work: Path, into: Path, articles: list) -> dict[str, str]:
     figures["build_ratio"] = f"{runs['cached'][0] / bare_seconds:.2f}"
     figures["cold_build_ratio"] = f"{runs['cold'][0] / bare_seconds:.2f}"
     return figures
+
+
+def site_size(site: Path, articles: int) -> dict[str, str]:
+    """Every file of the built site, search index and data files included: what a host stores."""
+    total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    per_article = total / max(articles, 1)
+    say(f"site: {total / MB:.1f} MB in all, {per_article / 1024:.1f} KB per article")
+    return {
+        "site_mb": f"{total / MB:.1f}",
+        "bytes_per_article": f"{per_article:.0f}",
+        "site_kb_per_article": f"{per_article / 1024:.1f}",
+    }
+
+
+def measure_serve_reload(work: Path, into: Path) -> str:
+    """`timeline serve` on the content the builds used (their cache kept), one article edited (serve_reload.py)."""
+    script = Path(__file__).resolve().parent / "serve_reload.py"
+    command = [sys.executable, str(script), "--content", str(ROOT / "content"), "--content", str(into)]
+    command += ["--cache", str(work / "cache"), "--log", str(work / "serve.log")]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    lines = result.stdout.strip().splitlines()
+    for line in lines[:-1]:
+        say(line)
+    last = lines[-1] if lines else ""
+    if result.returncode != 0 or not last.startswith("serve_reload_s="):
+        say(f"serve reload: unavailable (exit code {result.returncode}) {result.stderr.strip()[-300:]}")
+        return "unavailable"
+    return last.partition("=")[2]
 
 
 def _page_and_search(site: Path) -> tuple[str, str]:

@@ -72,6 +72,16 @@ def folder_from(root: Path, value: str) -> Path:
     return Path(value) if Path(value).is_absolute() else root / value
 
 
+class GeneratedFile(File):
+    """A generated page's file; `changed` is False when the same page was built before in this `timeline serve`
+    session, so a dirty build (MkDocs' own `--dirty`) leaves its HTML as it is."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class PreRenderedPage(Page):
     """A generated page: its body is final HTML, so MkDocs' Markdown pass (a new parser per page) is skipped."""
 
@@ -123,6 +133,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.generated: set[str] = set()
         self.in_nav: set[str] = set()
         self.sidebars: dict[str, str] = {}  # rendered sidebars of pages outside the navigation, by folder
+        self.dirty = False
+        self.built: dict[str, int] = {}  # page path -> hash of the source it was last built from (serve)
+        self.built_nav: list | None = None
+        self.indexed = False
+
+    def on_startup(self, *, command, dirty):
+        """Defined, so MkDocs keeps this object for a whole `serve`: a dirty rebuild renders only changed pages."""
+        self.dirty = dirty
 
     def on_config(self, config):
         self.error_text = ""  # MkDocs may keep one plugin object for several builds
@@ -137,12 +155,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.generated = set()
+        same_nav = self.dirty and config.nav == self.built_nav  # a new year changes every page's sidebar
+        built, self.built, self.built_nav = self.built, {}, config.nav
         for generated in render_site(self.timeline, site_options(self.config)):
             # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
-            file = File.generated(config, generated.path, content=generated.front_matter)
+            file = GeneratedFile.generated(config, generated.path, content=generated.front_matter)
+            source = hash((generated.front_matter, generated.html))
+            file.changed = not (same_nav and built.get(generated.path) == source)
             PreRenderedPage(file, config, generated.html)  # a Page sets itself as file.page
             files.append(file)
             self.generated.add(generated.path)
+            self.built[generated.path] = source
         return files
 
     def on_nav(self, nav, config, files):
@@ -175,8 +198,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return without_indentation(output)
 
     def on_post_build(self, config) -> None:
+        # a dirty rebuild (`timeline serve` after an edit) keeps the first build's search index: a preview's
+        # search may lag, its pages do not
+        search = not (self.dirty and self.indexed)
         try:
-            publish_data_and_search(self.timeline, Path(config.site_dir))
+            publish_data_and_search(self.timeline, Path(config.site_dir), search=search)
+            self.indexed = True
         except PublishError as err:
             self.error_text = str(err)
             raise PluginError(self.error_text) from err

@@ -22,10 +22,11 @@ class PublishError(RuntimeError):
     pass
 
 
-def publish_data_and_search(timeline: Timeline, site_dir: Path) -> None:
-    indexing = start_search_index(site_dir)  # a separate process: it runs while the data files are written
+def publish_data_and_search(timeline: Timeline, site_dir: Path, search: bool = True) -> None:
+    indexing = start_search_index(site_dir) if search else None  # a separate process, while data is written
     write_data_files(timeline, site_dir)
-    finish_search_index(indexing)
+    if indexing:
+        finish_search_index(indexing)
 
 
 def write_data_files(timeline: Timeline, site_dir: Path) -> None:

@@ -117,7 +117,8 @@ def serve_site(
     folders = [str(f.resolve()) for f in content_dirs]
     plugins = plugins_with(read_project_config(config_file), content=folders)
     try:
-        mkdocs_serve.serve(str(config_file), dev_addr=address, livereload=True, plugins=plugins)
+        # dirty: after an edit only the pages that changed are rendered again (the plugin knows which)
+        mkdocs_serve.serve(str(config_file), dev_addr=address, livereload=True, build_type="dirty", plugins=plugins)
     except MkDocsException as err:
         print(f"serve failed: {err}", file=sys.stderr)
         return 1
