@@ -74,10 +74,13 @@ def test_bench_on_a_500_article_sample_ends_with_the_machine_readable_line(corpu
     assert done.returncode == 0, done.stderr[-2000:]
     last = done.stdout.strip().splitlines()[-1]
     figure = r"(\d+(\.\d+)?)"
-    names = ("build_ratio", "cold_build_ratio", "extract_per_s", "rebuild_s", "peak_mb", "max_page_kb")
-    names += ("search_first_kb",)
+    names = ("build_ratio", "cold_build_ratio", "extract_per_s", "rebuild_s", "serve_reload_s", "peak_mb")
+    names += ("max_page_kb", "site_kb_per_article", "search_first_kb", "site_mb", "bytes_per_article")
     assert re.fullmatch(r"bench: articles=\d+ " + " ".join(f"{n}={figure}" for n in names), last), last
     assert 450 <= int(re.search(r"articles=(\d+)", last).group(1)) <= 500
+    rows = done.stdout.splitlines()
+    table = [line for line in rows if line.startswith("| ") and line.endswith((" met |", " missed |"))]
+    assert len(table) == 10  # every target's row, met or missed
 
 
 def test_bench_without_a_corpus_says_so_and_exits_0(tmp_path):

@@ -81,7 +81,7 @@ def _quoted_claims(claims: list[Claim], original: str | None) -> str:
         )
         context = f'<p class="tl-context">Context: {escape(first.context)}</p>' if first.context else ""
         items.append(
-            f'<li id="{escape(first.id)}">{anchors}<blockquote class="tl-claim"><p>{escape(first.quote)}</p>'
-            f"<footer>— claim by {who}{link}</footer></blockquote>{context}</li>"
+            f'<li id="{escape(first.id)}">{anchors}<blockquote><p><mark class="tl-claim">{escape(first.quote)}</mark>'
+            f"</p><footer>— claim by {who}{link}</footer></blockquote>{context}</li>"
         )
     return f'<h2 id="claims">Figures quoted from this article</h2>\n<ol class="tl-quotes">{"".join(items)}</ol>'
