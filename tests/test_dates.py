@@ -88,3 +88,10 @@ def test_a_possessive_month_and_months_into_a_war_are_dates():
     sentence = Sentence("The strike came six months into the invasion.", 0, 46, 0, 0)
     found = find_dates([sentence], sentence.text, date(2022, 8, 25), "en")
     assert found and found[0].value is None and found[0].anchor == "phrase"
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one():
+    # published on a Wednesday: "will ... on Monday" is five days ahead, "played on Monday" two days back
+    assert values("The team will play the final in Lviv on Monday.", "2022-04-06") == [("2022-04-11", "day")]
+    assert values("The team played the final in Lviv on Monday.", "2022-04-06") == [("2022-04-04", "day")]
+    assert values("Команда зіграє фінал, який відбудеться у понеділок.", "2022-04-06", "uk") == [("2022-04-11", "day")]

@@ -50,3 +50,10 @@ def test_a_dateline_is_marked_and_a_lone_one_is_furniture():
     alone = split_sentences("MOSCOW, March 4. /TASS/. A drone hit a depot, the ministry said.")
     assert alone[0].role == "furniture" and alone[1].dateline == 0
     assert split_sentences("UN officials said five were hurt.")[0].dateline == 0
+
+
+def test_a_photo_credit_inside_a_long_one_line_text_leaves_the_text_as_text():
+    text = " ".join(["Russian forces launched a rocket attack on a station in Chaplyne, killing 22 people."] * 8)
+    body = text + " (AP Photo/Jane Doe) " + text
+    assert {s.role for s in split_sentences(body)} == {"text"}
+    assert {s.role for s in split_sentences("A burned car in Chaplyne. (AP Photo/Jane Doe)")} == {"furniture"}

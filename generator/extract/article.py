@@ -24,6 +24,9 @@ from .places import Gazetteer, load_gazetteer
 from .sentences import split_sentences
 
 TITLE_LENGTH = 90
+STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
+LEDE_STATEMENT_BONUS = 2.0
+LEAD_SENTENCES = 3  # where a report says where its happening was ("The attack took place in ...")
 PLACE_LABEL = re.compile(r"^([^\W\d][^:\n]{1,30}):\s+(?=\S)")
 
 
@@ -123,16 +126,31 @@ def _main_place(
 ) -> str | None:
     """The most specific place of the title and lead, else the article's most named place."""
     rules = rules_for(article.language)
-    lead = [name for _, name in gazetteer.places_in(article.title, rules)] if not article.title_from_text else []
-    lead += [p for ps in sentence_places[:2] for p in ps]
+    texts = [] if article.title_from_text else [article.title]
+    texts += [s.text[s.dateline :] for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not it
+    found = [(name, _locative(text, at, rules)) for text in texts for at, name in gazetteer.places_in(text, rules)]
+    lead = [name for name, _ in found]
     if lead:
         best = min(gazetteer.specificity(p) for p in lead)
-        if best < 3:
-            return next(p for p in lead if gazetteer.specificity(p) == best)
+        if best < 3:  # the most specific; of equals, one the text puts something in ("in Chaplyne")
+            return max((p for p in found if gazetteer.specificity(p[0]) == best), key=lambda p: p[1])[0]
     counts = Counter(p for ps in sentence_places for p in ps if gazetteer.specificity(p) < 3)
     if counts:
         return counts.most_common(1)[0][0]
     return lead[0] if lead else None
+
+
+def _locative(text: str, position: int, rules) -> bool:
+    """'in Chaplyne', 'near Kharkiv': the place is where something is, not a side ('from Moscow')."""
+    return bool(_locative_before(rules.language).search(text[max(0, position - 40) : position]))
+
+
+@cache
+def _locative_before(language: str) -> re.Pattern:
+    """A locative word right before the place, or before 'the town of', 'the Ukrainian city of'."""
+    rules = rules_for(language)
+    words = alternation([*rules.words("locative_prepositions"), *rules.words("place_object_words")])
+    return re.compile(rf"(?:{words})\s+(?:\w+\s+){{0,3}}?(?:\w+\s+(?:of|de)\s+)?$", re.I)
 
 
 def _main_date(
@@ -143,11 +161,11 @@ def _main_date(
     main_place: str | None,
 ) -> tuple[str, str]:
     rules = rules_for(article.language)
-    event_words = rules.regex("event_words")
     title_dates = set()
     if not article.title_from_text:
         title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
         title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, article.language)}
+    lede = _lede(sentences)
     scores: Counter = Counter()
     first_seen: dict[str, int] = {}
     precision: dict[str, str] = {}
@@ -155,18 +173,18 @@ def _main_date(
         if expression.value is None or expression.value > article.date.isoformat():
             continue
         sentence = sentences[expression.sentence]
-        score = 1.0
-        score += 3 if expression.value in title_dates else 0
-        score += 1 if expression.sentence < 2 else 0
-        score += 2 if event_words.search(sentence.text) else 0
-        score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, rules) else 0
-        places = sentence_places[expression.sentence]
-        score += 1 if main_place in places else (-1 if places else 0)
-        score -= 3 if expression.since else 0
-        score -= 1 if expression.precision != "day" else 0
-        score -= _staleness(expression.value, article) if expression.value not in title_dates else 0
-        if expression.statement or score <= 0:
-            continue  # the day something was said is not the day it happened
+        if expression.statement:
+            # the day something was said dates the happening only when nothing in the text dates an incident
+            # ... and in the lede ("X happened, officials said on Wednesday") it dates the lede's happening
+            score = STATEMENT_DATE_SCORE + (LEDE_STATEMENT_BONUS if sentence.index in lede else 0)
+        else:
+            score = _incident_date_score(expression, sentence, rules, title_dates)
+            places = sentence_places[expression.sentence]
+            score += 1 if main_place in places else (-1 if places else 0)
+            if expression.value not in title_dates:
+                score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
+        if score <= 0:
+            continue
         scores[expression.value] += score
         first_seen.setdefault(expression.value, expression.start)
         precision[expression.value] = expression.precision
@@ -175,6 +193,25 @@ def _main_date(
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
     return best, precision[best]
+
+
+def _lede(sentences: list[Sentence], most: int = 3) -> set[int]:
+    """The lede: the first paragraph of text (not the furniture above it), at most its first few sentences,
+    since a text without paragraph breaks is one long paragraph."""
+    text = [s for s in sentences if s.role == "text"]
+    return {s.index for s in text[:most] if s.paragraph == text[0].paragraph}
+
+
+def _incident_date_score(expression: DateExpression, sentence: Sentence, rules, title_dates: set[str]) -> float:
+    """How strongly a date that is not a statement's dates the article's happening."""
+    score = 1.0
+    score += 3 if expression.value in title_dates else 0
+    score += 1 if expression.sentence < 2 else 0
+    score += 2 if rules.regex("event_words").search(sentence.text) else 0
+    score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, rules) else 0
+    score -= 3 if expression.since else 0
+    score -= 1 if expression.precision != "day" else 0
+    return score
 
 
 def _dates_an_incident(sentence: Sentence, expression: DateExpression, rules) -> bool:
@@ -207,10 +244,13 @@ def _background_date(sentence: Sentence, expression: DateExpression, rules) -> b
     return bool(rules.regex("background_date_words").search(window.split(",")[-1]))
 
 
-def _staleness(value: str, article: Article) -> int:
-    """News is mostly about the last few days: a date weeks back is more likely background."""
+def _staleness(value: str, article: Article, in_lede: bool) -> int:
+    """News is mostly about the last few days: a date weeks back is more likely background, all the more
+    when it is named only further down, where background paragraphs are."""
     days = (article.date - first_day(value)).days
-    return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
+    if in_lede:
+        return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
+    return 0 if days <= 7 else 1 if days <= 21 else 4 if days <= 365 else 6
 
 
 def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpression]:

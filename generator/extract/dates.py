@@ -92,6 +92,7 @@ class _Cues:
     since_before: re.Pattern
     statement_before: re.Pattern
     statement_after: re.Pattern
+    future_before: re.Pattern
     units: tuple[tuple[str, re.Pattern], ...]
 
 
@@ -106,6 +107,7 @@ def _cues(language: str) -> _Cues:
         since_before=re.compile(rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$", re.I),
         statement_before=re.compile(rf"(?:{statement})\W+(?:\w+\W+){{0,3}}$", re.I),
         statement_after=re.compile(rf"\W*(?:\w+\W+)?(?:{statement})", re.I),
+        future_before=re.compile(rf"\b(?:{alternation(rules.words('future_words'))})\b[^,;.]{{0,60}}$", re.I),
         units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
     )
 
@@ -164,8 +166,11 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
         if cues.explicit_date_after.match(sentence.text[match.end() :]):
             return None  # "Saturday, Feb. 19, 2022": the explicit date that follows says it
         weekday = rules.weekdays[_first_word(lower, rules.weekdays)]
-        back = (published.weekday() - weekday) % 7
-        value = (published - timedelta(days=back)).isoformat()
+        if cues.future_before.search(sentence.text[max(0, match.start() - 80) : match.start()]):
+            ahead = (weekday - published.weekday()) % 7 or 7  # "will compete on Monday": the coming one
+            value = (published + timedelta(days=ahead)).isoformat()
+        else:
+            value = (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
     elif name == "ago":
         value = (published - timedelta(days=_offset_days(lower, rules))).isoformat()
         if MONTHS_UNIT.search(lower):

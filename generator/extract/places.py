@@ -41,7 +41,8 @@ class Gazetteer:
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if aliases else None
         self.speaker = re.compile(
             r"(?:['’]s\b|\s+(?:said|says|say|claims|claimed|blames|blamed|denies|denied|accused|"
-            r"accuses|insists|insisted|puts|put)\b)"
+            r"accuses|insists|insisted|puts|put|might|may|will|would|could|should|wants|wanted|warned|warns|"
+            r"demands|demanded|rejected|rejects|refused|refuses|responded|agreed|hopes|fears|believes)\b)"
         )
 
     def places_in(self, text: str, rules: Rules | None = None) -> list[tuple[int, str]]:
@@ -134,7 +135,7 @@ def _not_a_location(text: str, match: re.Match, cues: _PlaceCues) -> bool:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+    return " ".join(text.lower().replace("’", "'").replace("´", "'").split())  # the spellings the trie matches
 
 
 def places_path(content_dirs: list[Path]) -> Path:

@@ -34,6 +34,7 @@ DATELINE = re.compile(
     r"\s*(?:[-–—]+|\.(?=\s)|(?<=[./]))\s*"
 )
 DATELINE_PARAGRAPHS = 4
+CAPTION_MAX_WORDS = 60  # a photo caption is a few lines
 FURNITURE_MAX_WORDS = 20
 HEADLINE_MAX_WORDS = 30
 TIME_WORDS = frozenset(("am", "pm", "a.m", "p.m", "utc", "gmt", "updated", "published"))
@@ -153,8 +154,8 @@ def paragraph_role(text: str, rules: Rules, after_teaser: bool = False) -> str:
     stripped = text.strip()
     words = stripped.split()
     cues = _furniture(rules)
-    if cues.caption.search(stripped):
-        return "furniture"
+    if cues.caption.search(stripped) and len(words) <= CAPTION_MAX_WORDS:
+        return "furniture"  # a long paragraph that credits a photo is the text around it, pasted as one line
     short = len(words) <= FURNITURE_MAX_WORDS
     closed = stripped[-1:] in '.!?…"”’»'
     byline = not closed and cues.byline.match(stripped)
