@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..actors import Registry
@@ -143,7 +143,6 @@ def _main_date(
     main_place: str | None,
 ) -> tuple[str, str]:
     rules = rules_for(article.language)
-    event_words = rules.regex("event_words")
     title_dates = set()
     if not article.title_from_text:
         title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
@@ -158,7 +157,7 @@ def _main_date(
         score = 1.0
         score += 3 if expression.value in title_dates else 0
         score += 1 if expression.sentence < 2 else 0
-        score += 2 if event_words.search(sentence.text) else 0
+        score += 2 if _names_an_event(sentence.text, rules.language) else 0
         score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, rules) else 0
         places = sentence_places[expression.sentence]
         score += 1 if main_place in places else (-1 if places else 0)
@@ -277,8 +276,21 @@ def _anchor_expressions(
 
 def _happening_before(sentence: Sentence, expression: DateExpression, rules) -> bool:
     """An event noun before the offset phrase is its subject: 'The strike came a day after ...'."""
-    before = sentence.text[: expression.start - sentence.start]
-    return bool(_incident_nouns(rules.language).search(before))
+    first = _first_incident_noun_end(sentence.text, rules.language)
+    return first is not None and first <= expression.start - sentence.start
+
+
+@lru_cache(maxsize=256)
+def _names_an_event(text: str, language: str) -> bool:
+    """Asked once per sentence, not once per date in it."""
+    return bool(rules_for(language).regex("event_words").search(text))
+
+
+@lru_cache(maxsize=256)
+def _first_incident_noun_end(text: str, language: str) -> int | None:
+    """Found once per sentence, not once per date in it: a long sentence of dates stays linear."""
+    match = _incident_nouns(language).search(text)
+    return match.end() if match else None
 
 
 @cache
@@ -310,13 +322,14 @@ def _mentions(
     gazetteer: Gazetteer,
 ) -> list[tuple[EventCandidate, int]]:
     rules = rules_for(article.language)
-    event_words = rules.regex("event_words")
     published = article.date.isoformat()
     mentions: list[tuple[EventCandidate, int]] = []
     seen: set[tuple[str, str | None]] = set()
     for expression, value, precision, forced in resolved:
         sentence = sentences[expression.sentence]
-        if value > published or not event_words.search(sentence.text) or _background_date(sentence, expression, rules):
+        if value > published or not _names_an_event(sentence.text, rules.language):
+            continue
+        if _background_date(sentence, expression, rules):
             continue
         places = sentence_places[expression.sentence]
         elsewhere = [p for p in places if not gazetteer.related(p, main_place) and gazetteer.specificity(p) < 3]

@@ -19,6 +19,7 @@ A figure nobody is credited with is the outlet's own (party `other`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from ..actors import Registry
@@ -39,7 +40,14 @@ class SentenceReading:
     """One sentence's clauses and the attributions found in each (positions within the sentence)."""
 
     clauses: tuple[tuple[int, int], ...]
-    attributions: tuple[Attribution, ...]
+    attributions: tuple[Attribution, ...]  # in order of position
+    hard_breaks: tuple[tuple[int, int], ...] = ()  # spans of ';' and ', as' (found once, not once per figure)
+    starts: tuple[int, ...] = ()  # each attribution's start, to find the nearest to a figure by bisection
+
+
+def _hard_break_between(reading: SentenceReading, start: int, end: int) -> bool:
+    first = bisect_left(reading.hard_breaks, (start, start))
+    return first < len(reading.hard_breaks) and reading.hard_breaks[first][1] <= end
 
 
 def claims_in_article(
@@ -96,21 +104,22 @@ def _read_attributions(
                 context.remember(attribution)
                 found.append(attribution)
         context.read.append(sentence.text)
-        readings.append(SentenceReading(clauses, tuple(found)))
+        breaks = tuple(m.span() for m in HARD_BREAK.finditer(sentence.text))
+        readings.append(SentenceReading(clauses, tuple(found), breaks, tuple(a.start for a in found)))
     return readings
 
 
 def _credited(sentence: Sentence, reading: SentenceReading, position: int) -> Attribution | None:
     """The source the sentence itself gives a figure: the nearest before it (not across ';'), else one after."""
     clause = next((c for c in reading.clauses if c[0] <= position < c[1]), reading.clauses[-1])
-    before = [a for a in reading.attributions if a.start <= position]
-    if before and not HARD_BREAK.search(sentence.text[before[-1].start : position]):
+    before = reading.attributions[: bisect_right(reading.starts, position)]
+    if before and not _hard_break_between(reading, before[-1].start, position):
         same_clause = clause[0] <= before[-1].start
         if same_clause or not before[-1].trailing:
             return before[-1]
-    after = [a for a in reading.attributions if a.start > position]
+    after = reading.attributions[bisect_right(reading.starts, position) :]
     reachable = after and (after[0].start < clause[1] or after[0].trailing)
-    if reachable and not HARD_BREAK.search(sentence.text[position : after[0].start]):
+    if reachable and not _hard_break_between(reading, position, after[0].start):
         return after[0]
     return None
 

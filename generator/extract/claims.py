@@ -15,6 +15,7 @@ import re
 from ..actors import Registry
 from ..rules import Rules
 from .cues import AttributionCues, according_pattern, attribution_cues, verb_pattern, version_pattern
+from .reach import text_after, text_before
 from .sources import Attribution, Context, party_in_context
 
 MAX_SUBJECT_WORDS = 9
@@ -50,21 +51,19 @@ def attributions_in(text: str, rules: Rules, registry: Registry, context: Contex
     found: list[Attribution] = []
     cues = attribution_cues(rules.language)
     for match in verb_pattern(rules.language).finditer(text):
-        before = text[: match.start()]
+        before, after = text_before(text, match.start()), text_after(text, match.end())
         if cues.passive_before.search(before):
-            agent = cues.agent_after.match(text[match.end() :])
+            agent = cues.agent_after.match(after)
             if agent and _names_a_speaker(agent.group(1), rules):  # "was announced by Deputy Head X"
                 claimant = _trim_claimant(agent.group(1))
                 found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start()))
             continue  # "explosions were reported": no one is reporting
         if _read_as_noun(match, before, text, cues):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
-        claimant = _cited_source(text[match.end() :], match.group(0), rules) or _speaker_before(
-            before, rules, registry, context
-        )
-        trailing = not WORD_CHAR.search(text[match.end() :].split(",")[0]) or _is_trailing(text, match)
+        claimant = _cited_source(after, match.group(0), rules) or _speaker_before(before, rules, registry, context)
+        trailing = not WORD_CHAR.search(after.split(",")[0]) or _is_trailing(text, match)
         if not claimant:
-            claimant = _speaker_after(before, text[match.end() :], rules)
+            claimant = _speaker_after(before, after, rules)
             trailing = bool(claimant)
         if claimant:
             party = party_in_context(claimant, rules, registry, context)
@@ -176,7 +175,7 @@ def _according_source(phrase: str, rules: Rules, context: Context) -> str | None
 
 def _is_trailing(text: str, match: re.Match) -> bool:
     """', Ukrainian officials said.' at a clause's end credits what came before it."""
-    return bool(TRAILING_REST.match(text[match.end() :])) and "," in text[: match.start()]
+    return bool(TRAILING_REST.match(text, match.end())) and text.rfind(",", 0, match.start()) >= 0
 
 
 def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> str | None:

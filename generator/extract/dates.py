@@ -19,6 +19,7 @@ import dateparser
 
 from ..model import Sentence
 from ..rules import Rules, alternation, rules_for
+from .reach import text_after, text_before
 
 ORDINAL = r"(?:st|nd|rd|th)?"
 UNNAMED_DAY = re.compile(r"\b(?:a|an|every|next|un|cada)\s+$", re.I)
@@ -75,7 +76,7 @@ def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
         ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
         ("year", rf"\b(?:in|since|until|of|en|desde|de)\s+(?P<d>{year})(?![\d,.]\d)"),
         ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
-        ("offset", rf"(?:(?:{number}|\d+|a few|several|only|just)\s+)*{units}\s+(?:{before}|{after})"),
+        ("offset", rf"(?:(?:{number}|\d+|a few|several|only|just)\s+){{0,4}}{units}\s+(?:{before}|{after})"),
         ("last_year", alternation(rules.words("last_year"))),
         ("relative_day", alternation(rules.table.get("relative_days") or {})),
         ("weekday", rf"(?:(?:last|this|past|este|el|del)\s+)?{weekday}(?:'s|’s)?"),
@@ -159,9 +160,9 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
         days = rules.table["relative_days"][_key(lower, rules.table["relative_days"])]
         value = (published + timedelta(days=days)).isoformat()
     elif name == "weekday":
-        if UNNAMED_DAY.search(sentence.text[: match.start()]):
+        if UNNAMED_DAY.search(text_before(sentence.text, match.start())):
             return None  # "a Monday morning in October" names no particular day
-        if cues.explicit_date_after.match(sentence.text[match.end() :]):
+        if cues.explicit_date_after.match(text_after(sentence.text, match.end())):
             return None  # "Saturday, Feb. 19, 2022": the explicit date that follows says it
         weekday = rules.weekdays[_first_word(lower, rules.weekdays)]
         back = (published.weekday() - weekday) % 7
@@ -172,7 +173,7 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
             precision, value = "month", value[:7]  # "six months ago" names a month, not a day
     elif name == "offset":
         days = _offset_days(lower, rules)
-        if days is None or SPAN_BEFORE.search(sentence.text[: match.start()]):
+        if days is None or SPAN_BEFORE.search(text_before(sentence.text, match.start())):
             return None  # "in the days before", "for months before": a span, not a date
         forward = bool(cues.after_word.search(lower))
         offset = days if forward else -days

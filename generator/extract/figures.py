@@ -14,6 +14,7 @@ from functools import cache
 
 from ..model import Figure
 from ..rules import Rules, alternation, rules_for
+from .reach import text_after, text_before
 
 # 1,200 and 12 000 (a space, a no-break or a thin space between thousands), 1.2 (only before "million")
 DIGITS = re.compile(
@@ -27,6 +28,8 @@ DECIMAL_SCALE = re.compile(r"\s+(million|thousand|mil|millones)\b", re.I)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
 OF_AFTER = re.compile(r"\s+(?:of|de)\s")
 CLAUSE_SPLIT = re.compile(r"[;:]|,\s")
+LARGEST_COUNT = 10**12
+NUMBER_WORDS_MAX = 8  # "two hundred and fifty-five thousand": a spelled number is a few words, not a run of them
 
 
 @dataclass(frozen=True)
@@ -45,12 +48,11 @@ def _number_word_pattern(language: str) -> re.Pattern:
     scales = sorted({re.escape(w) for w in rules.number_scale}, key=len, reverse=True)
     scale = f"(?:{'|'.join(scales)})" if scales else r"(?!x)x"
     conjunction = alternation(rules.words("range_joiners")[:1])
-    run = rf"{word}(?:[\s-]+{word})*"
+    run = rf"{word}(?:[\s-]+{word}){{0,{NUMBER_WORDS_MAX}}}"
     # "thirty-eight"; "two hundred and fifty" ("and" joins only after a scale word: "five and six" are two)
     # an apostrophe inside a word keeps it one word: "сім'ї" is not "сім" (seven)
-    return re.compile(
-        rf"(?<![\w-])(?:(?:{word}[\s-]+)*{scale}\s+{conjunction}\s+{run}|{run})(?![\w-])(?!['’ʼ´]\w)", re.I
-    )
+    lead = rf"(?:{word}[\s-]+){{0,{NUMBER_WORDS_MAX}}}"
+    return re.compile(rf"(?<![\w-])(?:{lead}{scale}\s+{conjunction}\s+{run}|{run})(?![\w-])(?!['’ʼ´]\w)", re.I)
 
 
 @cache
@@ -168,14 +170,15 @@ def numbers_in(text: str, rules: Rules, masked: list[tuple[int, int]]) -> list[N
     spans = list(masked) + [m.span() for m in TIME.finditer(text)]
     found: list[tuple[int, int, int]] = []
     for match in DIGITS.finditer(text):
-        scale = DECIMAL_SCALE.match(text[match.end() :])
+        scale = DECIMAL_SCALE.match(text, match.end())
         if match.group(2) and not scale:
             continue  # decimals: only as "1.2 million"
         value = float(GROUP_SEPARATORS.sub("", match.group(0)))
         if scale:  # "2 million" is 2,000,000, not 2
             value *= rules.number_scale.get(scale.group(1).lower(), 1)
-        end = match.end() + (scale.end() if scale else 0)
-        found.append((match.start(), end, int(value)))
+        if value > LARGEST_COUNT:
+            continue  # a serial number or a run of digits, not a count (and 10^400 is no int)
+        found.append((match.start(), scale.end() if scale else match.end(), int(value)))
     for match in _number_word_pattern(rules.language).finditer(text):
         value = _word_value(match.group(0), rules)
         if value is not None:
@@ -243,11 +246,11 @@ def _norm(phrase: str) -> str:
 def kind_of(text: str, number: Number, rules: Rules) -> str | None:
     """What the number counts, from the words after it, then the words before it."""
     cues = _cues(rules.language)
-    after = text[number.end :]
+    after = text_after(text, number.end)
     lower_after = after.lower()
     if cues.unit_after.match(lower_after):
         return None
-    before = text[: number.start]
+    before = text_before(text, number.start)
     if cues.blocker_before.search(before):
         return None
     before = cues.all_before.sub(" ", before)  # "killed all 74 people": "all" says nothing of the kind
@@ -350,7 +353,7 @@ def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[in
     kinds = [kind_of(text, number, rules) for number in numbers]
     for i in range(len(numbers) - 2, -1, -1):
         between = text[numbers[i].end : numbers[i + 1].start]
-        aside = _cues(rules.language).aside_before.search(text[: numbers[i].start])
+        aside = _cues(rules.language).aside_before.search(text_before(text, numbers[i].start))
         part = PARTITIVE_AFTER.match(text, numbers[i + 1].end)  # "30 soldiers, 20 of whom were killed"
         if kinds[i] is None and kinds[i + 1] and not aside and not part and _shares_verb(between, rules):
             kinds[i] = kinds[i + 1]  # "12 soldiers and 30 civilians were killed": one verb, two figures

@@ -57,10 +57,11 @@ class Gazetteer:
                 and not self.speaker.match(text, m.end())
                 and not (cues and _not_a_location(text, m, cues))
             )
+        named_at = {position for position, _ in found}
         for match in INTRODUCED.finditer(text):
             name = match.group(1)
             known = self.alias_place.get(_norm(name))
-            if not any(pos == match.start(1) for pos, _ in found):
+            if match.start(1) not in named_at:
                 found.append((match.start(1), known or name))
         return sorted(found)
 
