@@ -85,13 +85,14 @@ def _claims(
     gazetteer: Gazetteer,
 ) -> list[Claim]:
     figures = []
+    dated: dict[int, list[DateExpression]] = {}
+    for expression in expressions:
+        dated.setdefault(expression.sentence, []).append(expression)
     for sentence in sentences:
         if sentence.role == "furniture":
             figures.append([])
             continue
-        masked = [
-            (e.start - sentence.start, e.end - sentence.start) for e in expressions if e.sentence == sentence.index
-        ]
+        masked = [(e.start - sentence.start, e.end - sentence.start) for e in dated.get(sentence.index, [])]
         figures.append(figures_in_text(sentence.text, sentence.start, article.language, masked))
     claims = claims_in_article(article.id, sentences, figures, rules_for(article.language), registry, gazetteer)
     return _drop_recaps(claims)
@@ -215,14 +216,13 @@ def _staleness(value: str, article: Article) -> int:
 def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpression]:
     """'said on Saturday, eight days after the attack': the attack's date, from the sentence alone."""
     result = []
-    for expression in expressions:
-        anchor = [
-            e
-            for e in expressions
-            if e.value and e.precision == "day" and e.sentence == expression.sentence and e.start < expression.start
-        ]
+    last_day: dict[int, DateExpression] = {}  # each sentence's latest day so far (the expressions are in order)
+    for original in sorted(expressions, key=lambda e: e.start):
+        expression, anchor = original, last_day.get(original.sentence)
+        if original.value and original.precision == "day":
+            last_day[original.sentence] = original
         if expression.value is None and expression.anchor == "phrase" and anchor:
-            value, precision = anchor_date(_negated(expression), anchor[-1].value, "day")
+            value, precision = anchor_date(_negated(expression), anchor.value, "day")
             expression = DateExpression(
                 expression.text,
                 expression.start,
@@ -325,6 +325,7 @@ def _mentions(
     published = article.date.isoformat()
     mentions: list[tuple[EventCandidate, int]] = []
     seen: set[tuple[str, str | None]] = set()
+    elsewhere_in: dict[int, list[str]] = {}
     for expression, value, precision, forced in resolved:
         sentence = sentences[expression.sentence]
         if value > published or not _names_an_event(sentence.text, rules.language):
@@ -332,7 +333,11 @@ def _mentions(
         if _background_date(sentence, expression, rules):
             continue
         places = sentence_places[expression.sentence]
-        elsewhere = [p for p in places if not gazetteer.related(p, main_place) and gazetteer.specificity(p) < 3]
+        if expression.sentence not in elsewhere_in:  # once per sentence, not once per date in it
+            elsewhere_in[expression.sentence] = [
+                p for p in places if not gazetteer.related(p, main_place) and gazetteer.specificity(p) < 3
+            ]
+        elsewhere = elsewhere_in[expression.sentence]
         same_as_main = value == main_value or main_value.startswith(value) or value.startswith(main_value)
         if not forced and same_as_main and not elsewhere:
             continue

@@ -11,6 +11,7 @@ are returned unresolved, with their offset, for the extract stage to anchor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
@@ -116,16 +117,17 @@ def find_dates(sentences: list[Sentence], body: str, published: date, language: 
     rules = rules_for(language)
     found: list[DateExpression] = []
     for sentence in sentences:
-        taken: list[tuple[int, int]] = []
+        taken: list[tuple[int, int]] = []  # in order and apart, so one neighbour tells an overlap
         for name, pattern in _patterns(rules.language):
             for match in pattern.finditer(sentence.text):
                 span = match.span("d") if "d" in pattern.groupindex else match.span()
-                if any(span[0] < e and s < span[1] for s, e in taken):
+                at = bisect_left(taken, span)
+                if (at > 0 and taken[at - 1][1] > span[0]) or (at < len(taken) and taken[at][0] < span[1]):
                     continue
                 expression = _resolve(name, match, sentence, published, rules)
                 if expression is None:
                     continue
-                taken.append(span)
+                insort(taken, span)
                 found.append(expression)
     return sorted(found, key=lambda d: d.start)
 

@@ -9,8 +9,10 @@ lists live in `rules/<language>.yml`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from ..model import Figure
 from ..rules import Rules, alternation, rules_for
@@ -183,8 +185,21 @@ def numbers_in(text: str, rules: Rules, masked: list[tuple[int, int]]) -> list[N
         value = _word_value(match.group(0), rules)
         if value is not None:
             found.append((match.start(), match.end(), value))
-    found = [f for f in sorted(found) if not any(f[0] < e and s < f[1] for s, e in spans)]
+    starts, reach = _spans_reach(spans)
+    found = [f for f in sorted(found) if not _overlaps_any(f[0], f[1], starts, reach)]
     return _merge_ranges(text, found, rules)
+
+
+def _spans_reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' starts in order, and the furthest end among the spans up to each (built once per text)."""
+    ordered = sorted(spans)
+    return [s for s, _ in ordered], list(accumulate((e for _, e in ordered), max))
+
+
+def _overlaps_any(start: int, end: int, starts: list[int], reach: list[int]) -> bool:
+    """Whether [start, end) overlaps one of the spans, found by bisection: many numbers cost linear time."""
+    before_end = bisect_left(starts, end)  # the spans that start before `end`
+    return before_end > 0 and reach[before_end - 1] > start
 
 
 def _word_value(words: str, rules: Rules) -> int | None:
