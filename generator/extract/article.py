@@ -11,15 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..actors import Registry
 from ..model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
-from ..rules import alternation, rules_for
 from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
+from .language import Language, language_for
 from .places import Gazetteer, load_gazetteer
 from .sentences import split_sentences
 
@@ -29,21 +29,23 @@ PLACE_LABEL = re.compile(r"^([^\W\d][^:\n]{1,30}):\s+(?=\S)")
 
 def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer | None = None) -> Extraction:
     gazetteer = gazetteer or load_gazetteer([Path("content")])
-    sentences = _place_datelines(split_sentences(article.body, article.language), gazetteer)
-    expressions = find_dates(sentences, article.body, article.date, article.language)
+    language = language_for(article.language)  # built once per language, handed to every stage
+    sentences = _place_datelines(split_sentences(article.body, language), gazetteer)
+    expressions = find_dates(sentences, article.body, article.date, language)
     expressions = [e for e in expressions if _in_text(e, sentences)]
-    claims = _claims(article, sentences, expressions, registry, gazetteer)
-    rules = rules_for(article.language)
+    claims = _claims(article, sentences, expressions, registry, gazetteer, language)
     sentence_places = [
-        [name for _, name in gazetteer.places_in(s.text[s.dateline :], rules)] if s.role != "furniture" else []
+        [name for _, name in gazetteer.places_in(s.text[s.dateline :], language)] if s.role != "furniture" else []
         for s in sentences
     ]
-    main_place = _main_place(article, sentences, sentence_places, gazetteer)
+    main_place = _main_place(article, sentences, sentence_places, gazetteer, language)
     expressions = _anchor_within_sentences(expressions)
-    main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place)
-    resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, rules)
-    mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer)
-    main = EventCandidate(main_value, main_precision, main_place, _main_title(article, sentences, main_place), 0, True)
+    main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place, language)
+    resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, language)
+    mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer, language)
+    main = EventCandidate(
+        main_value, main_precision, main_place, _main_title(article, sentences, main_place, language), 0, True
+    )
     return Extraction(
         article=article,
         lead=" ".join(s.text for s in sentences[:3]),
@@ -83,6 +85,7 @@ def _claims(
     expressions: list[DateExpression],
     registry: Registry,
     gazetteer: Gazetteer,
+    language: Language,
 ) -> list[Claim]:
     figures = []
     dated: dict[int, list[DateExpression]] = {}
@@ -93,8 +96,8 @@ def _claims(
             figures.append([])
             continue
         masked = [(e.start - sentence.start, e.end - sentence.start) for e in dated.get(sentence.index, [])]
-        figures.append(figures_in_text(sentence.text, sentence.start, article.language, masked))
-    claims = claims_in_article(article.id, sentences, figures, rules_for(article.language), registry, gazetteer)
+        figures.append(figures_in_text(sentence.text, sentence.start, language, masked))
+    claims = claims_in_article(article.id, sentences, figures, language, registry, gazetteer)
     return _drop_recaps(claims)
 
 
@@ -120,11 +123,14 @@ def _drop_recaps(claims: list[Claim]) -> list[Claim]:
 
 
 def _main_place(
-    article: Article, sentences: list[Sentence], sentence_places: list[list[str]], gazetteer: Gazetteer
+    article: Article,
+    sentences: list[Sentence],
+    sentence_places: list[list[str]],
+    gazetteer: Gazetteer,
+    language: Language,
 ) -> str | None:
     """The most specific place of the title and lead, else the article's most named place."""
-    rules = rules_for(article.language)
-    lead = [name for _, name in gazetteer.places_in(article.title, rules)] if not article.title_from_text else []
+    lead = [name for _, name in gazetteer.places_in(article.title, language)] if not article.title_from_text else []
     lead += [p for ps in sentence_places[:2] for p in ps]
     if lead:
         best = min(gazetteer.specificity(p) for p in lead)
@@ -142,12 +148,12 @@ def _main_date(
     expressions: list[DateExpression],
     sentence_places: list[list[str]],
     main_place: str | None,
+    language: Language,
 ) -> tuple[str, str]:
-    rules = rules_for(article.language)
     title_dates = set()
     if not article.title_from_text:
         title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
-        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, article.language)}
+        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, language)}
     scores: Counter = Counter()
     first_seen: dict[str, int] = {}
     precision: dict[str, str] = {}
@@ -158,8 +164,8 @@ def _main_date(
         score = 1.0
         score += 3 if expression.value in title_dates else 0
         score += 1 if expression.sentence < 2 else 0
-        score += 2 if _names_an_event(sentence.text, rules.language) else 0
-        score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, rules) else 0
+        score += 2 if _names_an_event(sentence.text, language) else 0
+        score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, language) else 0
         places = sentence_places[expression.sentence]
         score += 1 if main_place in places else (-1 if places else 0)
         score -= 3 if expression.since else 0
@@ -177,34 +183,19 @@ def _main_date(
     return best, precision[best]
 
 
-def _dates_an_incident(sentence: Sentence, expression: DateExpression, rules) -> bool:
+def _dates_an_incident(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """'the attack on Friday', "Friday's strike", 'the July 29 attack': the date names the happening itself."""
     start, end = expression.start - sentence.start, expression.end - sentence.start
     return bool(
-        _incident_cues(rules.language)[0].search(sentence.text[max(0, start - 40) : start])
-        or _incident_cues(rules.language)[1].match(sentence.text, end)
+        language.article.incident_before.search(sentence.text[max(0, start - 40) : start])
+        or language.article.incident_after.match(sentence.text, end)
     )
 
 
-def _event_nouns(language: str, *more: str) -> str:
-    """The language's event nouns, singular and plural ('strike', 'strikes'), with any extra words."""
-    words = rules_for(language).words("event_nouns")
-    return alternation([*words, *(f"{w}s" for w in words), *more])
-
-
-@cache
-def _incident_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
-    nouns = _event_nouns(language)
-    return (
-        re.compile(rf"(?:{nouns})\s+(?:{alternation(rules_for(language).words('incident_date_links'))})\s+$", re.I),
-        re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,6}}?(?:{nouns})", re.I),
-    )
-
-
-def _background_date(sentence: Sentence, expression: DateExpression, rules) -> bool:
+def _background_date(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """'founded in 1991', 'born in 1978', 'built in 2018': a date of background, not a happening."""
     window = sentence.text[max(0, expression.start - sentence.start - 40) : expression.start - sentence.start]
-    return bool(rules.regex("background_date_words").search(window.split(",")[-1]))
+    return bool(language.regex("background_date_words").search(window.split(",")[-1]))
 
 
 def _staleness(value: str, article: Article) -> int:
@@ -240,7 +231,11 @@ def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpr
 
 
 def _anchor_expressions(
-    expressions: list[DateExpression], main_value: str, main_precision: str, sentences: list[Sentence], rules
+    expressions: list[DateExpression],
+    main_value: str,
+    main_precision: str,
+    sentences: list[Sentence],
+    language: Language,
 ) -> list[tuple[DateExpression, str, str, bool]]:
     """(expression, value, precision, forced) with offsets resolved; forced ones always make a mention."""
     resolved = []
@@ -263,7 +258,7 @@ def _anchor_expressions(
             anchored = anchor_date(_negated(expression), earlier[-1].value, "day")
         elif expression.anchor == "previous" and earlier:
             anchored = anchor_date(expression, earlier[-1].value, "day")
-        elif expression.anchor == "phrase" and _happening_before(sentences[expression.sentence], expression, rules):
+        elif expression.anchor == "phrase" and _happening_before(sentences[expression.sentence], expression, language):
             # "the attack came six months into the invasion": the article's happening is the subject, so the
             # phrase's object lies that long before it
             anchored = anchor_date(_negated(expression), main_value, main_precision)
@@ -274,28 +269,21 @@ def _anchor_expressions(
     return resolved
 
 
-def _happening_before(sentence: Sentence, expression: DateExpression, rules) -> bool:
+def _happening_before(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """An event noun before the offset phrase is its subject: 'The strike came a day after ...'."""
-    first = _first_incident_noun_end(sentence.text, rules.language)
+    first = _first_match_end(sentence.text, language.article.incident_nouns)
     return first is not None and first <= expression.start - sentence.start
 
 
-@lru_cache(maxsize=256)
-def _names_an_event(text: str, language: str) -> bool:
-    """Asked once per sentence, not once per date in it."""
-    return bool(rules_for(language).regex("event_words").search(text))
+def _names_an_event(text: str, language: Language) -> bool:
+    return _first_match_end(text, language.article.event_words) is not None
 
 
 @lru_cache(maxsize=256)
-def _first_incident_noun_end(text: str, language: str) -> int | None:
+def _first_match_end(text: str, pattern: re.Pattern) -> int | None:
     """Found once per sentence, not once per date in it: a long sentence of dates stays linear."""
-    match = _incident_nouns(language).search(text)
+    match = pattern.search(text)
     return match.end() if match else None
-
-
-@cache
-def _incident_nouns(language: str) -> re.Pattern:
-    return re.compile(_event_nouns(language, *rules_for(language).words("report_nouns")), re.I)
 
 
 def _negated(expression: DateExpression) -> DateExpression:
@@ -320,17 +308,17 @@ def _mentions(
     main_value: str,
     main_place: str | None,
     gazetteer: Gazetteer,
+    language: Language,
 ) -> list[tuple[EventCandidate, int]]:
-    rules = rules_for(article.language)
     published = article.date.isoformat()
     mentions: list[tuple[EventCandidate, int]] = []
     seen: set[tuple[str, str | None]] = set()
     elsewhere_in: dict[int, list[str]] = {}
     for expression, value, precision, forced in resolved:
         sentence = sentences[expression.sentence]
-        if value > published or not _names_an_event(sentence.text, rules.language):
+        if value > published or not _names_an_event(sentence.text, language):
             continue
-        if _background_date(sentence, expression, rules):
+        if _background_date(sentence, expression, language):
             continue
         places = sentence_places[expression.sentence]
         if expression.sentence not in elsewhere_in:  # once per sentence, not once per date in it
@@ -378,12 +366,12 @@ def _claim_events(claims: list[Claim], sentences: list[Sentence], mention_senten
     return tuple(result)
 
 
-def _main_title(article: Article, sentences: list[Sentence], place: str | None) -> str:
+def _main_title(article: Article, sentences: list[Sentence], place: str | None, language: Language) -> str:
     """The headline if the article has one; else what happened where: 'Air strike in Mariupol'."""
     if not article.title_from_text:
         return _shorten(article.title)
     lead = " ".join(s.text for s in sentences[:3])
-    for noun in rules_for(article.language).words("event_nouns") if place else []:  # most telling first
+    for noun in language.words("event_nouns") if place else []:  # most telling first
         if re.search(rf"\b{re.escape(noun)}\b", lead, re.I):
             return f"{noun[0].upper()}{noun[1:]} in {place}"
     return _shorten(article.title)

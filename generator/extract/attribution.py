@@ -21,14 +21,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..actors import Registry
 from ..model import Claim, Figure, Sentence
-from ..rules import Rules
 from .claims import attributions_in, clause_spans, headline_source, labelled_source
-from .cues import attribution_cues
 from .places import Gazetteer
 from .sources import Attribution, Context
+
+if TYPE_CHECKING:
+    from .language import Language
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
@@ -54,13 +56,13 @@ def claims_in_article(
     article_id: str,
     sentences: list[Sentence],
     figures: list[list[Figure]],
-    rules: Rules,
+    language: Language,
     registry: Registry,
     gazetteer: Gazetteer | None = None,
 ) -> list[Claim]:
     """Every figure of the article credited to its source, one claim per (sentence, source)."""
-    readings = _read_attributions(sentences, rules, registry, gazetteer)
-    carried = _carried_sources(sentences, readings, rules)
+    readings = _read_attributions(sentences, language, registry, gazetteer)
+    carried = _carried_sources(sentences, readings, language)
     claims: list[Claim] = []
     for sentence, reading, sentence_figures, fallback in zip(sentences, readings, figures, carried, strict=True):
         by_source: dict[tuple[str | None, str], list[Figure]] = {}
@@ -85,7 +87,7 @@ def claims_in_article(
 
 
 def _read_attributions(
-    sentences: list[Sentence], rules: Rules, registry: Registry, gazetteer: Gazetteer | None = None
+    sentences: list[Sentence], language: Language, registry: Registry, gazetteer: Gazetteer | None = None
 ) -> list[SentenceReading]:
     context = Context(gazetteer=gazetteer)
     readings = []
@@ -93,13 +95,13 @@ def _read_attributions(
         if sentence.role == "furniture":
             readings.append(SentenceReading(((0, len(sentence.text)),), ()))
             continue
-        clauses = tuple(clause_spans(sentence.text, rules))
-        label = labelled_source(sentence.text, rules, registry, context)
+        clauses = tuple(clause_spans(sentence.text, language))
+        label = labelled_source(sentence.text, language, registry, context)
         if not label and sentence.role == "headline":
-            label = headline_source(sentence.text, rules, registry, context)
+            label = headline_source(sentence.text, language, registry, context)
         found: list[Attribution] = [label] if label else []
         for start, end in clauses if not label else ():
-            for attribution in attributions_in(sentence.text[start:end], rules, registry, context):
+            for attribution in attributions_in(sentence.text[start:end], language, registry, context):
                 attribution = replace(attribution, start=attribution.start + start)
                 context.remember(attribution)
                 found.append(attribution)
@@ -125,11 +127,11 @@ def _credited(sentence: Sentence, reading: SentenceReading, position: int) -> At
 
 
 def _carried_sources(
-    sentences: list[Sentence], readings: list[SentenceReading], rules: Rules
+    sentences: list[Sentence], readings: list[SentenceReading], language: Language
 ) -> list[Attribution | None]:
     """For each sentence, the source its uncredited figures continue: a quote's speaker, the paragraph's
     last source, a connective's earlier paragraph, or a back-reference that follows."""
-    cues = attribution_cues(rules.language)
+    cues = language.attribution
     quoted = _quote_speakers(sentences, readings)
     carried: list[Attribution | None] = []
     last_in_paragraph: Attribution | None = None

@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..rules import alternation, rules_for
-
-
-@cache
-def verb_pattern(language: str) -> re.Pattern:
-    return re.compile(alternation(rules_for(language).words("reporting_verbs")), re.I)
-
-
-@cache
-def according_pattern(language: str) -> re.Pattern:
-    rules = rules_for(language)
-    return re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I)
-
-
-@cache
-def version_pattern(language: str) -> re.Pattern:
-    return re.compile(r"\b(?:the|la)\s+([\w'’ -]{2,40}?)\s+(?:version|versión)\b", re.I)
+from ..rules import Rules, alternation
 
 
 @dataclass(frozen=True)
 class AttributionCues:
     """The per-language patterns and word sets tried on every verb and subject, built once."""
 
+    reporting_verbs: re.Pattern
+    according_to: re.Pattern  # "according to X"
+    version: re.Pattern  # "the Russian version"
+    bare_determiner: re.Pattern  # "according to the": no one named
+    relative_pronoun: re.Pattern  # "an attack that (officials said)"
+    article_start: re.Pattern
+    definite_start: re.Pattern
+    conjunction_start: re.Pattern  # "and the ministry (said)"
     passive_before: re.Pattern
     noun_before: re.Pattern
     auxiliary_end: re.Pattern
@@ -57,10 +48,20 @@ class AttributionCues:
     institution_heads: dict
 
 
-@cache
-def attribution_cues(language: str) -> AttributionCues:
-    rules = rules_for(language)
+def build_attribution_cues(rules: Rules) -> AttributionCues:
     return AttributionCues(
+        reporting_verbs=re.compile(alternation(rules.words("reporting_verbs")), re.I),
+        according_to=re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I),
+        bare_determiner=re.compile(alternation(rules.words("determiners")), re.I),
+        relative_pronoun=re.compile(rf"\b(?:{alternation(rules.words('relative_pronouns'))})\s+"),
+        article_start=re.compile(rf"(?:{alternation(rules.words('articles'))})\s", re.I),
+        definite_start=re.compile(rf"(?:{alternation(rules.words('definite_articles'))})\s", re.I),
+        conjunction_start=re.compile(rf"^(?:{alternation(rules.words('subject_conjunctions'))})\s+", re.I),
+        version=re.compile(
+            rf"\b(?:{alternation(rules.words('definite_articles'))})\s+([\w'’ -]{{2,40}}?)\s+"
+            rf"(?:{alternation(rules.words('version_nouns'))})",
+            re.I,
+        ),
         passive_before=re.compile(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", re.I),
         noun_before=re.compile(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", re.I),
         auxiliary_end=re.compile(rf"\s+(?:{alternation(rules.words('auxiliaries'))})$", re.I),

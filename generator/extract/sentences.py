@@ -13,10 +13,14 @@ kept in the text but marked (`role`), so it gives neither claims nor events.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..model import Sentence
-from ..rules import Rules, rules_for
+from ..rules import Rules
+
+if TYPE_CHECKING:
+    from .language import Language
 
 BLOCK_BREAK = re.compile(r"\n\s*\n")
 LINE = re.compile(r"[^\n]+")
@@ -83,14 +87,13 @@ ABBREVIATIONS = {
 }
 
 
-def split_sentences(body: str, language: str = "en") -> list[Sentence]:
-    rules = rules_for(language)
+def split_sentences(body: str, language: Language) -> list[Sentence]:
     sentences: list[Sentence] = []
     after_teaser = False
     for paragraph_index, (p_start, p_end) in enumerate(paragraph_spans(body)):
         text = body[p_start:p_end]
-        role = paragraph_role(text, rules, after_teaser)
-        after_teaser = role == "furniture" and (after_teaser or bool(_furniture(rules).teaser.search(text)))
+        role = paragraph_role(text, language, after_teaser)
+        after_teaser = role == "furniture" and (after_teaser or bool(language.furniture.teaser.search(text)))
         start = p_start
         for match in SENTENCE_END.finditer(body, p_start, p_end):
             if not _starts_sentence(body, match.end(), p_end) or _is_abbreviation(body, match.start()):
@@ -148,11 +151,11 @@ def _continues(previous: str, line: str) -> bool:
     return first.islower() or bool(CONTINUES_LINE.search(previous)) and not first.isdigit()
 
 
-def paragraph_role(text: str, rules: Rules, after_teaser: bool = False) -> str:
+def paragraph_role(text: str, language: Language, after_teaser: bool = False) -> str:
     """'furniture' (caption, byline, teaser, menu, ticker), 'headline' (no closing punctuation) or 'text'."""
     stripped = text.strip()
     words = stripped.split()
-    cues = _furniture(rules)
+    cues = language.furniture
     if cues.caption.search(stripped):
         return "furniture"
     short = len(words) <= FURNITURE_MAX_WORDS
@@ -160,7 +163,7 @@ def paragraph_role(text: str, rules: Rules, after_teaser: bool = False) -> str:
     byline = not closed and cues.byline.match(stripped)
     if short and (cues.chrome.search(stripped) or cues.teaser.search(stripped) or byline):
         return "furniture"
-    if _only_dates_and_numbers(words, rules) or stripped.strip(".:").lower() in cues.lines:
+    if _only_dates_and_numbers(words, language.rules) or stripped.strip(".:").lower() in cues.lines:
         return "furniture"
     if after_teaser and not closed:
         return "furniture"  # the headline of another article, under "Read more"
@@ -182,22 +185,25 @@ def _only_dates_and_numbers(words: list[str], rules: Rules) -> bool:
     return True
 
 
-class _FurnitureCues:
-    def __init__(self, rules: Rules) -> None:
-        self.caption = re.compile(_phrases(rules.words("caption_markers")), re.I)
-        self.chrome = re.compile(_phrases(rules.words("chrome_phrases")))
-        self.teaser = re.compile(_phrases(rules.words("teaser_markers")), re.I)
-        self.lines = frozenset(w.lower() for w in rules.words("chrome_lines"))
-        self.byline = re.compile(rf"(?:{_phrases(rules.words('byline_openers'))})\s+\S", re.I)
+@dataclass(frozen=True)
+class FurnitureCues:
+    """What marks page furniture in a language: captions, chrome, teasers, bylines."""
+
+    caption: re.Pattern
+    chrome: re.Pattern
+    teaser: re.Pattern
+    lines: frozenset
+    byline: re.Pattern
 
 
-_FURNITURE: dict[str, _FurnitureCues] = {}
-
-
-def _furniture(rules: Rules) -> _FurnitureCues:
-    if rules.language not in _FURNITURE:
-        _FURNITURE[rules.language] = _FurnitureCues(rules)
-    return _FURNITURE[rules.language]
+def build_furniture_cues(rules: Rules) -> FurnitureCues:
+    return FurnitureCues(
+        caption=re.compile(_phrases(rules.words("caption_markers")), re.I),
+        chrome=re.compile(_phrases(rules.words("chrome_phrases"))),
+        teaser=re.compile(_phrases(rules.words("teaser_markers")), re.I),
+        lines=frozenset(w.lower() for w in rules.words("chrome_lines")),
+        byline=re.compile(rf"(?:{_phrases(rules.words('byline_openers'))})\s+\S", re.I),
+    )
 
 
 def _phrases(phrases: list[str]) -> str:
