@@ -24,9 +24,6 @@ if TYPE_CHECKING:
 MAX_SUBJECT_WORDS = 9
 TRAILING_REST = re.compile(r"[^.;]{0,60}[.;]?\s*$")
 WORD_CHAR = re.compile(r"\w")
-TIME_PHRASE_END = re.compile(
-    r"\s+(?:on|in|at|last|this|early|late)\s+[\w']+(?:\s+(?:morning|afternoon|evening|night))?$", re.I
-)
 SEGMENT_BREAK = re.compile(r",\s*|\s[-–—]\s")
 NUMBER_OR_QUOTE = re.compile(r"[\d\"“”«»]|\.\s+\S")
 HEADLINE_SOURCE = re.compile(r"^((?:[\w'’.-]+\s+){0,4}[\w'’.-]+):\s+\S")
@@ -132,7 +129,7 @@ def _speaker_after(before: str, after: str, language: Language) -> str | None:
     """The inverted order of news copy: '..., said the regional governor, Oleh Syniehubov.'"""
     if not before.rstrip().endswith((",", "”", '"', "’", "—", "–")):
         return None
-    phrase = TIME_PHRASE_END.sub("", after.strip().rstrip(".").strip())
+    phrase = language.attribution.time_phrase_end.sub("", after.strip().rstrip(".").strip())
     phrase = language.attribution.after_tail.sub("", phrase).strip(" ,")
     words = phrase.split()
     if not words or len(words) > MAX_SUBJECT_WORDS + 5 or words[0].lower() in language.attribution.non_speakers:
@@ -182,7 +179,7 @@ def subject_of(before: str, language: Language, registry: Registry | None = None
     auxiliary_end = language.attribution.auxiliary_end
     for _ in range(3):
         text = auxiliary_end.sub("", text)
-        text = TIME_PHRASE_END.sub("", text)
+        text = language.attribution.time_phrase_end.sub("", text)
     after_relative = language.attribution.relative_pronoun.split(text)[-1].strip()
     if after_relative:
         text = after_relative  # "an attack that Ukrainian officials (said)"
@@ -271,7 +268,7 @@ def _strip_opener(subject: str, language: Language) -> str:
             and not cues.speaker_noun.fullmatch(words[i].strip(",."))
             and (
                 words[i].lower() in openers
-                or words[i].lower() in TIME_WORDS
+                or words[i].lower() in cues.subject_time_words
                 or words[i].lower().strip(",.") in calendar
                 or any(c.isdigit() for c in words[i])
                 or words[i].islower()
@@ -282,30 +279,6 @@ def _strip_opener(subject: str, language: Language) -> str:
     return " ".join(words).strip(" \"'“”")
 
 
-TIME_WORDS = {
-    "the",
-    "day",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "month",
-    "year",
-    "time",
-    "same",
-    "late",
-    "early",
-    "later",
-    "earlier",
-    "then",
-    "a",
-    "of",
-    "in",
-    "on",
-}
-
-
 def resolve_claimant(subject: str, before: str, language: Language, registry: Registry, context: Context) -> str | None:
     """Turn 'he' or 'the ministry' into the actor it points back to."""
     anaphor = language.attribution.anaphor.fullmatch(subject.strip())
@@ -313,10 +286,10 @@ def resolve_claimant(subject: str, before: str, language: Language, registry: Re
         return _trim_claimant(subject)
     head = subject.lower().split()[-1]
     earlier = registry.mentions(before[: max(0, len(before) - len(subject))])
-    if earlier and head in ("it", "they", "which", "who", "que"):
+    if earlier and head in language.attribution.antecedent_pronouns:
         return earlier[-1][2]
     for attribution in reversed(context.history or []):
-        if head in attribution.claimant.lower() or head in ("he", "she", "it", "they", "which", "who", "él", "ella"):
+        if head in attribution.claimant.lower() or head in language.attribution.speaker_pronouns:
             return attribution.claimant
     if context.last:
         return context.last.claimant

@@ -20,6 +20,10 @@ class AttributionCues:
     article_start: re.Pattern
     definite_start: re.Pattern
     conjunction_start: re.Pattern  # "and the ministry (said)"
+    time_phrase_end: re.Pattern  # "on Monday morning" closing a subject or a trailing speaker
+    subject_time_words: frozenset
+    antecedent_pronouns: frozenset  # "it said": the body named last in the clause
+    speaker_pronouns: frozenset  # "he said": the last speaker
     passive_before: re.Pattern
     noun_before: re.Pattern
     auxiliary_end: re.Pattern
@@ -57,6 +61,14 @@ def build_attribution_cues(rules: Rules) -> AttributionCues:
         article_start=re.compile(rf"(?:{alternation(rules.words('articles'))})\s", re.I),
         definite_start=re.compile(rf"(?:{alternation(rules.words('definite_articles'))})\s", re.I),
         conjunction_start=re.compile(rf"^(?:{alternation(rules.words('subject_conjunctions'))})\s+", re.I),
+        time_phrase_end=re.compile(
+            rf"\s+(?:{alternation(rules.words('time_phrase_openers'))})\s+[\w']+"
+            rf"(?:\s+(?:{alternation(rules.words('day_parts'))}))?$",
+            re.I,
+        ),
+        subject_time_words=frozenset(w.lower() for w in rules.words("subject_time_words")),
+        antecedent_pronouns=frozenset(w.lower() for w in rules.words("antecedent_pronouns")),
+        speaker_pronouns=frozenset(w.lower() for w in rules.words("speaker_pronouns")),
         version=re.compile(
             rf"\b(?:{alternation(rules.words('definite_articles'))})\s+([\w'’ -]{{2,40}}?)\s+"
             rf"(?:{alternation(rules.words('version_nouns'))})",
@@ -83,7 +95,9 @@ def build_attribution_cues(rules: Rules) -> AttributionCues:
             re.I,
         ),
         agent_end=re.compile(rf"(?:{alternation(rules.words('agent_markers'))})\s+([^,;:]{{2,80}})$", re.I),
-        agent_after=re.compile(r"\s+by\s+([^,;:]{2,80}?)\s*(?:[,;:.]|$)", re.I),
+        agent_after=re.compile(
+            rf"\s+(?:{alternation(rules.words('agent_prepositions'))})\s+([^,;:]{{2,80}}?)\s*(?:[,;:.]|$)", re.I
+        ),
         source_label=re.compile(rf"^(?:{alternation(rules.words('source_labels'))})\s*:\s*(.{{2,120}})$", re.I | re.S),
         after_tail=re.compile(rf"\s+(?:{alternation(rules.words('after_speaker_tails'))})\b.*$", re.I | re.S),
         citing_verbs=frozenset(w.lower() for w in rules.words("citing_verbs")),

@@ -54,7 +54,7 @@ class DateExpression:
 def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
     month = alternation(rules.months)
     weekday = alternation(rules.weekdays)
-    number = alternation(list(rules.number_word) + ["a", "an", "one"])
+    number = alternation(list(rules.number_word) + rules.words("count_articles"))
     units = alternation(rules.table.get("units_in_days") or {})
     before = alternation(rules.words("before_words"))
     after = alternation(rules.words("after_words"))
@@ -62,21 +62,23 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
     year = r"(?:1[89]\d\d|20\d\d)"
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     es_of = r"(?:\s+de)?"
+    months_after = alternation(rules.words("month_prepositions"))
+    fillers = alternation(rules.words("offset_fillers"))
     parts = [
         ("holiday", alternation(rules.table.get("holidays") or {})),
         ("day_month", rf"(?<![\d,.]){day}{ORDINAL}(?:\s+of)?{es_of}\s+{month}(?:,?{es_of}\s+{year})?(?![\d])"),
         ("month_day", rf"{month}\.?\s+{day}{ORDINAL}(?:,?\s+{year})?(?![\d:])"),
-        ("month_year", rf"(?:(?:early|late|mid|mid-|principios de|finales de)\s*)?{month}(?:,?{es_of}\s+{year})"),
+        ("month_year", rf"(?:(?:{_prefixes(rules.words('month_qualifiers'))})\s*)?{month}(?:,?{es_of}\s+{year})"),
         ("month_last_year", rf"{month}\s+(?:{alternation(rules.words('last_year'))})"),
-        ("month", rf"\b(?:in|since|until|by|en|desde|hasta)\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
+        ("month", rf"\b(?:{months_after})\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
         ("month_bare", rf"\b(?P<d>(?:early|late)\s+{month})(?!\s*\d)"),
         ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
-        ("year", rf"\b(?:in|since|until|of|en|desde|de)\s+(?P<d>{year})(?![\d,.]\d)"),
+        ("year", rf"\b(?:{alternation(rules.words('year_prepositions'))})\s+(?P<d>{year})(?![\d,.]\d)"),
         ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
-        ("offset", rf"(?:(?:{number}|\d+|a few|several|only|just)\s+){{0,4}}{units}\s+(?:{before}|{after})"),
+        ("offset", rf"(?:(?:{number}|\d+|{fillers})\s+){{0,4}}{units}\s+(?:{before}|{after})"),
         ("last_year", alternation(rules.words("last_year"))),
         ("relative_day", alternation(rules.table.get("relative_days") or {})),
-        ("weekday", rf"(?:(?:last|this|past|este|el|del)\s+)?{weekday}(?:'s|’s)?"),
+        ("weekday", rf"(?:(?:{alternation(rules.words('weekday_openers'))})\s+)?{weekday}(?:'s|’s)?"),
     ]
     return tuple((name, re.compile(p, re.I)) for name, p in parts)
 
