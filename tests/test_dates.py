@@ -1,12 +1,15 @@
 from datetime import date
 
 from generator.extract.dates import find_dates
+from generator.extract.language import language_for
 from generator.extract.sentences import split_sentences
 from generator.model import Sentence
 
+ENGLISH = language_for("en")
+
 
 def dates_in(text: str, published: str = "2023-01-02", language: str = "en"):
-    return find_dates(split_sentences(text), text, date.fromisoformat(published), language)
+    return find_dates(split_sentences(text, ENGLISH), text, date.fromisoformat(published), language_for(language))
 
 
 def values(text: str, published: str = "2023-01-02", language: str = "en"):
@@ -83,10 +86,10 @@ def test_a_weekday_before_its_explicit_date_is_not_counted_twice():
 
 def test_a_possessive_month_and_months_into_a_war_are_dates():
     sentence = Sentence("The city had 370,000 people before February's invasion.", 0, 56, 0, 0)
-    found = find_dates([sentence], sentence.text, date(2022, 7, 15), "en")
+    found = find_dates([sentence], sentence.text, date(2022, 7, 15), ENGLISH)
     assert [(e.value, e.precision) for e in found] == [("2022-02", "month")]
     sentence = Sentence("The strike came six months into the invasion.", 0, 46, 0, 0)
-    found = find_dates([sentence], sentence.text, date(2022, 8, 25), "en")
+    found = find_dates([sentence], sentence.text, date(2022, 8, 25), ENGLISH)
     assert found and found[0].value is None and found[0].anchor == "phrase"
 
 
