@@ -72,13 +72,12 @@ def test_a_big_year_is_cut_by_month_and_a_big_month_by_week_ranges():
     assert sorted(shown_ids(year)) == sorted(e.id for e in march + april + known_by_year)  # each once
 
 
-def test_a_week_too_big_for_a_page_is_cut_into_days():
+def test_a_week_too_big_for_a_page_is_cut_into_runs_of_whole_days():
     periods = timeline_periods(timeline_of(month_of("2022-02", {23: 4, 24: 9, 25: 2, 28: 3})), PER_PAGE)
-    assert [(p.key, p.label, p.last_day) for p in periods.by_year["2022"][1:]] == [
-        ("2022-02", "23 February 2022", "23"),
-        ("2022-02-24", "24 February 2022", "24"),
-        ("2022-02-25", "25 February 2022", "25"),
-        ("2022-02-28", "28 February 2022", "28"),
+    assert [(p.key, p.label, p.last_day, len(p.events)) for p in periods.by_year["2022"][1:]] == [
+        ("2022-02", "22–23 February 2022", "23", 4),
+        ("2022-02-24", "24 February 2022", "24", 9),
+        ("2022-02-25", "25–28 February 2022", "28", 5),
     ]
 
 
@@ -86,7 +85,7 @@ def test_a_day_too_big_for_a_page_is_cut_into_parts():
     timeline = timeline_of(month_of("2022-02", {23: 3, 24: 25}))
     periods = timeline_periods(timeline, PER_PAGE).by_year["2022"][1:]
     assert [(p.key, p.label, p.short, len(p.events)) for p in periods] == [
-        ("2022-02", "23 February 2022", "23", 3),
+        ("2022-02", "22–23 February 2022", "22–23", 3),
         ("2022-02-24", "24 February 2022, part 1", "24, part 1", 10),
         ("2022-02-24-2", "24 February 2022, part 2", "24, part 2", 10),
         ("2022-02-24-3", "24 February 2022, part 3", "24, part 3", 5),

@@ -107,7 +107,7 @@ def year_periods(year: str, events: list[Event], per_page: int) -> tuple[Period,
 
 
 def month_periods(month: str, events: list[Event], per_page: int) -> list[Period]:
-    """A month that fits a page is one period; else its week ranges, and a range still too big its days.
+    """A month that fits a page is one period; else its week ranges, a week too big cut into runs of days.
 
     The month's first period takes the month's address ("2022-03") and the
     events dated only by the month; the others are keyed by their first day.
@@ -119,13 +119,14 @@ def month_periods(month: str, events: list[Event], per_page: int) -> list[Period
     by_day: dict[int, list[Event]] = defaultdict(list)
     for event in events:
         by_day[int(event.date[8:10]) if event.date_precision == "day" else 0].append(event)
+    counts = {day: len(by_day.get(day, ())) for day in range(1, month_end + 1)}
+    counts[1] += len(by_day.get(0, ()))  # events dated by the month alone open its first page
     ranges: list[tuple[int, int]] = []
     for start, end in zip(WEEK_STARTS, (*[s - 1 for s in WEEK_STARTS[1:]], month_end), strict=True):
-        count = sum(len(by_day.get(day, ())) for day in range(0 if start == 1 else start, end + 1))
-        ranges.extend([(start, end)] if count <= per_page else [(day, day) for day in range(start, end + 1)])
+        ranges.extend(_days_that_fit(counts, start, end, per_page))
     periods: list[Period] = []
     for start, end in ranges:
-        days = range(0 if not periods else start, end + 1)  # events dated by the month alone open its first page
+        days = range(0 if not periods else start, end + 1)
         chosen = [e for day in days for e in by_day.get(day, ())]
         parts = [chosen[i : i + per_page] for i in range(0, len(chosen), per_page)]  # a day too big for a page
         for part, part_events in enumerate(parts, 1):
@@ -137,3 +138,17 @@ def month_periods(month: str, events: list[Event], per_page: int) -> list[Period
                 Period(key, label, year, tuple(part_events), last_day=f"{end:02d}", short=days_label + part_label)
             )
     return periods
+
+
+def _days_that_fit(counts: dict[int, int], start: int, end: int, per_page: int) -> list[tuple[int, int]]:
+    """A week's days as one range if it fits a page, else as runs of whole days that each fit (a day too big
+    for a page alone is a run of its own, cut into parts later)."""
+    if sum(counts[day] for day in range(start, end + 1)) <= per_page:
+        return [(start, end)]
+    runs, first, count = [], start, 0
+    for day in range(start, end + 1):
+        if count and count + counts[day] > per_page:
+            runs.append((first, day - 1))
+            first, count = day, 0
+        count += counts[day]
+    return [*runs, (first, end)]

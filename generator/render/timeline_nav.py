@@ -87,7 +87,8 @@ def month_index(url: str, periods: Periods, years, current: Period | None = None
             lines.append(f'<ul class="tl-month-list">{"".join(links)}</ul>')
         else:
             year_link = f'<a class="tl-month-year" href="{link_to(url, periods.by_year[year][0].url)}">{year}</a>'
-            lines.append(f"<li>{year_link}: {' '.join(links)}</li>")
+            dated_by_year = sum(len(p.events) for p in periods.by_year[year]) if not links else 0
+            lines.append(f"<li>{year_link}: {' '.join(links) or events_count(dated_by_year)}</li>")
         if current is not None and current.key[:7] in months and len(months[current.key[:7]]) > 1:
             lines.append(_ranges_line(url, months[current.key[:7]], current))
     if detailed:
@@ -151,9 +152,11 @@ def filters(url: str, scopes: list[str], scope_words: str, newest_first: bool = 
     `scope_words` says which in the count of matches ("in 2022"); the matches are listed in time order, or
     newest first as on the home page.
 
-    The options come from the indexes (timeline.js fills them), so a page
-    carries none of the year's hundreds of places; the address keeps the
-    choice (?party=russia&disputed=1), so a link reopens the same view.
+    The options come from the indexes, which timeline.js fetches when the
+    reader opens the filters (or the address holds some), so a page carries
+    none of the year's hundreds of places and a reader who does not filter
+    fetches nothing; the address keeps the choice (?party=russia&disputed=1),
+    so a link reopens the same view.
     """
     indexes = " ".join(link_to(url, filter_index_url(scope)) for scope in scopes)
     selects = "".join(
@@ -161,11 +164,13 @@ def filters(url: str, scopes: list[str], scope_words: str, newest_first: bool = 
         for name, label in FILTERS
     )
     return (
+        '<details class="tl-filter-box" hidden><summary>Filters: party, place, figure kind, outlet, disputed</summary>'
         f'<form class="tl-filters" hidden aria-label="Filter events" data-root="{link_to(url, "")}"'
         f' data-index="{indexes}" data-scope="{escape(scope_words)}"{" data-newest-first" if newest_first else ""}>'
         f"{selects}"
         '<label><input type="checkbox" data-filter="disputed" value="1"> Disputed only</label>'
-        '<output class="tl-count" aria-live="polite"></output></form>'
+        '<output class="tl-count" aria-live="polite"></output></form></details>'
         '<section class="tl-results" hidden aria-label="Events that match the filters">'
-        '<ol class="tl-events"></ol><button type="button" class="tl-more" hidden>Show more</button></section>'
+        '<nav class="tl-result-months" aria-label="Months of the matches"></nav><div class="tl-result-list"></div>'
+        '<button type="button" class="tl-more" hidden>Show more</button></section>'
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from time_travel import open_filters
 
 pytestmark = pytest.mark.browser  # `-m "not browser"` runs the suite without Chromium
 MAKIIVKA = "events/2023-01-02-makiivka-attack/"
@@ -70,7 +71,7 @@ def test_not_found_page_is_ours_and_leads_home(page, base_url):
 
 def test_place_filter_keeps_only_that_place(page, base_url):
     page.goto(base_url)
-    page.locator("form.tl-filters:not([hidden])").wait_for(timeout=15000)
+    open_filters(page)
     page.select_option('select[data-filter="place"]', "makiivka")
     shown = page.locator(".tl-results .tl-card")
     assert shown.count() == 1 and shown.locator("a.tl-title").get_attribute("href").endswith("-makiivka-attack/")

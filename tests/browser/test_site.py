@@ -6,6 +6,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+from time_travel import open_filters
 
 pytestmark = pytest.mark.browser  # `-m "not browser"` runs the suite without Chromium
 
@@ -71,7 +72,7 @@ def test_search_results_show_the_event_date(page, base_url):
 def test_filters_change_what_is_shown(page, base_url):
     page.goto(base_url)
     total = page.locator(".tl-card:visible").count()
-    page.locator("form.tl-filters:not([hidden])").wait_for(timeout=15000)
+    open_filters(page)
     page.select_option('select[data-filter="party"]', "russia")
     filtered = page.locator(".tl-results .tl-card:visible").count()
     assert 0 < filtered < total and page.locator(".tl-line").is_hidden()

@@ -19,6 +19,7 @@ from time_travel import (
     choose_filter,
     jump_to,
     newest_event_date,
+    open_filters,
     overflow,
     shown_results,
 )
@@ -94,6 +95,7 @@ def test_without_javascript_the_cards_show_and_the_forms_stay_hidden(browser, ba
     page.goto(base_url + "years/2023/")
     assert page.locator(".tl-line .tl-card").count() > 0 and page.locator(".tl-card").first.is_visible()
     assert page.locator("form.tl-filters").is_hidden() and page.locator("form.tl-jump").is_hidden()
+    assert page.locator("details.tl-filter-box").is_hidden()
     context.close()
 
 
@@ -102,7 +104,7 @@ def test_timeline_pages_fit_a_phone(browser, base_url, path):
     context = browser.new_context(viewport={"width": 390, "height": 800})
     page = context.new_page()
     page.goto(base_url + path)
-    page.locator("form.tl-filters:not([hidden])").wait_for()
+    open_filters(page)
     assert overflow(page) <= 0
     context.close()
 

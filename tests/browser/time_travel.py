@@ -7,6 +7,21 @@ import re
 from pathlib import Path
 
 EVENT_LINK = re.compile(r"events/([^/]+)/$")
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+LABEL = re.compile(r"(?:(\d+)(?:–(\d+))? )?(?:([A-Z][a-z]+) )?(\d{4})(?:, part \d+)?")
 
 
 def timeline_data(site: Path) -> dict:
@@ -17,13 +32,32 @@ def newest_event_date(site: Path) -> str:
     return max(event["date"] for event in timeline_data(site)["events"])
 
 
+def label_covers(label: str, date: str) -> bool:
+    """Whether a page labelled '8–14 March 2022' (or 'March 2022', '2019', '24 February 2022, part 2') holds a date."""
+    first, last, month, year = LABEL.fullmatch(label).groups()
+    if date[:4] != year or (month and date[5:7] != f"{MONTHS.index(month) + 1:02d}"):
+        return False
+    if not first or len(date) < 10:
+        return True
+    return int(first) <= int(date[8:]) <= int(last or first)
+
+
 def card_dates(page) -> list[str]:
     """The dates of the cards a reader sees, top to bottom."""
     return page.locator(".tl-card:visible time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
 
 
-def choose_filter(page, name: str, value: str) -> None:
+def open_filters(page) -> None:
+    """Open the filters (which fetches the year's filter index) unless the address already did."""
+    box = page.locator("details.tl-filter-box")
+    box.wait_for(timeout=15000)
+    if not box.evaluate("d => d.open"):
+        box.locator("summary").click()
     page.locator("form.tl-filters:not([hidden])").wait_for(timeout=15000)
+
+
+def choose_filter(page, name: str, value: str) -> None:
+    open_filters(page)
     page.select_option(f'select[data-filter="{name}"]', value)
 
 

@@ -39,17 +39,24 @@
 
   // Filters: over every event of the year (the filter index), not the cards on the page; the address keeps them.
   function setUpFilters() {
-    var form = document.querySelector("form.tl-filters");
+    var form = document.querySelector("form.tl-filters"), box = form && form.closest("details");
     if (!form || form.dataset.ready) return;
     form.dataset.ready = "1";
-    var files = form.dataset.index.split(" ").filter(Boolean).map(function (url) {
-      return fetch(url).then(function (response) {
-        if (!response.ok) throw new Error(url + ": " + response.status);
-        return response.json();
-      });
-    });
-    Promise.all(files).then(function (indexes) { startFilters(form, indexes); })
-      .catch(function (error) { console.warn("timeline filters:", error); });  // the form stays hidden
+    var loading = null;
+    function load() {  // the year's index is fetched once, when the reader opens the filters or the address has some
+      if (loading) return;
+      loading = Promise.all(form.dataset.index.split(" ").filter(Boolean).map(function (url) {
+        return fetch(url).then(function (response) {
+          if (!response.ok) throw new Error(url + ": " + response.status);
+          return response.json();
+        });
+      })).then(function (indexes) { startFilters(form, indexes); })
+        .catch(function (error) { console.warn("timeline filters:", error); });  // the form stays hidden
+    }
+    var query = new URLSearchParams(location.search);
+    box.hidden = false;
+    box.addEventListener("toggle", function () { if (box.open) load(); });
+    if (NAMES.concat(["disputed"]).some(function (name) { return query.get(name); })) { box.open = true; load(); }
   }
 
   function readIndexes(indexes) {
@@ -83,7 +90,8 @@
       controls[name].value = wanted;
     });
     controls.disputed.checked = query.get("disputed") === "1";
-    var results = document.querySelector(".tl-results"), list = results.querySelector("ol");
+    var results = document.querySelector(".tl-results"), list = results.querySelector(".tl-result-list");
+    var months = results.querySelector(".tl-result-months"), group = null, groupMonth = null;
     var more = results.querySelector(".tl-more"), line = document.querySelector(".tl-line");
     var output = form.querySelector(".tl-count"), matches = [], drawn = 0;
 
@@ -96,10 +104,41 @@
       if (event.disputed) li.appendChild(el("span", "tl-badge", "⚠ disputed"));
       return li;
     }
-    function draw() {
-      matches.slice(drawn, drawn + BATCH).forEach(function (event) { list.appendChild(card(event)); });
-      drawn = Math.min(matches.length, drawn + BATCH);
+    function monthOf(date) { return date.length < 7 ? "During " + date : MONTHS[+date.slice(5, 7) - 1] + " " + date.slice(0, 4); }
+    function draw(until) {  // the next batch of matches, or all up to match number `until`; a heading per month
+      var stop = Math.max(drawn + BATCH, until === undefined ? 0 : until + 1);
+      matches.slice(drawn, stop).forEach(function (event) {
+        if (event.date.slice(0, 7) !== groupMonth) {
+          groupMonth = event.date.slice(0, 7);
+          var section = el("section", "tl-month");
+          section.id = "match-" + groupMonth;
+          section.appendChild(el("h3", "tl-sticky tl-result-month", monthOf(groupMonth)));
+          group = section.appendChild(el("ol", "tl-events"));
+          list.appendChild(section);
+        }
+        group.appendChild(card(event));
+      });
+      drawn = Math.min(matches.length, stop);
       more.hidden = drawn >= matches.length;
+    }
+    function indexMonths() {  // the matches' months with their counts: a click draws up to that month
+      var first = {}, counts = {};
+      matches.forEach(function (event, i) {
+        var month = event.date.slice(0, 7);
+        if (!(month in first)) first[month] = i;
+        counts[month] = (counts[month] || 0) + 1;
+      });
+      months.textContent = "";
+      Object.keys(first).forEach(function (month) {
+        var link = el("a", "", monthOf(month) + " (" + counts[month] + ")");
+        link.href = "#match-" + month;
+        link.addEventListener("click", function (click) {
+          click.preventDefault();
+          draw(first[month]);
+          document.getElementById("match-" + month).scrollIntoView();
+        });
+        months.append(link, " ");
+      });
     }
     function apply() {
       var chosen = new URLSearchParams();
@@ -112,10 +151,11 @@
       });
       list.textContent = "";
       drawn = 0;
-      if (active) draw();
+      groupMonth = null;
+      if (active) { draw(); indexMonths(); }
       results.hidden = !active;
       if (line) line.hidden = active;
-      var total = data.events.length.toLocaleString("en") + " events " + form.dataset.scope;
+      var count = data.events.length, total = count.toLocaleString("en") + (count === 1 ? " event " : " events ") + form.dataset.scope;
       output.textContent = active ? matches.length.toLocaleString("en") + " of " + total + " match" : total;
       var search = chosen.toString();
       history.replaceState(history.state, "", withQuery(location.pathname, search) + location.hash);
