@@ -20,9 +20,8 @@ from time_travel import (
     jump_to,
     label_covers,
     newest_event_date,
-    open_filters,
-    overflow,
     shown_results,
+    sideways_overflow_on_a_phone,
     timeline_data,
 )
 
@@ -139,13 +138,8 @@ def test_the_date_jump_lands_on_the_page_that_holds_the_date(large_site, page):
 
 @pytest.mark.parametrize("path", ["", "years/2022/?party=russia", "years/background/"])
 def test_large_timeline_pages_fit_a_phone(large_site, browser, path):
-    site, base_url, _ = large_site
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
-    page.goto(base_url + path)
-    open_filters(page)
-    assert overflow(page) <= 0
-    context.close()
+    _, base_url, _ = large_site
+    assert sideways_overflow_on_a_phone(browser, base_url + path) <= 0
 
 
 def test_the_filter_indexes_are_small(large_site):

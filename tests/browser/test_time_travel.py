@@ -19,9 +19,8 @@ from time_travel import (
     choose_filter,
     jump_to,
     newest_event_date,
-    open_filters,
-    overflow,
     shown_results,
+    sideways_overflow_on_a_phone,
 )
 
 pytestmark = pytest.mark.browser
@@ -101,12 +100,7 @@ def test_without_javascript_the_cards_show_and_the_forms_stay_hidden(browser, ba
 
 @pytest.mark.parametrize("path", ["", "years/2023/?party=russia", "years/background/?place=crimea"])
 def test_timeline_pages_fit_a_phone(browser, base_url, path):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
-    page.goto(base_url + path)
-    open_filters(page)
-    assert overflow(page) <= 0
-    context.close()
+    assert sideways_overflow_on_a_phone(browser, base_url + path) <= 0
 
 
 class SubPath(SimpleHTTPRequestHandler):

@@ -6,21 +6,9 @@ import json
 import re
 from pathlib import Path
 
+from generator.render.format import MONTHS
+
 EVENT_LINK = re.compile(r"events/([^/]+)/$")
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 LABEL = re.compile(r"(?:(\d+)(?:–(\d+))? )?(?:([A-Z][a-z]+) )?(\d{4})(?:, part \d+)?")
 
 
@@ -86,3 +74,15 @@ def jump_to(page, year: str, month: str, day: str) -> None:
 
 def overflow(page) -> int:
     return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def sideways_overflow_on_a_phone(browser, url: str) -> int:
+    """How far a timeline page, its filters open, scrolls sideways at 390 px (0 or less: it fits)."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        open_filters(page)
+        return overflow(page)
+    finally:
+        context.close()
