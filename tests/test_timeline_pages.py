@@ -253,3 +253,14 @@ def test_cards_carry_no_filter_data():
 def test_without_articles_nothing_is_background():
     periods = timeline_periods(Timeline((), (event_on("1991-08-24"),), {}, parties=PARTIES), PER_PAGE)
     assert periods.background is None and periods.years == ("1991",)
+
+
+def test_the_month_index_marks_the_month_a_page_shows():
+    pages = pages_of(many_events_timeline())
+    index_of = {
+        p: re.search(r'<nav class="tl-month-index".*?</nav>', pages[p]).group(0)
+        for p in ("years/2022/02/15.md", "years/2023.md")
+    }
+    marked = re.findall(r'<a [^>]*aria-current="page"[^>]*>([^<]+)</a>', index_of["years/2022/02/15.md"])
+    assert marked == ["Feb", "15–21"]  # the month in its year's line, the range among the month's pages
+    assert "aria-current" not in index_of["years/2023.md"]  # one page for the year: its months are places on it

@@ -18,7 +18,7 @@ from .filter_index import filter_index
 from .format import MONTHS, escape, human_date, spread
 from .pages import EVENTS_PER_PAGE, HOME_EVENTS, Page, SiteIndex, link_to, page, place_url
 from .periods import BACKGROUND, Period, Periods, timeline_periods
-from .timeline_nav import date_jump, events_count, filters, month_index, pager, search_form, year_jump
+from .timeline_nav import date_jump, events_count, filters, month_index, month_list, pager, search_form, year_jump
 
 
 def timeline_pages(index: SiteIndex) -> list[Page]:
@@ -151,7 +151,7 @@ def _year_index_page(index: SiteIndex, periods: Periods, period: Period) -> Page
         f"<h1>{escape(period.label)}</h1>",
         year_jump(url, periods, period.scope),
         f'<p class="tl-summary">{events_count(count)}, by month:</p>',
-        month_index(url, periods, [period.scope], detailed=True),
+        month_list(url, periods, period.scope),
         date_jump(url, periods, period.key),
         filters(url, [period.scope], f"in {period.scope}"),
         _event_list(list(period.events), url) if period.events else "",

@@ -55,44 +55,33 @@ def _months_of(periods: Periods, year: str) -> dict[str, list[Period]]:
     return months
 
 
-def _month_target(url: str, year: str, month: str, pages: list[Period]) -> str:
-    whole_year = pages[0].key == year
-    return link_to(url, pages[0].url) + (f"#{month}" if whole_year else "")
+def _month_entries(url: str, periods: Periods, year: str) -> list[tuple[str, str, int, list[Period]]]:
+    """A year's months: (month, name, number of events, pages), each with the address of its first page;
+    an uncut year's months are places on its one page ("years/2019/#2019-03")."""
+    entries = []
+    for month, pages in sorted(_months_of(periods, year).items()):
+        count = sum(e.date[:7] == month for p in pages for e in p.events)
+        href = link_to(url, pages[0].url) + (f"#{month}" if pages[0].key == year else "")
+        entries.append((month, href, count, pages))
+    return entries
 
 
-def month_index(url: str, periods: Periods, years, current: Period | None = None, detailed: bool = False) -> str:
-    """Each year's months as links, newest year first; `detailed` gives a line per month with its ranges.
-
-    On a month's page (`current`), the ranges of a month cut into several pages follow its year's line.
-    """
+def month_index(url: str, periods: Periods, years, current: Period | None = None) -> str:
+    """Each year's months as links, newest year first, then Background; on a month's page (`current`),
+    the ranges of a month cut into several pages follow its year's line."""
     lines = []
     for year in sorted(years, reverse=True):
-        months = _months_of(periods, year)
-        counts = {m: sum(e.date[:7] == m for p in pages for e in p.events) for m, pages in months.items()}
-        links = []
-        for month, pages in sorted(months.items()):
-            name = f"{MONTHS[int(month[5:]) - 1]} {year}"
-            mark = _current(current is not None and current in pages)
-            href = _month_target(url, year, month, pages)
-            if detailed:
-                ranges = " · ".join(f'<a href="{link_to(url, p.url)}">{p.short}</a>' for p in pages)
-                links.append(
-                    f'<li><a href="{href}"{mark}>{name}</a> · {events_count(counts[month])}'
-                    + (f": {ranges}" if len(pages) > 1 else "")
-                    + "</li>"
-                )
-            else:
-                links.append(f'<a href="{href}" title="{name}: {events_count(counts[month])}"{mark}>{name[:3]}</a>')
-        if detailed:
-            lines.append(f'<ul class="tl-month-list">{"".join(links)}</ul>')
-        else:
-            year_link = f'<a class="tl-month-year" href="{link_to(url, periods.by_year[year][0].url)}">{year}</a>'
-            dated_by_year = sum(len(p.events) for p in periods.by_year[year]) if not links else 0
-            lines.append(f"<li>{year_link}: {' '.join(links) or events_count(dated_by_year)}</li>")
-        if current is not None and current.key[:7] in months and len(months[current.key[:7]]) > 1:
-            lines.append(_ranges_line(url, months[current.key[:7]], current))
-    if detailed:
-        return "".join(lines)
+        entries = _month_entries(url, periods, year)
+        links = " ".join(
+            f'<a href="{href}" title="{_month_name(month)}: {events_count(count)}"'
+            f"{_current(current is not None and current.key[:7] == month)}>{_month_name(month)[:3]}</a>"
+            for month, href, count, _ in entries
+        ) or events_count(sum(len(p.events) for p in periods.by_year[year]))  # events dated by the year alone
+        year_link = f'<a class="tl-month-year" href="{link_to(url, periods.by_year[year][0].url)}">{year}</a>'
+        lines.append(f"<li>{year_link}: {links}</li>")
+        cut = [pages for month, _, _, pages in entries if current is not None and current.key[:7] == month]
+        if cut and len(cut[0]) > 1:
+            lines.append(_ranges_line(url, cut[0], current))
     if periods.background and current is None:
         lines.append(
             f'<li><a class="tl-month-year" href="{link_to(url, periods.background.url)}">Background</a>: '
@@ -101,12 +90,30 @@ def month_index(url: str, periods: Periods, years, current: Period | None = None
     return f'<nav class="tl-month-index" aria-label="Months"><ul>{"".join(lines)}</ul></nav>'
 
 
+def month_list(url: str, periods: Periods, year: str) -> str:
+    """A year cut into months, on its own page: a line per month with its number of events and its ranges."""
+    items = []
+    for month, href, count, pages in _month_entries(url, periods, year):
+        ranges = " · ".join(f'<a href="{link_to(url, p.url)}">{p.short}</a>' for p in pages)
+        items.append(
+            f'<li><a href="{href}">{_month_name(month)}</a> · {events_count(count)}'
+            + (f": {ranges}" if len(pages) > 1 else "")
+            + "</li>"
+        )
+    return f'<ul class="tl-month-list">{"".join(items)}</ul>'
+
+
+def _month_name(month: str) -> str:
+    """'2022-03' -> 'March 2022'."""
+    return f"{MONTHS[int(month[5:7]) - 1]} {month[:4]}"
+
+
 def events_count(count: int) -> str:
     return f"{count:,} event{'s' if count != 1 else ''}"
 
 
 def _ranges_line(url: str, pages: list[Period], current: Period) -> str:
-    month = f"{MONTHS[int(current.key[5:7]) - 1]} {current.key[:4]}"
+    month = _month_name(current.key)
     links = " · ".join(f'<a href="{link_to(url, p.url)}"{_current(p == current)}>{p.short}</a>' for p in pages)
     return f'<li class="tl-ranges">Pages of {month}: {links}</li>'
 
