@@ -3,11 +3,11 @@
 Years before the first article's year (history the articles recall, from
 1812 to 2014) share one Background period. A later year is one period when
 its events fit a page; a bigger year is cut by month, and a month bigger
-than a page by ranges of days (1–7, 8–14, 15–21, 22 to the end, then single
-days). Ranges are fixed rather than filled to a count, so a page keeps its
-address when articles are added. Each period knows its label ("8–14 March
-2022") and its key, from which both its address and the date jump's map are
-made.
+than a page by weeks (1–7, 8–14, 15–21, 22 to the end), a week too big by
+runs of whole days, a day too big by parts. Weeks are fixed rather than
+filled to a count, so articles added in one week never move another week's
+pages. Each period knows its label ("8–14 March 2022") and its key, from
+which both its address and the date jump's map are made.
 """
 
 from __future__ import annotations
