@@ -30,7 +30,7 @@ from .model import Timeline
 from .page_split import PageSplit, RenderError, can_split
 from .pipeline import build_timeline
 from .render import render_site
-from .render.timeline import year_groups
+from .render.timeline import years_nav
 from .serialize import timeline_to_json
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
@@ -89,11 +89,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.error_text = "\n".join(str(p) for p in errors)
             raise PluginError("the content has problems:\n" + self.error_text)
         self.timeline = timeline
-        years, earlier = year_groups(timeline)
         config.nav = [
             {"Timeline": "index.md"},
             {"Search": "search.md"},
-            {"Years": ([{"Earlier": "years/earlier.md"}] if earlier else []) + [{y: f"years/{y}.md"} for y in years]},
+            {"Years": years_nav(timeline)},
             {"Parties": "actors/index.md"},
             {"Places": "places/index.md"},
             {"About": "about.md"},

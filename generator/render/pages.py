@@ -26,7 +26,7 @@ CLAIMS_PER_ACTOR_PAGE = 200
 class Page:
     path: str  # source path, e.g. "events/x.md"
     url: str  # site url, e.g. "events/x/"
-    front_matter: str  # the YAML block MkDocs reads the title from
+    front_matter: str  # the YAML block MkDocs reads the title from; a data file's whole text (see data_file)
     html: str  # the page body, final HTML: the plugin hands it to the theme without a Markdown pass
 
     @property
@@ -59,6 +59,11 @@ def page(path: str, title: str, body: list[str], search: str = "") -> Page:
     if search:
         blocks = [f"<div {search}>"] + blocks + ["</div>"]
     return Page(path, url_of(path), meta, "\n\n".join(blocks) + "\n")
+
+
+def data_file(path: str, text: str) -> Page:
+    """A file the site serves as it is (a filter index): MkDocs copies the text it is handed, here all of it."""
+    return Page(path, path, text, "")
 
 
 def searchable(weight: float) -> str:
