@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 from bench import DEFAULT_CORPUS, import_sample
-
 from generator import pipeline
 from generator.pipeline import build_timeline
 
@@ -62,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         (folder / "corrections.yml").write_text(corrections_for(timeline, args.corrections), encoding="utf-8")
         extracted: list[str] = []
         real = pipeline.extract_articles
-        pipeline.extract_articles = lambda articles, *rest, **kw: extracted.extend(articles) or real(
-            articles, *rest, **kw
+        pipeline.extract_articles = lambda articles, *rest, **kw: (
+            extracted.extend(articles) or real(articles, *rest, **kw)
         )
         rounds = [timed(folder, cache) for _ in range(ROUNDS)]
         corrected = min(seconds for seconds, _ in rounds)
