@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from ..actors import Registry
 from ..extract.sentences import split_sentences
 from ..model import Claim, Correction, Event, EventMoves, Extraction, Figure, Problem
 
@@ -33,7 +34,7 @@ def normalised(text: str) -> str:
 
 
 def apply_corrections(
-    extractions: list[Extraction], corrections: list[Correction], registry
+    extractions: list[Extraction], corrections: list[Correction], registry: Registry
 ) -> tuple[list[Extraction], EventMoves, list[Problem]]:
     """Each correction applied to its article's extraction; the moves go to grouping."""
     if not corrections:
@@ -90,7 +91,7 @@ def _missing_article(correction: Correction) -> Problem:
 
 
 def _edit(
-    extraction: Extraction, correction: Correction, registry, edits: dict[_FigureRef, Correction]
+    extraction: Extraction, correction: Correction, registry: Registry, edits: dict[_FigureRef, Correction]
 ) -> list[Problem]:
     """set, drop or checked: the figures it picks, each corrected once."""
     refs, problem = _figures_picked(extraction, correction)
@@ -167,7 +168,7 @@ def figure_words(figure: Figure) -> str:
     return f"{figure.kind} {value[0]}-{value[1]}" if isinstance(value, tuple) else f"{figure.kind} {value}"
 
 
-def _party_problem(correction: Correction, changes: dict, registry) -> Problem | None:
+def _party_problem(correction: Correction, changes: dict, registry: Registry) -> Problem | None:
     party = changes.get("party")
     if party is None or party in registry.party_labels:
         return None
@@ -187,7 +188,11 @@ def _twice(correction: Correction, first: Correction) -> Problem:
 
 
 def _add(
-    extraction: Extraction, correction: Correction, registry, added: list[Claim], added_at: dict[tuple, Correction]
+    extraction: Extraction,
+    correction: Correction,
+    registry: Registry,
+    added: list[Claim],
+    added_at: dict[tuple, Correction],
 ) -> list[Problem]:
     """A figure the extractor missed: its quote must be in the article; the claim spans its whole sentence."""
     article = extraction.article
@@ -268,7 +273,9 @@ def _move(extraction: Extraction, correction: Correction, moves_at: dict[tuple[s
     return []
 
 
-def _corrected(extraction: Extraction, edits: dict[_FigureRef, Correction], added: list[Claim], registry) -> Extraction:
+def _corrected(
+    extraction: Extraction, edits: dict[_FigureRef, Correction], added: list[Claim], registry: Registry
+) -> Extraction:
     """The extraction with its figures set, dropped or marked checked, claims split where a figure's
     claimant changed, and the added claims joining the event of their sentence."""
     claims: list[Claim] = []
@@ -293,7 +300,7 @@ def _corrected(extraction: Extraction, edits: dict[_FigureRef, Correction], adde
 
 
 def _figure_corrected(
-    claim: Claim, figure: Figure, correction: Correction | None, registry
+    claim: Claim, figure: Figure, correction: Correction | None, registry: Registry
 ) -> tuple[str | None, str, Figure]:
     if correction is None:
         return claim.claimant, claim.party, figure
