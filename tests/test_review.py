@@ -9,7 +9,7 @@ from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from test_corrections import MAKIIVKA, build
+from correction_helpers import MAKIIVKA, build
 
 from generator.render import render_site
 from generator.render.review import report_url
