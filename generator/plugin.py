@@ -102,7 +102,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.html = {}
-        for generated in render_site(self.timeline):
+        for generated in render_site(self.timeline, config.repo_url or "", config.site_url or ""):
             # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
             files.append(File.generated(config, generated.path, content=generated.front_matter))
             self.html[generated.path] = generated.html

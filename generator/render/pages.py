@@ -74,8 +74,9 @@ def searchable(weight: float) -> str:
 class SiteIndex:
     """Look-ups shared by the page builders: events by id, parts of articles, parties."""
 
-    def __init__(self, timeline: Timeline):
+    def __init__(self, timeline: Timeline, repo_url: str = "", site_url: str = ""):
         self.timeline = timeline
+        self.repo_url, self.site_url = repo_url, site_url  # mkdocs.yml's: where problems are reported, the address
         self.events = {e.id: e for e in timeline.events}
         self.articles = {a.id: a for a in timeline.articles}
         self.parts = {a.id: article_parts(a) for a in timeline.articles}
@@ -119,14 +120,14 @@ def event_label(event: Event) -> str:
     return f"{event.title} ({human_date(event.date, event.date_precision)})"
 
 
-def render_site(timeline: Timeline) -> list[Page]:
+def render_site(timeline: Timeline, repo_url: str = "", site_url: str = "") -> list[Page]:
     """Every page of the site: timeline and years, events, articles, parties, places."""
     from .article import article_pages
     from .entities import actor_pages, place_pages
     from .event import event_page, redirect_page
     from .timeline import timeline_pages
 
-    index = SiteIndex(timeline)
+    index = SiteIndex(timeline, repo_url, site_url)
     pages: list[Page] = []
 
     pages.extend(timeline_pages(index))
