@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from ..actors import Registry
+from ..extract.language import language_for
 from ..extract.sentences import split_sentences
 from ..model import Claim, Correction, Event, EventMoves, Extraction, Figure, Problem
 
@@ -209,7 +210,8 @@ def _add(
     problem = _party_problem(correction, changes, registry)
     if problem:
         return [problem]
-    sentence = next(s for s in split_sentences(article.body, article.language) if s.start <= where[0] < s.end)
+    sentences = split_sentences(article.body, language_for(article.language))
+    sentence = next(s for s in sentences if s.start <= where[0] < s.end)
     value = changes["value"]
     key = (article.id, sentence.start, changes["kind"], value)
     already = [c for c in extraction.claims if c.span == (sentence.start, sentence.end)]
@@ -252,7 +254,7 @@ def _move(extraction: Extraction, correction: Correction, moves_at: dict[tuple[s
         indexes = [-1]
     else:
         where = _find(article.body, correction.quote)
-        sentences = split_sentences(article.body, article.language)
+        sentences = split_sentences(article.body, language_for(article.language))
         index = next((s.index for s in sentences if where and s.start <= where[0] < s.end), None)
         indexes = [i for i, m in enumerate(extraction.mentions) if index is not None and m.sentence == index]
         if not indexes:
