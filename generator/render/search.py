@@ -1,0 +1,87 @@
+"""What a page tells the search index (Pagefind) beyond its visible text.
+
+Takes a page's facts (what it is, its date, its parties, place, outlets, year) and the names the tables spell
+several ways (`Timeline.spellings`), and gives the HTML the page builders put inside the indexed body: hidden
+metadata the result list shows ("Event", "1 January 2023"), hidden filter values (Party, Place, Outlet, Year,
+Type), and every spelling of each name the page uses, so "Kiev" finds the pages that say "Kyiv". Pagefind reads
+these from the built HTML (`data-pagefind-meta`, `data-pagefind-filter`); nothing is added at read time.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .format import escape
+
+WORD = re.compile(r"\w+")
+TAG = re.compile(r"<[^>]*>")
+FILTERS = ("Type", "Party", "Place", "Outlet", "Year")  # the search page's filters, in the order it lists them
+
+
+@dataclass(frozen=True)
+class SearchFacts:
+    """What the result list shows about a page and what the search page filters it by."""
+
+    weight: float  # Pagefind weight of the page's words: events above the parties, places and articles
+    type: str  # Event | Article | Party | Place
+    date: str = ""  # as shown, '1 January 2023'
+    filters: tuple[tuple[str, str], ...] = ()  # (filter, value), filter one of FILTERS
+
+
+def acronym(spelling: str) -> bool:
+    """'SBU', 'ЗСУ': an acronym matches only as written (actors.yml's rule), so 'un' in Spanish is not the UN."""
+    return sum(c.isupper() for c in spelling) >= 2 and len(spelling.replace(".", "")) <= 5
+
+
+def folded_words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+class SpellingFinder:
+    """Which of the tables' spelling groups a page's text names; built once per site."""
+
+    def __init__(self, groups: tuple[tuple[str, ...], ...]):
+        self.groups = groups
+        self.by_word: dict[str, set[int]] = {}  # one-word spelling, folded -> groups
+        self.by_phrase: dict[str, list[tuple[str, int]]] = {}  # first word -> (folded phrase, group)
+        self.by_acronym: dict[str, set[int]] = {}  # acronym as written -> groups
+        for number, group in enumerate(groups):
+            for spelling in group:
+                words = folded_words(spelling)
+                if acronym(spelling):
+                    self.by_acronym.setdefault(spelling, set()).add(number)
+                elif len(words) == 1:
+                    self.by_word.setdefault(words[0], set()).add(number)
+                elif words:
+                    self.by_phrase.setdefault(words[0], []).append((" ".join(words), number))
+
+    def groups_in(self, text: str) -> list[tuple[str, ...]]:
+        """The spelling groups of the names the text uses, in the tables' order."""
+        words = WORD.findall(text)
+        folded = [w.casefold() for w in words]
+        vocabulary = set(folded)
+        found: set[int] = set()
+        for word in vocabulary & self.by_word.keys():
+            found |= self.by_word[word]
+        for word in set(words) & self.by_acronym.keys():
+            found |= self.by_acronym[word]
+        starts = vocabulary & self.by_phrase.keys()
+        if starts:
+            joined = f" {' '.join(folded)} "
+            found |= {n for w in starts for phrase, n in self.by_phrase[w] if f" {phrase} " in joined}
+        return [self.groups[n] for n in sorted(found)]
+
+
+def search_html(facts: SearchFacts, page_html: str, finder: SpellingFinder | None) -> str:
+    """The hidden part of a page's indexed body: metadata and filters (not indexed as words), then spellings."""
+    meta = [("type", facts.type)] + ([("date", facts.date)] if facts.date else [])
+    tags = [f'<span data-pagefind-meta="{key}">{escape(value)}</span>' for key, value in meta]
+    tags += [f'<span data-pagefind-filter="{key}">{escape(value)}</span>' for key, value in sorted(set(facts.filters))]
+    block = f"<div hidden data-pagefind-ignore>{''.join(tags)}</div>"
+    groups = finder.groups_in(html.unescape(TAG.sub(" ", page_html))) if finder else []
+    if groups:
+        names = "; ".join(", ".join(escape(s) for s in group) for group in groups)
+        block += f'<p hidden class="tl-spellings">Also spelled: {names}.</p>'
+    return block
