@@ -93,7 +93,7 @@ def test_pages_carry_their_type_date_filters_and_spellings_for_search():
         ("Party", "Ukraine"),
         ("Place", "Makiivka"),
     }
-    spelled = html.unescape(re.search(r'<p hidden class="tl-spellings">([^<]*)</p>', event).group(1))
+    spelled = html.unescape(re.search(r"<p hidden class=\"tl-spellings\"[^>]*>([^<]*)</p>", event).group(1))
     assert spelled == "Also spelled: Kyiv, Kiev; Makiivka, Makeyevka."  # 'Kyiv said around 400', and its place
     article = pages["articles/a2.md"]
     assert dict(re.findall(r'data-pagefind-meta="(\w+)">([^<]*)<', article)) == {

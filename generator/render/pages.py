@@ -61,8 +61,10 @@ def page(
     meta = f"---\ntitle: {front_matter_text(title)}\n---\n\n"
     blocks = [line for line in body if line]
     if search:
+        # after the title, before the first section: the spellings belong to the page, not to its last section
         hidden = search_html(search, "\n".join(blocks), spellings)
-        blocks = [f'<div data-pagefind-body data-pagefind-weight="{search.weight}">', *blocks, hidden, "</div>"]
+        wrapper = f'<div data-pagefind-body data-pagefind-weight="{search.weight}">'
+        blocks = [wrapper, *blocks[:1], hidden, *blocks[1:], "</div>"]
     return Page(path, url_of(path), meta, "\n\n".join(blocks) + "\n")
 
 

@@ -83,5 +83,7 @@ def search_html(facts: SearchFacts, page_html: str, finder: SpellingFinder | Non
     groups = finder.groups_in(html.unescape(TAG.sub(" ", page_html))) if finder else []
     if groups:
         names = "; ".join(", ".join(escape(s) for s in group) for group in groups)
-        block += f'<p hidden class="tl-spellings">Also spelled: {names}.</p>'
+        # half the page's weight: a page that writes the searched spelling itself comes first, and its excerpt
+        # shows its own words rather than this list
+        block += f'<p hidden class="tl-spellings" data-pagefind-weight="{facts.weight / 2}">Also spelled: {names}.</p>'
     return block
