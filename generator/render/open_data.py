@@ -46,8 +46,9 @@ def open_data_page(index: SiteIndex) -> Page:
         f'<table class="tl-columns"><thead><tr><th scope="col">column</th><th scope="col">what it holds</th></tr>'
         f"</thead><tbody>{columns}</tbody></table>",
         f"<p>A text cell that begins with {starts} starts with an apostrophe (<code>'</code>): spreadsheets would "
-        "otherwise run it as a formula, and they show a leading apostrophe as a mark that the cell is text. Strip "
-        "it when a program reads the file. Numbers, dates and ids never carry it.</p>",
+        "otherwise run it as a formula, and they show a leading apostrophe as a mark that the cell is text. A "
+        "program reading the file removes an apostrophe that comes before one of those characters (a quote that "
+        "begins with an apostrophe of its own keeps it). Numbers, dates and ids never carry the mark.</p>",
         f"<h2>{link(FEED_PATH)}</h2>",
         f"<p>An Atom feed of the {FEED_EVENTS} newest events (by the date of the event): title, date, place, "
         "number of sources and who gave which figures. Dates come from the articles, so the feed changes only "

@@ -3,7 +3,8 @@
 Takes a page's facts (what it is, its date, its parties, place, outlets, year) and the names the tables spell
 several ways (`Timeline.spellings`), and gives the HTML the page builders put inside the indexed body: hidden
 metadata the result list shows ("Event", "1 January 2023"), hidden filter values (Party, Place, Outlet, Year,
-Type), and every spelling of each name the page uses, so "Kiev" finds the pages that say "Kyiv". Pagefind reads
+Type), and the words of every other spelling of each name the page uses, so "Kiev" finds the pages that say
+"Kyiv" (words, not whole spellings: the index matches words, and a page carries each word once). Pagefind reads
 these from the built HTML (`data-pagefind-meta`, `data-pagefind-filter`); nothing is added at read time.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .format import escape
@@ -18,6 +20,8 @@ from .format import escape
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]*>")
 FILTERS = ("Type", "Party", "Place", "Outlet", "Year")  # the search page's filters, in the order it lists them
+COMMON_WORD = 10  # a word in this many spelling groups ("region", "oblast") names no one in particular
+TRIM = '.,;:()[]"“”«»'
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,22 @@ class SpellingFinder:
                     self.by_word.setdefault(words[0], set()).add(number)
                 elif words:
                     self.by_phrase.setdefault(words[0], []).append((" ".join(words), number))
+        tokens = [_tokens(group) for group in groups]
+        used = Counter(folded for group in tokens for folded in group)
+        # the words a page gets for each group: not those many names share ("region", "oblast", "of")
+        self.words = [tuple(t for f, t in group.items() if used[f] < COMMON_WORD) for group in tokens]
+
+    def spellings_missing(self, text: str) -> list[str]:
+        """The words of every spelling of the names the text uses that the text does not write itself."""
+        numbers, vocabulary = self._named(text)
+        missing = {w.casefold(): w for n in numbers for w in self.words[n] if not set(folded_words(w)) <= vocabulary}
+        return list(missing.values())
 
     def groups_in(self, text: str) -> list[tuple[str, ...]]:
         """The spelling groups of the names the text uses, in the tables' order."""
+        return [self.groups[n] for n in self._named(text)[0]]
+
+    def _named(self, text: str) -> tuple[list[int], set[str]]:
         words = WORD.findall(text)
         folded = [w.casefold() for w in words]
         vocabulary = set(folded)
@@ -71,7 +88,18 @@ class SpellingFinder:
         if starts:
             joined = f" {' '.join(folded)} "
             found |= {n for w in starts for phrase, n in self.by_phrase[w] if f" {phrase} " in joined}
-        return [self.groups[n] for n in sorted(found)]
+        return sorted(found), vocabulary
+
+
+def _tokens(group: tuple[str, ...]) -> dict[str, str]:
+    """A group's distinct words as written (folded -> first seen), split where the index splits them: at spaces."""
+    found: dict[str, str] = {}
+    for spelling in group:
+        for token in spelling.split():
+            token = token.strip(TRIM)
+            if len(token) >= 2:
+                found.setdefault(token.casefold(), token)
+    return found
 
 
 def search_html(facts: SearchFacts, page_html: str, finder: SpellingFinder | None) -> str:
@@ -80,9 +108,9 @@ def search_html(facts: SearchFacts, page_html: str, finder: SpellingFinder | Non
     tags = [f'<span data-pagefind-meta="{key}">{escape(value)}</span>' for key, value in meta]
     tags += [f'<span data-pagefind-filter="{key}">{escape(value)}</span>' for key, value in sorted(set(facts.filters))]
     block = f"<div hidden data-pagefind-ignore>{''.join(tags)}</div>"
-    groups = finder.groups_in(html.unescape(TAG.sub(" ", page_html))) if finder else []
-    if groups:
-        names = "; ".join(", ".join(escape(s) for s in group) for group in groups)
+    missing = finder.spellings_missing(html.unescape(TAG.sub(" ", page_html))) if finder else []
+    if missing:
+        names = ", ".join(escape(word) for word in missing)
         # half the page's weight: a page that writes the searched spelling itself comes first, and its excerpt
         # shows its own words rather than this list
         block += f'<p hidden class="tl-spellings" data-pagefind-weight="{facts.weight / 2}">Also spelled: {names}.</p>'

@@ -77,3 +77,16 @@ def test_search_filters_by_type_party_place_and_year(page, base_url):
     search_ui(page, base_url, "Makiivka")
     names = page.locator(".pagefind-ui__filter-name").all_inner_texts()
     assert {"Type", "Party", "Place", "Year"} <= {n.strip() for n in names}, names
+
+
+def test_screenshot_of_search_for_the_readme(browser, base_url, screenshots_dir):
+    """The README's search picture, from the real build: `make screenshots`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    results = search_ui(page, base_url, "Makeyevka")
+    png = page.screenshot(full_page=False)
+    context.close()
+    assert any("Type: Event" in r["text"] for r in results) and len(png) > 10_000
+    if screenshots_dir:
+        screenshots_dir.mkdir(parents=True, exist_ok=True)
+        (screenshots_dir / "search.png").write_bytes(png)
