@@ -23,7 +23,9 @@ def open_data_page(index: SiteIndex) -> Page:
         return f'<a href="{link_to(URL, path)}"><code>{escape(path)}</code></a>'
 
     columns = "".join(f"<tr><td><code>{escape(n)}</code></td><td>{escape(d)}</td></tr>" for n, d in COLUMNS)
-    starts = " ".join(f"<code>{escape(repr(c)[1:-1])}</code>" for c in FORMULA_STARTS)
+    named = {"\t": "a tab", "\r": "a carriage return"}
+    shown = [named.get(c) or f"<code>{escape(c)}</code>" for c in FORMULA_STARTS]
+    starts = ", ".join(shown[:-1]) + " or " + shown[-1]
     body = [
         "<h1>Open data</h1>",
         "<p>Everything the site shows is published as data, built from the same model as the pages, so you can "
