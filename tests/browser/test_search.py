@@ -84,6 +84,8 @@ def test_screenshot_of_search_for_the_readme(browser, base_url, screenshots_dir)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     results = search_ui(page, base_url, "Makeyevka")
+    page.locator(".pagefind-ui__filter-name", has_text="Type").click()  # one filter open, to show the counts
+    page.wait_for_timeout(300)
     png = page.screenshot(full_page=False)
     context.close()
     assert any("Type: Event" in r["text"] for r in results) and len(png) > 10_000
