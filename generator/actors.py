@@ -30,8 +30,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
     instead of one alternative per name; at one start the longest phrase wins, as in
     a longest-first alternation.
     """
-    folded = [p for p in set(phrases) if not _acronym(p)]
-    exact = [p for p in set(phrases) if _acronym(p)]
+    folded = [p for p in set(phrases) if not acronym(p)]
+    exact = [p for p in set(phrases) if acronym(p)]
     parts = [f"(?i:{trie_alternation(folded, fold_case=True)})"] if folded else []
     parts += [trie_alternation(exact)] if exact else []
     if not parts:
@@ -39,7 +39,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-]|['’]\w\w)")
 
 
-def _acronym(phrase: str) -> bool:
+def acronym(phrase: str) -> bool:
+    """Two or more capitals in at most five letters ("SBU", "ЗСУ"): such an alias matches only as written."""
     return sum(c.isupper() for c in phrase) >= 2 and len(phrase.replace(".", "")) <= 5
 
 

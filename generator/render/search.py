@@ -15,11 +15,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..actors import acronym  # as actors.yml reads them: 'SBU' matches only as written, 'un' is not the UN
 from .format import escape
 
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]*>")
-FILTERS = ("Type", "Party", "Place", "Outlet", "Year")  # the search page's filters, in the order it lists them
 COMMON_WORD = 10  # a word in this many spelling groups ("region", "oblast") names no one in particular
 TRIM = '.,;:()[]"“”«»'
 
@@ -31,12 +31,7 @@ class SearchFacts:
     weight: float  # Pagefind weight of the page's words: events above the parties, places and articles
     type: str  # Event | Article | Party | Place
     date: str = ""  # as shown, '1 January 2023'
-    filters: tuple[tuple[str, str], ...] = ()  # (filter, value), filter one of FILTERS
-
-
-def acronym(spelling: str) -> bool:
-    """'SBU', 'ЗСУ': an acronym matches only as written (actors.yml's rule), so 'un' in Spanish is not the UN."""
-    return sum(c.isupper() for c in spelling) >= 2 and len(spelling.replace(".", "")) <= 5
+    filters: tuple[tuple[str, str], ...] = ()  # (filter, value): Type, Party, Place, Outlet or Year
 
 
 def folded_words(text: str) -> list[str]:
