@@ -32,6 +32,7 @@ from .page_split import PageSplit, RenderError, can_split
 from .pipeline import build_timeline
 from .render import render_site
 from .render.timeline import year_groups
+from .stable_filters import make_filters_stable
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
 CONTENT_ENV = "TIMELINE_CONTENT"  # set by `timeline serve`, which cannot reach the loaded config
@@ -168,6 +169,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         write_data_files(self.timeline, site_dir, config.site_name, config.site_url or "")
         try:
             finish_search_index(indexing)
+            make_filters_stable(site_dir / "pagefind")
         except PluginError as err:
             self.error_text = str(err)
             raise

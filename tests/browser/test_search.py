@@ -22,11 +22,12 @@ def search_ui(page, base_url: str, words: str) -> list[dict]:
 
 
 def search_api(page, base_url: str, words: str, filters: dict | None = None) -> list[dict]:
-    """Every result of Pagefind's own API (as the search page uses it): url and metadata, best first."""
+    """Every result of Pagefind's own API, ranked as the search page ranks: url and metadata, best first."""
     page.goto(base_url + "search/")
     return page.evaluate(
         """async ([bundle, words, filters]) => {
              const pagefind = await import(bundle);
+             await pagefind.options({ranking: JSON.parse(document.getElementById("tl-search").dataset.ranking)});
              const found = await pagefind.search(words, {filters});
              return Promise.all(found.results.map(async (r) => {
                const data = await r.data();
