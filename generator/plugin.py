@@ -32,7 +32,7 @@ from .page_split import PageSplit, RenderError, can_split
 from .pipeline import build_timeline
 from .render import render_site
 from .render.timeline import year_groups
-from .stable_filters import make_filters_stable
+from .stable_filters import UnexpectedIndex, make_filters_stable
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
 CONTENT_ENV = "TIMELINE_CONTENT"  # set by `timeline serve`, which cannot reach the loaded config
@@ -170,6 +170,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         try:
             finish_search_index(indexing)
             make_filters_stable(site_dir / "pagefind")
+        except UnexpectedIndex as err:
+            self.error_text = f"search index: Pagefind's filter index could not be put in a stable order ({err})"
+            raise PluginError(self.error_text) from err
         except PluginError as err:
             self.error_text = str(err)
             raise

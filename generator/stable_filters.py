@@ -18,7 +18,18 @@ from pathlib import Path
 MARK = b"pagefind_dcd"
 
 
+class UnexpectedIndex(ValueError):
+    """The bundle is not laid out as Pagefind 1.5 lays it out: its filter files cannot be rewritten."""
+
+
 def make_filters_stable(bundle: Path) -> None:
+    try:
+        _rewrite(bundle)
+    except (ValueError, LookupError, TypeError, OSError) as err:  # a truncated file, another layout, ...
+        raise UnexpectedIndex(f"{bundle}: {type(err).__name__}: {err}") from err
+
+
+def _rewrite(bundle: Path) -> None:
     entry_path = bundle / "pagefind-entry.json"
     if not entry_path.is_file():
         return

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from generator.stable_filters import MARK, decode, encode, make_filters_stable
+from generator.stable_filters import MARK, UnexpectedIndex, decode, encode, make_filters_stable
 
 
 def test_cbor_round_trips_with_the_shortest_headers():
@@ -51,3 +51,10 @@ def test_filters_in_any_order_give_the_same_bundle(tmp_path):
     party_file = tmp_path / "one" / "filter" / f"{meta[3][0][1]}.pf_filter"
     assert decode(gzip.decompress(party_file.read_bytes()), len(MARK))[0] == ["Party", sorted(party)]
     assert len(list((tmp_path / "one" / "filter").iterdir())) == 2  # the old files are gone
+
+
+def test_a_bundle_in_another_layout_is_named_not_a_traceback(tmp_path):
+    write_bundle(tmp_path, {"Party": [["Russia", [1]]]})
+    (tmp_path / "pagefind.en_0000000000.pf_meta").write_bytes(gzip.compress(MARK + encode(["1.5.2"])))
+    with pytest.raises(UnexpectedIndex, match="IndexError"):
+        make_filters_stable(tmp_path)
