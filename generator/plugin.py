@@ -31,7 +31,7 @@ from .model import Timeline
 from .page_split import PageSplit, RenderError, can_split
 from .pipeline import build_timeline
 from .render import render_site
-from .render.timeline import year_groups
+from .render.timeline import years_nav
 from .stable_filters import UnexpectedIndex, make_filters_stable
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
@@ -90,11 +90,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.error_text = "\n".join(str(p) for p in errors)
             raise PluginError("the content has problems:\n" + self.error_text)
         self.timeline = timeline
-        years, earlier = year_groups(timeline)
         config.nav = [
             {"Timeline": "index.md"},
             {"Search": "search.md"},
-            {"Years": ([{"Earlier": "years/earlier.md"}] if earlier else []) + [{y: f"years/{y}.md"} for y in years]},
+            {"Years": years_nav(timeline)},
             {"Parties": "actors/index.md"},
             {"Places": "places/index.md"},
             {"Open data": "open-data.md"},
@@ -105,7 +104,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.html = {}
-        for generated in render_site(self.timeline):
+        for generated in render_site(self.timeline, config.repo_url or "", config.site_url or ""):
             # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
             files.append(File.generated(config, generated.path, content=generated.front_matter))
             self.html[generated.path] = generated.html

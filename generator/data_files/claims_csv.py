@@ -27,7 +27,7 @@ COLUMNS = (
     ("value_low", "the count, or the low end of a range"),
     ("value_high", "the count, or the high end of a range"),
     ("qualifier", "exact, approx, at_least, at_most or range"),
-    ("scope", "event (this happening), part (a sub-count) or total (cumulative); empty where the build gives none"),
+    ("scope", "event (this happening), part (a sub-count) or total (cumulative)"),
     ("outlet", "the outlet that published the article"),
     ("article", "the article's id (its page is articles/<id>/)"),
     ("published", "the article's publication date"),
@@ -60,15 +60,15 @@ def figure_row(event: Event, claim: Claim, figure: Figure, article: Article | No
         str(low),
         str(high),
         figure.qualifier,
-        getattr(figure, "scope", None) or "",  # figures carry a scope once the build tells it (DATA.md)
+        figure.scope or "",
         spreadsheet_safe(article.outlet if article else ""),
         claim.article,
         article.date.isoformat() if article else "",
         spreadsheet_safe(claim.quote),
         spreadsheet_safe(article.url if article else ""),
         claim.id,
-        _flag(getattr(figure, "checked", False)),
-        _flag(getattr(figure, "corrected", False)),
+        _flag(figure.checked),
+        _flag(figure.corrected),
     ]
 
 

@@ -27,7 +27,7 @@ CLAIMS_PER_ACTOR_PAGE = 200
 class Page:
     path: str  # source path, e.g. "events/x.md"
     url: str  # site url, e.g. "events/x/"
-    front_matter: str  # the YAML block MkDocs reads the title from
+    front_matter: str  # the YAML block MkDocs reads the title from; a data file's whole text (see data_file)
     html: str  # the page body, final HTML: the plugin hands it to the theme without a Markdown pass
 
     @property
@@ -68,11 +68,17 @@ def page(
     return Page(path, url_of(path), meta, "\n\n".join(blocks) + "\n")
 
 
+def data_file(path: str, text: str) -> Page:
+    """A file the site serves as it is (a filter index): MkDocs copies the text it is handed, here all of it."""
+    return Page(path, path, text, "")
+
+
 class SiteIndex:
     """Look-ups shared by the page builders: events by id, parts of articles, parties."""
 
-    def __init__(self, timeline: Timeline):
+    def __init__(self, timeline: Timeline, repo_url: str = "", site_url: str = ""):
         self.timeline = timeline
+        self.repo_url, self.site_url = repo_url, site_url  # mkdocs.yml's: where problems are reported, the address
         self.events = {e.id: e for e in timeline.events}
         self.articles = {a.id: a for a in timeline.articles}
         self.parts = {a.id: article_parts(a) for a in timeline.articles}
@@ -117,7 +123,7 @@ def event_label(event: Event) -> str:
     return f"{event.title} ({human_date(event.date, event.date_precision)})"
 
 
-def render_site(timeline: Timeline) -> list[Page]:
+def render_site(timeline: Timeline, repo_url: str = "", site_url: str = "") -> list[Page]:
     """Every page of the site: timeline and years, events, articles, parties, places."""
     from .article import article_pages
     from .entities import actor_pages, place_pages
@@ -125,7 +131,7 @@ def render_site(timeline: Timeline) -> list[Page]:
     from .open_data import open_data_page
     from .timeline import timeline_pages
 
-    index = SiteIndex(timeline)
+    index = SiteIndex(timeline, repo_url, site_url)
     pages: list[Page] = []
 
     pages.extend(timeline_pages(index))
