@@ -161,6 +161,7 @@ class Timeline:
     parties: dict[str, str] = field(default_factory=dict)  # party key -> label
     references: dict[str, tuple[EventCandidate, ...]] = field(default_factory=dict)  # dated mentions, no event
     no_event: dict[str, str] = field(default_factory=dict)  # article id -> why it reports no happening
+    spellings: tuple[tuple[str, ...], ...] = ()  # names the tables spell several ways, each name's spellings: search
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .events.overrides import load_overrides
 from .extract import extract_article
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Problem, Timeline
+from .spellings import spelling_groups
 from .tables import code_digest, load_tables
 from .time_limit import TimeLimitExceeded, time_limit
 
@@ -82,6 +83,7 @@ def build_timeline(
         parties=registry.party_labels,
         references=references,
         no_event=no_event,
+        spellings=spelling_groups(registry, gazetteer),
     )
 
 

@@ -6,7 +6,7 @@ generated pages, whose HTML on_page_markdown hands to the theme without a
 Markdown pass; on_env lets a large build render half its pages in a second
 process (page_split.py); on_page_context lets pages outside the navigation
 share one rendering of it; on_post_build indexes the site for search while
-it publishes data/timeline.json; on_serve watches the content folders.
+it publishes the data files (data_files/); on_serve watches the content folders.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .data_files import write_data_files
 from .model import Timeline
 from .page_split import PageSplit, RenderError, can_split
 from .pipeline import build_timeline
 from .render import render_site
 from .render.timeline import years_nav
-from .serialize import timeline_to_json
+from .stable_filters import UnexpectedIndex, make_filters_stable
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
 CONTENT_ENV = "TIMELINE_CONTENT"  # set by `timeline serve`, which cannot reach the loaded config
@@ -95,6 +96,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             {"Years": years_nav(timeline)},
             {"Parties": "actors/index.md"},
             {"Places": "places/index.md"},
+            {"Open data": "open-data.md"},
             {"About": "about.md"},
         ]
         print(f"timeline: {len(timeline.articles)} articles, {len(timeline.events)} events", file=sys.stderr)
@@ -163,11 +165,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
                 raise PluginError(self.error_text) from err
         site_dir = Path(config.site_dir)
         indexing = start_search_index(site_dir)  # a separate process: it runs while the data file is written
-        target = site_dir / "data" / "timeline.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(timeline_to_json(self.timeline), encoding="utf-8")
+        write_data_files(self.timeline, site_dir, config.site_name, config.site_url or "")
         try:
             finish_search_index(indexing)
+            make_filters_stable(site_dir / "pagefind")
+        except UnexpectedIndex as err:
+            self.error_text = f"search index: Pagefind's filter index could not be put in a stable order ({err})"
+            raise PluginError(self.error_text) from err
         except PluginError as err:
             self.error_text = str(err)
             raise

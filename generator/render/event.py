@@ -10,8 +10,9 @@ from collections import defaultdict
 
 from ..model import Claim, Discrepancy, Event, precision_of
 from .format import KIND_LABEL, KIND_ORDER, escape, hedged, human_date, slug, spread
-from .pages import Page, SiteIndex, actor_url, article_url, event_label, link_to, page, place_url, searchable
+from .pages import Page, SiteIndex, actor_url, article_url, event_label, link_to, page, place_url
 from .review import checked_count, claim_review_marks, figure_words, report_link, report_url, review_mark
+from .search import SearchFacts
 from .summary import event_summary
 
 CELL_ENTRIES = 10  # who-said-what lines in one table cell
@@ -38,7 +39,17 @@ def event_page(index: SiteIndex, event: Event) -> Page:
     report = report_link(report_url(index.repo_url, index.site_url, event))
     body.append(f'<p class="tl-report-line">{report} (opens a new issue in the repository)</p>' if report else "")
     label = event_label(event)
-    return page(f"events/{event.id}.md", label, body, searchable(8.0))
+    return page(f"events/{event.id}.md", label, body, _search_facts(index, event), index.spellings)
+
+
+def _search_facts(index: SiteIndex, event: Event) -> SearchFacts:
+    """An event's result says 'Event' and its date; the search page finds it by its parties, place, outlets, year."""
+    sources = [index.articles[i] for i in event.main_articles if i in index.articles]
+    filters = [("Type", "Event"), ("Year", event.date[:4])]
+    filters += [("Party", index.party(claim.party)) for claim in event.claims]
+    filters += [("Place", event.place)] if event.place else []
+    filters += [("Outlet", article.outlet) for article in sources if article.outlet]
+    return SearchFacts(8.0, "Event", human_date(event.date, event.date_precision), tuple(filters))
 
 
 def sources_label(event: Event) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Claim, Event, Timeline
 from .format import escape, front_matter_text, human_date, slug
+from .search import SearchFacts, SpellingFinder, search_html
 
 EVENTS_PER_PAGE = 150
 HOME_EVENTS = 120
@@ -52,23 +53,24 @@ def link_to(from_url: str, to_url: str) -> str:
     return escape(rel(from_url, to_url))
 
 
-def page(path: str, title: str, body: list[str], search: str = "") -> Page:
-    """A page; `search` is the attributes that put it in the search index ('' keeps it out)."""
+def page(
+    path: str, title: str, body: list[str], search: SearchFacts | None = None, spellings: SpellingFinder | None = None
+) -> Page:
+    """A page; `search` puts it in the search index (None keeps it out), with what its result shows and the
+    filters that find it, and every spelling `spellings` knows of the names it uses."""
     meta = f"---\ntitle: {front_matter_text(title)}\n---\n\n"
     blocks = [line for line in body if line]
     if search:
-        blocks = [f"<div {search}>"] + blocks + ["</div>"]
+        # after the title, before the first section: the spellings belong to the page, not to its last section
+        hidden = search_html(search, "\n".join(blocks), spellings)
+        wrapper = f'<div data-pagefind-body data-pagefind-weight="{search.weight}">'
+        blocks = [wrapper, *blocks[:1], hidden, *blocks[1:], "</div>"]
     return Page(path, url_of(path), meta, "\n\n".join(blocks) + "\n")
 
 
 def data_file(path: str, text: str) -> Page:
     """A file the site serves as it is (a filter index): MkDocs copies the text it is handed, here all of it."""
     return Page(path, path, text, "")
-
-
-def searchable(weight: float) -> str:
-    """Pagefind attributes: index this page's body, its words weighing `weight` (events above articles)."""
-    return f'data-pagefind-body data-pagefind-weight="{weight}"'
 
 
 class SiteIndex:
@@ -81,6 +83,7 @@ class SiteIndex:
         self.articles = {a.id: a for a in timeline.articles}
         self.parts = {a.id: article_parts(a) for a in timeline.articles}
         self.labels = dict(timeline.parties)
+        self.spellings = SpellingFinder(timeline.spellings)
         self.events_of_article: dict[str, list[str]] = defaultdict(list)
         self.claims_of_article: dict[str, list[Claim]] = defaultdict(list)
         for event in timeline.events:
@@ -125,6 +128,7 @@ def render_site(timeline: Timeline, repo_url: str = "", site_url: str = "") -> l
     from .article import article_pages
     from .entities import actor_pages, place_pages
     from .event import event_page, redirect_page
+    from .open_data import open_data_page
     from .timeline import timeline_pages
 
     index = SiteIndex(timeline, repo_url, site_url)
@@ -138,6 +142,7 @@ def render_site(timeline: Timeline, repo_url: str = "", site_url: str = "") -> l
         pages.extend(article_pages(index, article))
     pages.extend(actor_pages(index))
     pages.extend(place_pages(index))
+    pages.append(open_data_page(index))
     return pages
 
 

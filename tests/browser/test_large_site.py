@@ -12,8 +12,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse, urlsplit
 
+import jsonschema
 import pytest
 from conftest import ROOT, serve
+from test_data_files import check_atom, csv_rows, figure_count
+from test_search import search_api
 from time_travel import (
     card_dates,
     choose_filter,
@@ -265,3 +268,54 @@ def test_a_typical_event_page_carries_at_most_8_kb_beyond_its_content(large_site
         weights.append(len(page.encode()) - len(content.encode()))
     weights.sort()
     assert len(weights) > 500 and weights[len(weights) // 2] <= 8 * 1024, weights[len(weights) // 2]
+
+
+def test_large_build_data_files_validate_and_agree(large_site):
+    """The schema holds for a build of real articles; the CSV has every figure; the feed is Atom with its parts."""
+    site, _, _ = large_site
+    data = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "timeline.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    rows = csv_rows((site / "data" / "claims.csv").read_text(encoding="utf-8"))
+    assert len(rows) == figure_count(data) > 500
+    assert {r["source_url"] for r in rows} <= {a["url"] for a in data["articles"]} | {""}
+    entries = check_atom((site / "data" / "feed.xml").read_bytes()).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 50
+
+
+def test_kiev_finds_the_kyiv_events(large_site, page):
+    site, base_url, _ = large_site
+    events = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    kyiv = {f"/{e['page']}" for e in events if e["place"] == "Kyiv"}
+    assert len(kyiv) >= 5
+    found = search_api(page, base_url, "Kiev", {"Type": "Event"})
+    assert kyiv <= {r["path"] for r in found}
+    assert all(r["meta"]["type"] == "Event" and r["meta"]["date"] for r in found)
+
+
+def test_spellings_of_one_name_find_the_same_pages(large_site, page):
+    _, base_url, _ = large_site
+    for spellings in (["Kyiv", "Kiev"], ["Zelensky", "Zelenskyy", "Zelenskiy"], ["Kharkiv", "Kharkov"]):
+        found = [{r["path"] for r in search_api(page, base_url, s)} for s in spellings]
+        union = set().union(*found)
+        assert union and all(len(f) >= 0.95 * len(union) for f in found), dict(
+            zip(spellings, map(len, found), strict=True)
+        )
+
+
+def test_an_event_ranks_above_its_own_articles(large_site, page):
+    site, base_url, _ = large_site
+    events = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    busy = sorted((e for e in events if len(e["main_articles"]) >= 3), key=lambda e: e["id"])[:5]
+    assert busy
+    for event in busy:
+        paths = [r["path"] for r in search_api(page, base_url, event["title"])]
+        own = [paths.index(f"/articles/{a}/") for a in event["main_articles"] if f"/articles/{a}/" in paths]
+        assert f"/{event['page']}" in paths and own, event["title"]
+        assert paths.index(f"/{event['page']}") < min(own), (event["title"], paths[:8])
+
+
+def test_search_filters_by_outlet(large_site, page):
+    _, base_url, _ = large_site
+    found = search_api(page, base_url, "Ukraine", {"Outlet": "BBC"})
+    assert found and all("BBC" in r["filters"]["Outlet"] for r in found)

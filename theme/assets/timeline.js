@@ -222,6 +222,7 @@
       // the site may live under a sub-path (GitHub Pages: /REPO/): results link relative to where the bundle is
       var base = new URL("..", new URL(bundle, location.href)).pathname;
       new PagefindUI({ element: "#tl-search", bundlePath: bundle, baseUrl: base, showSubResults: true, showImages: false,
+                       ranking: JSON.parse(box.dataset.ranking || "{}"),
                        resetStyles: false, autofocus: true });
       var labelled = setInterval(function () {  // Pagefind's input has a title but no label
         var field = box.querySelector("input");
