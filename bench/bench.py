@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from bare_site import write_bare_site
+from linear import linear_growth_line
 from site_figures import largest_page_kb, search_first_kb, search_first_kb_in_browser
 
 from generator.importer import KnownArticles, import_file
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--work", type=Path, help="keep the imported articles, sites and logs here (default: a temp)")
     args = parser.parse_args(argv)
+    say(linear_growth_line())  # extraction time against article length (bench/linear.py)
     files = sorted(p for p in args.corpus.glob("*.csv")) if args.corpus.is_dir() else []
     if not files:
         print(f"bench: no corpus at {args.corpus} (CSV files expected); nothing to measure")

@@ -30,8 +30,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
     instead of one alternative per name; at one start the longest phrase wins, as in
     a longest-first alternation.
     """
-    folded = [p for p in set(phrases) if not _acronym(p)]
-    exact = [p for p in set(phrases) if _acronym(p)]
+    folded = [p for p in set(phrases) if not acronym(p)]
+    exact = [p for p in set(phrases) if acronym(p)]
     parts = [f"(?i:{trie_alternation(folded, fold_case=True)})"] if folded else []
     parts += [trie_alternation(exact)] if exact else []
     if not parts:
@@ -39,7 +39,8 @@ def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-]|['’]\w\w)")
 
 
-def _acronym(phrase: str) -> bool:
+def acronym(phrase: str) -> bool:
+    """Two or more capitals in at most five letters ("SBU", "ЗСУ"): such an alias matches only as written."""
     return sum(c.isupper() for c in phrase) >= 2 and len(phrase.replace(".", "")) <= 5
 
 
@@ -53,6 +54,7 @@ class Registry:
     marker_pattern: re.Pattern | None = None
     role_pattern: re.Pattern | None = None
     actor_names: set[str] = field(default_factory=set)
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor name -> its name and aliases as written
 
     def party_of(self, claimant: str) -> tuple[str, str | None]:
         """(party, registered actor name or None) for a claimant's words."""
@@ -154,7 +156,7 @@ def registry_from_data(data: dict, shown: str, text: str = "") -> tuple[Registry
             marker_party[_norm(str(marker))] = str(key)
     labels.setdefault("other", "Other sources")
     alias_actor: dict[str, tuple[str, str]] = {}
-    names = set()
+    names, spellings = set(), {}
     for index, actor in enumerate(data.get("actors") or []):
         if not isinstance(actor, dict) or not actor.get("name"):
             problems.append(
@@ -178,8 +180,9 @@ def registry_from_data(data: dict, shown: str, text: str = "") -> tuple[Registry
             )
             continue
         names.add(name)
-        for alias in [name, *(actor.get("aliases") or [])]:
-            alias_actor[_norm(str(alias))] = (name, party)
+        spellings[name] = tuple(dict.fromkeys(str(a) for a in [name, *(actor.get("aliases") or [])]))
+        for alias in spellings[name]:
+            alias_actor[_norm(alias)] = (name, party)
     roles = data.get("roles") or {}
     role_party = roles.get("party") if isinstance(roles, dict) else None
     if role_party is not None and role_party not in labels:
@@ -207,6 +210,7 @@ def registry_from_data(data: dict, shown: str, text: str = "") -> tuple[Registry
         marker_pattern=_phrase_pattern(list(marker_party_source(parties))),
         role_pattern=_phrase_pattern(role_words),
         actor_names=names,
+        spellings=spellings,
     )
     return registry, problems
 

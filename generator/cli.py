@@ -104,6 +104,14 @@ def build_parser() -> argparse.ArgumentParser:
         new.add_argument(flag)
     new.add_argument("--into", default="content/articles")
     new.add_argument("--stdin", action="store_true", help="read the article text from standard input")
+    new.add_argument(
+        "--claims",
+        nargs="?",
+        const="",
+        metavar="FILE",
+        help="print the claims the extractor reads (with their ids) in the new article, or in FILE alone",
+    )
+    _add_content(new)
     new.set_defaults(func=cmd_new)
 
     diff = sub.add_parser("diff", help="Markdown summary of what changed between two builds")

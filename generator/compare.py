@@ -33,6 +33,8 @@ def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:
     articles: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         for figure in claim.figures:
+            if figure.scope != "event":  # a sub-count or a war-wide total is no rival to this happening's count
+                continue
             values[figure.kind][claim.party].add(figure.value)
             articles[figure.kind].add(claim.article)
     found = []

@@ -104,6 +104,7 @@ def summarise(old: dict, new: dict) -> str:
     sections = [
         _article_section(old, new),
         _event_section(old, new),
+        _figure_section(old, new),
         _claim_section(old, new),
         _disagreement_section(old, new),
     ]
@@ -145,18 +146,93 @@ def _event_section(old: dict, new: dict) -> str:
 
 
 def _claim_section(old: dict, new: dict) -> str:
+    """Claims of sentences that gave no figure on the other side (the rest are in the figures section)."""
     before, after = _claims_by_key(old), _claims_by_key(new)
+    sentences_before = {key[:2] for key in before}
+    sentences_after = {key[:2] for key in after}
     lines = [
         f"- added to {_event_name(event)}: {_claim_text(claim)}"
         for key, (claim, event) in after.items()
-        if key not in before
+        if key not in before and key[:2] not in sentences_before
     ]
     lines += [
         f"- removed from {_event_name(event)}: {_claim_text(claim)}"
         for key, (claim, event) in before.items()
-        if key not in after
+        if key not in after and key[:2] not in sentences_after
     ]
     return _section("Claims", lines)
+
+
+def _figure_section(old: dict, new: dict) -> str:
+    """Figures of one sentence that differ between the sides, one line each, as a correction changes them:
+    "killed 63, party other → russia (corrected)"."""
+    before, after = _figure_rows(old), _figure_rows(new)
+    events = {**_sentence_events(old), **_sentence_events(new)}
+    lines = []
+    for sentence in sorted(before.keys() & after.keys()):
+        was = [r for r in before[sentence] if r not in after[sentence]]
+        now = [r for r in after[sentence] if r not in before[sentence]]
+        for old_row, new_row in _paired(was, now):
+            lines.append(_figure_change(old_row, new_row, events[sentence]))
+    return _section("Figures", lines)
+
+
+FIGURE_FIELDS = ("claimant", "party", "kind", "value", "qualifier", "scope")
+
+
+def _figure_rows(timeline: dict) -> dict[tuple, list[dict]]:
+    """(article, quote) -> each figure of that sentence, with its claim's claimant and party."""
+    rows: dict[tuple, list[dict]] = {}
+    for event in timeline.get("events", []):
+        for claim in event.get("claims", []):
+            for figure in claim.get("figures", []):
+                row = {**figure, "claimant": claim.get("claimant"), "party": claim.get("party")}
+                rows.setdefault((claim.get("article"), claim.get("quote")), []).append(row)
+    return rows
+
+
+def _sentence_events(timeline: dict) -> dict[tuple, dict]:
+    return {(c.get("article"), c.get("quote")): e for e in timeline.get("events", []) for c in e.get("claims", [])}
+
+
+def _paired(was: list[dict], now: list[dict]) -> list[tuple[dict | None, dict | None]]:
+    """Old and new figures of one sentence matched: same kind and claimant first, then same kind, then in order."""
+    pairs, was = [], list(was)
+    for same in (lambda a, b: (a["kind"], a["claimant"]) == (b["kind"], b["claimant"]), lambda a, b: True):
+        for row in list(now):
+            match = next((w for w in was if same(w, row)), None)
+            if match is not None:
+                pairs.append((match, row))
+                was.remove(match)
+                now.remove(row)
+    return pairs + [(None, row) for row in now] + [(row, None) for row in was]
+
+
+def _figure_change(old: dict | None, new: dict | None, event: dict) -> str:
+    shown = new or old
+    changes = [
+        f"{field} {_text(_shown_value(old.get(field)))} → {_text(_shown_value(new.get(field)))}"
+        for field in FIGURE_FIELDS
+        if old and new and old.get(field) != new.get(field)
+    ]
+    if new is None:
+        changes.append("dropped")
+    elif old is None:
+        changes.append("added")
+    return f"- {_event_name(event)}: {_figure_text(shown)}{''.join(', ' + c for c in changes)}{_review(new)}"
+
+
+def _review(figure: dict | None) -> str:
+    """What a maintainer did to the figure, from its flags: ' (corrected)', ' (checked)' or nothing."""
+    if figure and figure.get("corrected"):
+        return " (corrected)"
+    return " (checked)" if figure and figure.get("checked") else ""
+
+
+def _shown_value(value) -> str:
+    if isinstance(value, list) and len(value) == 2:
+        return f"{value[0]}–{value[1]}"
+    return "the outlet" if value is None else str(value)
 
 
 def _disagreement_section(old: dict, new: dict) -> str:
@@ -230,7 +306,8 @@ def _claim_text(claim: dict) -> str:
     quote = " ".join(str(claim.get("quote", "")).split())
     if len(quote) > QUOTE_CHARS:
         quote = quote[: QUOTE_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return f"{who} ({claim.get('party')}): {figures}, in `{claim.get('article')}`: “{_text(quote)}”"
+    reviewed = max((_review(f) for f in claim.get("figures", [])), key=len, default="")
+    return f"{who} ({claim.get('party')}): {figures}, in `{claim.get('article')}`: “{_text(quote)}”{reviewed}"
 
 
 def _figure_text(figure: dict) -> str:

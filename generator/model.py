@@ -13,6 +13,8 @@ from functools import lru_cache
 Value = int | tuple[int, int]
 """A figure's value: a count, or a (low, high) range."""
 
+QUALIFIERS = ("exact", "approx", "at_least", "at_most", "range")
+SCOPES = ("event", "part", "total")
 FIGURE_KINDS = ("killed", "injured", "missing", "captured", "displaced", "missiles", "drones", "other")
 """The kinds of figure (GOLD.md), in the order pages and comparisons list them."""
 
@@ -86,6 +88,9 @@ class Figure:
     qualifier: str  # exact | approx | at_least | at_most | range
     start: int  # offsets of the number in Article.body
     end: int
+    scope: str = "event"  # event (this happening's count) | part (a sub-count) | total (cumulative, war-wide)
+    checked: bool = False  # a maintainer looked at it (content/corrections.yml)
+    corrected: bool = False  # a maintainer changed it, or added it
 
 
 @dataclass(frozen=True)
@@ -167,6 +172,7 @@ class Timeline:
     parties: dict[str, str] = field(default_factory=dict)  # party key -> label
     references: dict[str, tuple[EventCandidate, ...]] = field(default_factory=dict)  # dated mentions, no event
     no_event: dict[str, str] = field(default_factory=dict)  # article id -> why it reports no happening
+    spellings: tuple[tuple[str, ...], ...] = ()  # names the tables spell several ways, each name's spellings: search
 
 
 @dataclass(frozen=True)
@@ -189,3 +195,32 @@ class Override:
     place: str | None = None
     id: str | None = None
     separate: bool = False
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A maintainer's fix to what the extractor read, from `content/corrections.yml`; applied after extraction.
+
+    `quote` finds the sentence (words of it, so it survives changed ids); `figure` picks one of its figures
+    ("killed" or "killed 63"). `action` is `set` (the `changes`), `drop`, `add` (a figure from `changes`),
+    `check` (right as it stands) or `move` (the article's main happening, or the mention dated in the quoted
+    sentence, to the event `event`; "" for none).
+    """
+
+    article: str
+    path: str
+    line: int
+    action: str
+    quote: str | None = None
+    figure: str | None = None
+    changes: tuple[tuple[str, object], ...] = ()
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class EventMoves:
+    """Grouping decisions from `corrections.yml`: an article's main happening, or one of its mentions, moved
+    to the event with the given id ("" for none). They win over clustering and mention linking."""
+
+    main: dict[str, str] = field(default_factory=dict)  # article id -> event id
+    mentions: dict[tuple[str, int], str] = field(default_factory=dict)  # (article id, mention index) -> event id

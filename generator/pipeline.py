@@ -16,10 +16,13 @@ from .cache import ExtractionCache, load_state, note_to_stderr, save_state
 from .cache_codec import state_from_data, state_to_data
 from .compare import compare_sources
 from .events import group_again
+from .events.corrections import apply_corrections, missing_targets
+from .events.corrections_file import load_corrections
 from .events.overrides import load_overrides
 from .extract import extract_article
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Problem, Timeline
+from .spellings import spelling_groups
 from .tables import code_digest, load_tables
 from .time_limit import TimeLimitExceeded, time_limit
 
@@ -36,6 +39,7 @@ def build_timeline(
     tables = load_tables(content_dirs)  # once per build: the fingerprint hashes the bytes they were read from
     registry, gazetteer = tables.registry, tables.gazetteer
     overrides, override_problems = load_overrides(content_dirs)
+    corrections, correction_problems = load_corrections(content_dirs)
     note = progress or note_to_stderr
     cache = ExtractionCache(cache_dir, tables.fingerprint, note)
     paths: dict[str, Path] = {}
@@ -56,13 +60,17 @@ def build_timeline(
         cache.put(article, extraction)
         cached[article.id] = extraction
     articles = [a for a in articles if cached[a.id] is not None]
-    extractions = [cached[a.id] for a in articles]
+    # corrections apply to what the cache holds: editing them never extracts an article again
+    extractions, moves, found = apply_corrections([cached[a.id] for a in articles], corrections, registry)
+    correction_problems += found
     for article in articles:
         if article.path in paths:
             cache.remember_file(paths[article.path], article)
     cache.save(articles)
     previous = load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
-    events, article_event, state, references, no_event = group_again(extractions, overrides, gazetteer, previous)
+    grouped = group_again(extractions, overrides, gazetteer, previous, moves)
+    events, article_event, state, references, no_event = grouped
+    correction_problems += missing_targets(corrections, events, {a.id for a in articles})
     if state is not previous:
         save_state(cache_dir, "grouping", tables.fingerprint, state_to_data(state))
     events = compare_sources(events)
@@ -70,11 +78,12 @@ def build_timeline(
         articles=tuple(articles),
         events=tuple(events),
         article_event=article_event,
-        problems=tuple(problems) + tables.registry_problems + tuple(override_problems),
+        problems=tuple(problems) + tables.registry_problems + tuple(override_problems + correction_problems),
         generated_from=",".join(display_path(d, (root or Path.cwd()).resolve()) for d in content_dirs),
         parties=registry.party_labels,
         references=references,
         no_event=no_event,
+        spellings=spelling_groups(registry, gazetteer),
     )
 
 

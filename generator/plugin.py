@@ -37,7 +37,7 @@ from .render.pages import (
     HOME_EVENTS,
     SiteOptions,
 )
-from .render.timeline import year_groups
+from .render.timeline import years_nav
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -58,13 +58,15 @@ class TimelineConfig(Config):
     claims_per_actor_page = c.Type(int, default=CLAIMS_PER_ACTOR_PAGE)  # quotes on one party's page
 
 
-def site_options(config: TimelineConfig) -> SiteOptions:
+def site_options(config: TimelineConfig, repo_url: str = "", site_url: str = "") -> SiteOptions:
     return SiteOptions(
         events_per_page=config.events_per_page,
         home_events=config.home_events,
         article_part_chars=config.article_part_chars,
         claims_per_actor_page=config.claims_per_actor_page,
         full_text=config.full_text,
+        repo_url=repo_url,
+        site_url=site_url,
     )
 
 
@@ -95,18 +97,15 @@ class PreRenderedPage(Page):
         self.present_anchor_ids = set()
 
 
-def timeline_nav(timeline: Timeline, page_path=lambda path: path) -> list[dict]:
+def timeline_nav(timeline: Timeline, events_per_page: int, page_path=lambda path: path) -> list[dict]:
     """The site's navigation (years, not events); `page_path` maps a page's source path to where it lies."""
-    years, earlier = year_groups(timeline)
-    year_items = ([{"Earlier": page_path("years/earlier.md")}] if earlier else []) + [
-        {y: page_path(f"years/{y}.md")} for y in years
-    ]
     return [
         {"Timeline": page_path("index.md")},
         {"Search": "search.md"},
-        {"Years": year_items},
+        {"Years": years_nav(timeline, events_per_page, page_path)},
         {"Parties": page_path("actors/index.md")},
         {"Places": page_path("places/index.md")},
+        {"Open data": page_path("open-data.md")},
         {"About": "about.md"},
     ]
 
@@ -150,14 +149,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         except PluginError as err:
             self.error_text = str(err).partition("\n")[2]
             raise
-        config.nav = timeline_nav(self.timeline)
+        config.nav = timeline_nav(self.timeline, self.config.events_per_page)
         return config
 
     def on_files(self, files: Files, config) -> Files:
         self.generated = set()
         same_nav = self.dirty and config.nav == self.built_nav  # a new year changes every page's sidebar
         built, self.built, self.built_nav = self.built, {}, config.nav
-        for generated in render_site(self.timeline, site_options(self.config)):
+        for generated in render_site(
+            self.timeline, site_options(self.config, config.repo_url or "", config.site_url or "")
+        ):
             # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
             file = GeneratedFile.generated(config, generated.path, content=generated.front_matter)
             source = hash((generated.front_matter, generated.html))
@@ -202,7 +203,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # search may lag, its pages do not
         search = not (self.dirty and self.indexed)
         try:
-            publish_data_and_search(self.timeline, Path(config.site_dir), search=search)
+            publish_data_and_search(
+                self.timeline, Path(config.site_dir), config.site_name, config.site_url or "", search=search
+            )
             self.indexed = True
         except PublishError as err:
             self.error_text = str(err)

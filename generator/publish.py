@@ -14,25 +14,28 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .data_files import write_data_files
 from .model import Timeline
-from .serialize import timeline_to_json
+from .stable_filters import UnexpectedIndex, make_filters_stable
 
 
 class PublishError(RuntimeError):
     pass
 
 
-def publish_data_and_search(timeline: Timeline, site_dir: Path, search: bool = True) -> None:
+def publish_data_and_search(
+    timeline: Timeline, site_dir: Path, site_name: str = "", site_url: str = "", search: bool = True
+) -> None:
+    """The open data files (`data_files/`), and Pagefind's index with its filters in a stable order."""
     indexing = start_search_index(site_dir) if search else None  # a separate process, while data is written
-    write_data_files(timeline, site_dir)
+    write_data_files(timeline, site_dir, site_name, site_url)
     if indexing:
         finish_search_index(indexing)
-
-
-def write_data_files(timeline: Timeline, site_dir: Path) -> None:
-    target = site_dir / "data" / "timeline.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(timeline_to_json(timeline), encoding="utf-8")
+        try:
+            make_filters_stable(site_dir / "pagefind")
+        except UnexpectedIndex as err:
+            message = f"search index: Pagefind's filter index could not be put in a stable order ({err})"
+            raise PublishError(message) from err
 
 
 def start_search_index(site_dir: Path) -> subprocess.Popen:

@@ -28,7 +28,11 @@ ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def run_new(args: argparse.Namespace) -> int:
-    """Write the file and say where it is; a bad flag is a message naming it, exit 2."""
+    """Write the file and say where it is; a bad flag is a message naming it, exit 2. With `--claims FILE`
+    (and no --date), only list what the extractor reads in FILE."""
+    listing = getattr(args, "claims", None)
+    if listing and not args.date:
+        return _list_claims(Path(listing), args)
     error = _flag_error(args)
     if error:
         print(f"error: {error}", file=sys.stderr)
@@ -55,7 +59,15 @@ def run_new(args: argparse.Namespace) -> int:
     print(f"created {path}")
     if not text:
         print("next: paste the article's text into it, then run `timeline check`")
+    elif listing is not None:
+        return _list_claims(path, args)
     return 0
+
+
+def _list_claims(path: Path, args: argparse.Namespace) -> int:
+    from .claims_listing import print_claims  # the extractor loads only when asked for
+
+    return print_claims(path, [Path(p) for p in (getattr(args, "content", None) or ["content"])])
 
 
 def _flag_error(args: argparse.Namespace) -> str | None:

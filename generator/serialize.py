@@ -15,7 +15,14 @@ SCHEMA = 1
 
 def figure_to_dict(figure: Figure) -> dict:
     value = list(figure.value) if isinstance(figure.value, tuple) else figure.value
-    return {"kind": figure.kind, "value": value, "qualifier": figure.qualifier}
+    return {
+        "kind": figure.kind,
+        "value": value,
+        "qualifier": figure.qualifier,
+        "scope": figure.scope,
+        "checked": figure.checked,
+        "corrected": figure.corrected,
+    }
 
 
 def claim_to_dict(claim: Claim) -> dict:

@@ -97,8 +97,9 @@ def build_site(
 def build_with_engine(engine: str, options, project: dict, root: Path, site_dir: Path) -> None:
     """Generate the pages as files, build them with the engine, then the data files and the search index."""
     timeline = run_pipeline(root, options)
-    pages = render_site(timeline, site_options(options))
-    nav = timeline_nav(timeline, exported_path)
+    site_name, repo_url, site_url = (str(project.get(key) or "") for key in ("site_name", "repo_url", "site_url"))
+    pages = render_site(timeline, site_options(options, repo_url, site_url))
+    nav = timeline_nav(timeline, options.events_per_page, exported_path)
     export = Path(options.export_dir) if Path(options.export_dir).is_absolute() else root / options.export_dir
     config_file = export_pages(pages, nav, project, root, export / engine)
     run_engine(engine, config_file, site_dir)
@@ -107,7 +108,7 @@ def build_with_engine(engine: str, options, project: dict, root: Path, site_dir:
         lighter = without_indentation(text)
         if lighter != text:
             html.write_text(lighter, encoding="utf-8")
-    publish_data_and_search(timeline, site_dir)
+    publish_data_and_search(timeline, site_dir, site_name, site_url)
 
 
 def serve_site(

@@ -1,12 +1,15 @@
 from datetime import date
 
 from generator.extract.dates import find_dates
+from generator.extract.language import language_for
 from generator.extract.sentences import split_sentences
 from generator.model import Sentence
 
+ENGLISH = language_for("en")
+
 
 def dates_in(text: str, published: str = "2023-01-02", language: str = "en"):
-    return find_dates(split_sentences(text), text, date.fromisoformat(published), language)
+    return find_dates(split_sentences(text, ENGLISH), text, date.fromisoformat(published), language_for(language))
 
 
 def values(text: str, published: str = "2023-01-02", language: str = "en"):
@@ -83,8 +86,15 @@ def test_a_weekday_before_its_explicit_date_is_not_counted_twice():
 
 def test_a_possessive_month_and_months_into_a_war_are_dates():
     sentence = Sentence("The city had 370,000 people before February's invasion.", 0, 56, 0, 0)
-    found = find_dates([sentence], sentence.text, date(2022, 7, 15), "en")
+    found = find_dates([sentence], sentence.text, date(2022, 7, 15), ENGLISH)
     assert [(e.value, e.precision) for e in found] == [("2022-02", "month")]
     sentence = Sentence("The strike came six months into the invasion.", 0, 46, 0, 0)
-    found = find_dates([sentence], sentence.text, date(2022, 8, 25), "en")
+    found = find_dates([sentence], sentence.text, date(2022, 8, 25), ENGLISH)
     assert found and found[0].value is None and found[0].anchor == "phrase"
+
+
+def test_a_weekday_in_a_future_clause_is_the_coming_one():
+    # published on a Wednesday: "will ... on Monday" is five days ahead, "played on Monday" two days back
+    assert values("The team will play the final in Lviv on Monday.", "2022-04-06") == [("2022-04-11", "day")]
+    assert values("The team played the final in Lviv on Monday.", "2022-04-06") == [("2022-04-04", "day")]
+    assert values("Команда зіграє фінал, який відбудеться у понеділок.", "2022-04-06", "uk") == [("2022-04-11", "day")]

@@ -1,3 +1,6 @@
+from dataclasses import replace
+
+import pytest
 from stage_helpers import make_article
 
 from generator.extract import extract_article
@@ -138,3 +141,43 @@ def test_a_capital_after_a_locative_word_is_a_place_whatever_follows(registry, g
     body = "A children's hospital in Kyiv was among the buildings hit by missiles on Monday."
     x = extract_article(make_article(body, "2024-07-09"), registry, gazetteer)
     assert x.main.place == "Kyiv"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a statement-only article is dated by its lede's statement, not by the background below it
+        (
+            "The finance minister announced new sanctions on Russian banks, the ministry said on Tuesday.\n\n"
+            "The measures follow those of 24 February, when Russian troops invaded Ukraine.",
+            "2022-04-05",
+        ),
+        # a background date far down does not date the happening: the publication day does
+        (
+            "Residents of Irpin returned to find their homes in ruins.\n\n"
+            "Many had fled the town when the invasion began on 24 February.\n\n"
+            "Volunteers cleared rubble from the main street.",
+            "2022-04-06",
+        ),
+    ],
+)
+def test_the_lede_dates_the_happening_and_old_background_does_not(registry, gazetteer, body, expected):
+    x = extract_article(make_article(body, "2022-04-06"), registry, gazetteer)
+    assert x.main.date == expected
+
+
+def test_of_two_towns_the_main_place_is_the_one_something_happened_in(registry, gazetteer):
+    title = "Strike kills 22 on the anniversary of independence from Moscow"
+    body = "A missile hit a railway station in Chaplyne, killing 22 people."
+    article = replace(make_article(body, "2022-08-24"), title=title, title_from_text=False)
+    assert extract_article(article, registry, gazetteer).main.place == "Chaplyne"
+
+
+def test_the_main_place_comes_from_the_lede_below_the_page_furniture(registry, gazetteer):
+    body = (
+        "Updated 25 August 2022, 20:59\n\nBy Jane Doe, Reuters\n\nShare this article\n\n"
+        "A missile hit a railway station in Chaplyne, killing 22 people.\n\n"
+        "The Donetsk region has seen heavy fighting. Troops in the Donetsk region held their lines."
+    )
+    x = extract_article(make_article(body, "2022-08-25"), registry, gazetteer)
+    assert x.main.place == "Chaplyne"

@@ -1,8 +1,9 @@
 from generator.extract.figures import figures_in_text
+from generator.extract.language import language_for
 
 
 def figures(text: str, language: str = "en"):
-    return [(f.kind, f.value, f.qualifier) for f in figures_in_text(text, 0, language, [])]
+    return [(f.kind, f.value, f.qualifier) for f in figures_in_text(text, 0, language_for(language), [])]
 
 
 def test_digits_words_and_qualifiers():

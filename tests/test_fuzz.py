@@ -1,75 +1,33 @@
 """Random and mutated articles: never a traceback, never a hang, and every file is built or named.
 
-A small generator of hostile files (issue 16, point 6), seeded so a failure can be replayed:
-`FUZZ_SEED=123 pytest tests/test_fuzz.py`. CI runs a few hundred on every pull request.
+The hostile files come from `hostile_articles.py` (issue 16, point 6). A seeded batch of 240 goes
+through one build and `check` (`FUZZ_SEED=123 pytest tests/test_fuzz.py` replays another); Hypothesis
+draws a few hundred more, one by one through ingest and extraction, and small folders of them through
+`check` and the build to `timeline.json`. The Hypothesis runs are derandomized, so CI replays them.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import random
+import tempfile
 import time
 from pathlib import Path
 
+from hostile_articles import article_file, random_article
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from generator import pipeline
 from generator.check import check_content
-from generator.pipeline import build_timeline
+from generator.ingest import read_articles
+from generator.model import Problem
+from generator.pipeline import EXTRACTION_SECONDS, build_timeline, extract_within_limit
+from generator.serialize import timeline_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = 240
-SENTENCES = [
-    "Russia's Defence Ministry said 63 soldiers were killed in Makiivka on January 1.",
-    "Ukraine's military said about 400 were killed and 300 wounded.",
-    "On Tuesday, officials said at least 12 people died in Kharkiv.",
-    "The governor said 25 rockets were fired at Zaporizhzhia overnight, a week ago.",
-    "El ministerio dijo que 10 personas murieron en Jersón el 3 de marzo de 2022.",
-    "Two days earlier, the village of Hroza was hit.",
-]
-ODD = ["\u202e", "\u200b", "\ufeff", "e\u0301", "😀", "\U0001f1fa\U0001f1e6", "\u0000", "\ud800", "\x85", "\u2028"]
-HUGE = ["said " * 3000, " " * 5000, "9" * 400, "1" * 31 + " killed", "[" * 2000, "> " * 500 + "x", "#" * 300]
-FRONT = [
-    "title: [a, b]",
-    "title: null",
-    "outlet: {a: 1}",
-    "url: 12",
-    "language: [en]",
-    "date: 0001-01-01",
-    "date: 9999-12-31",
-    "date: 2023-02-30",
-    "date: [2023-01-02]",
-    "title: &a x\noutlet: *a",
-    "title: !!python/object/apply:os.system [echo hi]",
-    "title: '---'",
-    "extra: 1",
-]
-
-
-def body(rng: random.Random) -> str:
-    parts = [rng.choice(SENTENCES) for _ in range(rng.randint(0, 8))]
-    for _ in range(rng.randint(0, 3)):
-        parts.insert(rng.randint(0, len(parts)), rng.choice(ODD + HUGE + ["\n\n", "---", "\n---\n", "10^30 killed"]))
-    return " ".join(parts)
-
-
-def article(rng: random.Random) -> tuple[str, bytes]:
-    """A file's suffix and bytes: mostly well-formed, with odd text, front matter and bytes mixed in."""
-    day = rng.choice(["2023-01-02", "2022-02-24", "1800-01-01", "2100-12-31", "2023-1-2"])
-    seed_format = rng.random() < 0.4
-    if seed_format:
-        text = f" date {day} {body(rng)}\n"
-    else:
-        lines = [f"date: {day}"] if rng.random() < 0.9 else []
-        lines += rng.sample(FRONT, rng.randint(0, 2))
-        text = "---\n" + "\n".join(lines) + ("\n---\n\n" if rng.random() < 0.95 else "\n") + body(rng) + "\n"
-    data = text.encode("utf-8", "surrogatepass")
-    if rng.random() < 0.1:  # bytes that are not UTF-8
-        at = rng.randint(0, len(data))
-        data = data[:at] + bytes([rng.randint(128, 255)]) + data[at:]
-    if rng.random() < 0.05:
-        data = data[: rng.randint(0, len(data))]
-    if rng.random() < 0.05:
-        data = data.replace(b"\n", b"\r\n")
-    return (".txt" if seed_format == (rng.random() < 0.95) else ".md"), data
 
 
 def test_random_and_mutated_articles_are_each_built_or_named(tmp_path, monkeypatch):
@@ -78,7 +36,7 @@ def test_random_and_mutated_articles_are_each_built_or_named(tmp_path, monkeypat
     folder = tmp_path / "content" / "articles"
     folder.mkdir(parents=True)
     for n in range(FILES):
-        suffix, data = article(rng)
+        suffix, data = random_article(rng)
         (folder / f"f{n:03d}{suffix}").write_bytes(data)
     monkeypatch.setattr(pipeline, "EXTRACTION_SECONDS", 5)
     monkeypatch.chdir(tmp_path)
@@ -91,5 +49,47 @@ def test_random_and_mutated_articles_are_each_built_or_named(tmp_path, monkeypat
     assert every - built - named == set(), f"seed {seed}: files neither built nor named"
     assert built and named  # the generator makes both kinds
     report = check_content([Path("content")])
+    assert not report.pipeline_failed, report.notes
+    assert {p.path for p in report.problems if p.severity == "error"} >= named
+
+
+SLOW = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture]
+FUZZ = settings(deadline=None, derandomize=True, suppress_health_check=SLOW)
+STOPPED = f"took over {EXTRACTION_SECONDS:g} s"
+
+
+@settings(FUZZ, max_examples=300)
+@given(file=article_file())
+def test_a_hostile_file_is_read_and_extracted_or_named(file, registry, gazetteer):
+    suffix, data = file
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"a{suffix}"
+        path.write_bytes(data)
+        articles, problems = read_articles([Path(folder)])
+    assert bool(articles) != bool(problems), "a file is either an article or named"
+    assert all(p.path.endswith(path.name) and p.message and p.fix for p in problems)
+    for article in articles:
+        extraction = extract_within_limit(article, registry, gazetteer)
+        if isinstance(extraction, Problem):  # the extractor named it: a stall or a bug, neither allowed
+            raise AssertionError(extraction.message)
+        assert all(0 <= f.start <= f.end <= len(article.body) for c in extraction.claims for f in c.figures)
+
+
+@settings(FUZZ, max_examples=12)
+@given(files=st.lists(article_file(), min_size=1, max_size=6))
+def test_hostile_folders_are_checked_and_built_each_file_in_timeline_json_or_named(files, monkeypatch):
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder) / "content"
+        content.mkdir()
+        for n, (suffix, data) in enumerate(files):
+            (content / f"f{n}{suffix}").write_bytes(data)
+        monkeypatch.chdir(folder)
+        timeline = build_timeline([Path("content")], Path(folder))
+        published = json.loads(timeline_to_json(timeline))
+        report = check_content([Path("content")])
+    built = {a["path"] for a in published["articles"]}
+    named = {p.path for p in timeline.problems}
+    assert {f"content/f{n}{suffix}" for n, (suffix, _) in enumerate(files)} - built - named == set()
+    assert not any(STOPPED in p.message for p in timeline.problems)
     assert not report.pipeline_failed, report.notes
     assert {p.path for p in report.problems if p.severity == "error"} >= named

@@ -177,3 +177,26 @@ def test_an_unchanged_build_keeps_the_last_grouping_state(gazetteer):
     current = synthetic_extractions(random.Random(1), 50, ["Kharkiv", None])
     _, state = clusters_as_sets(current, gazetteer)
     assert clusters_as_sets(list(reversed(current)), gazetteer, state)[1] is state
+
+
+def test_reports_in_two_languages_of_one_quiet_town_meet_by_place(registry, gazetteer):
+    english = make_article(
+        "A Russian missile struck a market in Pokrovsk on Friday, killing five people, the governor said.",
+        "2023-08-05",
+        article_id="en1",
+        title="Missile kills five at Pokrovsk market",
+    )
+    ukrainian = make_article(
+        "Російська ракета влучила в ринок у Покровську в п'ятницю, загинули п'ятеро людей.",
+        "2023-08-05",
+        "uk",
+        article_id="uk1",
+        title="Ракетний удар по Покровську",
+    )
+    elsewhere = make_article(
+        "A drone hit a school in Sumy on Friday.", "2023-08-05", article_id="en2", title="Drone hit"
+    )
+    extractions = [extract_article(a, registry, gazetteer) for a in (english, ukrainian, elsewhere)]
+    assert {x.main.place for x in extractions[:2]} == {"Pokrovsk"}
+    clusters, _ = cluster_main_events(extractions, gazetteer)
+    assert {"en1", "uk1"} in clusters and {"en2"} in clusters

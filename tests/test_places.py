@@ -197,3 +197,9 @@ def test_a_dam_lies_in_its_town(gazetteer):
     assert names_in(gazetteer, "A missile hit the Dnipro hydroelectric power plant.") == ["DniproHES"]
     assert gazetteer.related("DniproHES", "Zaporizhzhia region")
     assert gazetteer.related("Kakhovka dam", "Nova Kakhovka")
+
+
+def test_an_acute_accent_for_an_apostrophe_names_the_same_place(gazetteer):
+    found = [name for _, name in gazetteer.places_in("Shelling in the Donetsk People´s Republic continued.")]
+    assert found == [name for _, name in gazetteer.places_in("Shelling in the Donetsk People's Republic continued.")]
+    assert found

@@ -122,3 +122,26 @@ def test_piped_text_is_read_without_the_flag(tmp_path):
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "articles" / "2023-01-02_piped.md").read_text(encoding="utf-8")
     assert text.endswith("---\n\nUkraine's military said 12 people were killed.\n")
+
+
+def test_claims_flag_lists_each_figure_with_its_claim_id_and_sentence(tmp_path, monkeypatch, capsys):
+    text = "Russia's Defence Ministry said 63 soldiers were killed in Makiivka on January 1.\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+    flags = ("--date", "2023-01-02", "--title", "Makiivka", "--stdin", "--claims", "--content", str(ROOT / "content"))
+    assert new(tmp_path, *flags) == 0
+    out = capsys.readouterr().out
+    assert "2023-01-02_makiivka-c1: killed 63 [exact] · Russia's Defence Ministry (russia)" in out
+    assert "“Russia's Defence Ministry said 63 soldiers were killed in Makiivka on January 1.”" in out
+    assert "    - article: 2023-01-02_makiivka\n" in out and "      figure: killed 63\n" in out
+
+
+def test_claims_of_an_existing_file_create_nothing(tmp_path, no_stdin, capsys):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    path = folder / "old.md"
+    path.write_text("---\ntitle: T\ndate: 2023-01-02\n---\n\nOfficials said 5 people were killed in Kharkiv.\n")
+    assert main(["new", "--claims", str(path)]) == 0
+    assert "old-c1: killed 5 [exact]" in capsys.readouterr().out and sorted(folder.iterdir()) == [path]
+    path.write_text("---\ntitle: T\ndate: someday\n---\n\nText.\n")
+    assert main(["new", "--claims", str(path)]) == 1
+    assert "date" in capsys.readouterr().out

@@ -1,10 +1,13 @@
 """Sentences and page furniture: headlines on their own line, captions, bylines, teasers, tickers."""
 
+from generator.extract.language import language_for
 from generator.extract.sentences import split_sentences
+
+ENGLISH = language_for("en")
 
 
 def roles(body: str):
-    return [(s.role, s.text) for s in split_sentences(body)]
+    return [(s.role, s.text) for s in split_sentences(body, ENGLISH)]
 
 
 def test_a_headline_on_its_own_line_is_not_glued_to_the_lead():
@@ -45,8 +48,17 @@ def test_a_paragraph_cut_short_is_text_not_a_headline():
 
 
 def test_a_dateline_is_marked_and_a_lone_one_is_furniture():
-    found = split_sentences("KYIV, March 4 (Reuters) - A drone hit a depot in Odesa overnight, officials said.")
+    found = split_sentences(
+        "KYIV, March 4 (Reuters) - A drone hit a depot in Odesa overnight, officials said.", ENGLISH
+    )
     assert found[0].text[: found[0].dateline] == "KYIV, March 4 (Reuters) - "
-    alone = split_sentences("MOSCOW, March 4. /TASS/. A drone hit a depot, the ministry said.")
+    alone = split_sentences("MOSCOW, March 4. /TASS/. A drone hit a depot, the ministry said.", ENGLISH)
     assert alone[0].role == "furniture" and alone[1].dateline == 0
-    assert split_sentences("UN officials said five were hurt.")[0].dateline == 0
+    assert split_sentences("UN officials said five were hurt.", ENGLISH)[0].dateline == 0
+
+
+def test_a_photo_credit_inside_a_long_one_line_text_leaves_the_text_as_text():
+    text = " ".join(["Russian forces launched a rocket attack on a station in Chaplyne, killing 22 people."] * 8)
+    body = text + " (AP Photo/Jane Doe) " + text
+    assert {s.role for s in split_sentences(body, ENGLISH)} == {"text"}
+    assert {s.role for s in split_sentences("A burned car in Chaplyne. (AP Photo/Jane Doe)", ENGLISH)} == {"furniture"}

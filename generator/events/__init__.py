@@ -14,11 +14,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..extract.places import Gazetteer, load_gazetteer
-from ..model import Event, EventCandidate, Extraction, Override
+from ..model import Event, EventCandidate, EventMoves, Extraction, Override
 from .assemble import EventDraft, curated_drafts, finish_events
 from .cluster import CANDIDATE_BUCKET, ClusterState, cluster_main_events
 from .ids import automatic_id
 from .mentions import EventsByDate
+from .moves import apply_main_moves
 from .overrides import apply_grouping_overrides
 from .reports import no_happening
 from .similarity import Vocabulary, words_of
@@ -38,16 +39,19 @@ def group_again(
     overrides: list[Override],
     gazetteer: Gazetteer | None = None,
     previous: ClusterState | None = None,
+    moves: EventMoves | None = None,
 ) -> tuple[list[Event], dict[str, str], ClusterState, dict[str, tuple[EventCandidate, ...]], dict[str, str]]:
     """Group, re-clustering only the days that changed since `previous` (the state the last build returned).
 
     Returns the events, each reporting article's event, the state for the
     next build, each article's dated references that join no event, and why
-    each article that reports no happening of its own joins none.
+    each article that reports no happening of its own joins none. `moves`
+    (from `corrections.yml`) move main happenings and mentions last: they win.
     """
     gazetteer = gazetteer or load_gazetteer([Path("content")])
     by_id = {x.article.id: x for x in extractions}
-    no_event = _no_event(extractions, overrides, gazetteer)
+    moves = moves or EventMoves()
+    no_event = _no_event(extractions, overrides, gazetteer, moves)
     reporting = [x for x in extractions if x.article.id not in no_event]
     vocabulary = Vocabulary(extractions)
     clusters, state = cluster_main_events(reporting, gazetteer, previous, vocabulary)
@@ -56,18 +60,25 @@ def group_again(
     if len(merged) != len(clusters) or any(o.separate for o in overrides):
         _alias_merged(drafts, clusters, by_id)
     drafts += curated_drafts(overrides, gazetteer)
-    references = _link_mentions(extractions, drafts, gazetteer, vocabulary)
+    targets = {}
+    if moves.main or moves.mentions:
+        drafts, by_id = apply_main_moves(drafts, overrides, moves, gazetteer)
+        targets = {key: by_id.get(event_id) for key, event_id in moves.mentions.items()}
+    references = _link_mentions(extractions, drafts, gazetteer, vocabulary, targets)
     events = finish_events(drafts, overrides)
     article_event = {x.article.id: e.id for d, e in zip(drafts, events, strict=True) for x in d.main_extractions}
     return sorted(events, key=lambda e: (e.date, e.id)), article_event, state, references, no_event
 
 
-def _no_event(extractions: list[Extraction], overrides: list[Override], gazetteer: Gazetteer) -> dict[str, str]:
-    """Articles that report no happening of their own; one a maintainer lists in an override always does."""
+def _no_event(
+    extractions: list[Extraction], overrides: list[Override], gazetteer: Gazetteer, moves: EventMoves
+) -> dict[str, str]:
+    """Articles that report no happening of their own; one a maintainer lists in an override always does,
+    unless a correction moves its happening to none."""
     listed = {a for o in overrides for a in o.articles}
-    found = {}
+    found = {a: "a maintainer's correction: it reports no happening of its own" for a, e in moves.main.items() if not e}
     for x in extractions:
-        if x.article.id in listed:
+        if x.article.id in listed or x.article.id in found:
             continue
         reason = no_happening(x.article, x.lead, lambda name: bool(gazetteer.places_in(name)))
         if reason:
@@ -85,9 +96,14 @@ def _alias_merged(drafts: list[EventDraft], clusters: list[set[str]], by_id: dic
 
 
 def _link_mentions(
-    extractions: list[Extraction], drafts: list[EventDraft], gazetteer: Gazetteer, vocabulary: Vocabulary
+    extractions: list[Extraction],
+    drafts: list[EventDraft],
+    gazetteer: Gazetteer,
+    vocabulary: Vocabulary,
+    targets: dict[tuple[str, int], EventDraft | None],
 ) -> dict[str, tuple[EventCandidate, ...]]:
-    """Each mention joins the event it names, or stays a dated reference on its article."""
+    """Each mention joins the event it names (or a maintainer's correction names), or stays a dated reference
+    on its article."""
     buckets = vocabulary.weights.buckets
     index = EventsByDate(gazetteer, lambda w: buckets.get(w, 0) <= CANDIDATE_BUCKET)
     for draft in drafts:
@@ -98,7 +114,8 @@ def _link_mentions(
     for extraction in sorted(extractions, key=lambda x: x.article.id):
         kept = []
         for i, mention in enumerate(extraction.mentions):
-            target = index.find(mention)
+            key = (extraction.article.id, i)
+            target = targets[key] if key in targets else index.find(mention)
             if target is not None and target is not own.get(extraction.article.id):
                 target.add_mention(extraction, i)
                 continue

@@ -29,6 +29,7 @@ SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
 ROOT_SIMILARITY = 0.12  # against each cluster's first article, so links cannot chain
 CANDIDATE_BUCKET = 7  # words in fewer than 2**8 articles find candidates
+PLACE_KEY = "\x00place:"  # an index key that no word can be
 
 
 @dataclass(frozen=True)
@@ -60,24 +61,31 @@ class _Reading:
     vocabulary: Vocabulary
     kinds: dict[str, frozenset[str]]
     hubs: frozenset[str]  # places so often named that they tell no happening apart
+    towns: dict[str, str]  # article id -> its main place, when that is a town or region and no hub
     _keys: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, extractions: list[Extraction], vocabulary: Vocabulary) -> _Reading:
+    def of(cls, extractions: list[Extraction], vocabulary: Vocabulary, gazetteer: Gazetteer) -> _Reading:
         by_id = {x.article.id: x for x in extractions}
+        hubs = _hubs(extractions)
         return cls(
             by_id,
             {i: first_day(x.main.date).toordinal() for i, x in by_id.items()},
             vocabulary,
             {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()},
-            _hubs(extractions),
+            hubs,
+            {i: p for i, x in by_id.items() if (p := x.main.place) and p not in hubs and gazetteer.related(p, p)},
         )
 
     def keys(self, article_id: str) -> list[str]:
+        """What finds an article's candidates: its rare words, and its town (reports in two languages share
+        no words, but a quiet town on one day tells their happening)."""
         found = self._keys.get(article_id)
         if found is None:
             words = self.vocabulary.words[article_id]
-            found = self._keys[article_id] = self.vocabulary.weights.rare(words, CANDIDATE_BUCKET)
+            found = self.vocabulary.weights.rare(words, CANDIDATE_BUCKET)
+            town = self.towns.get(article_id)
+            found = self._keys[article_id] = found + [f"{PLACE_KEY}{town}"] if town else found
         return found
 
     def similar(self, a: str, b: str, bar: float) -> bool:
@@ -100,7 +108,7 @@ def cluster_main_events(
     as they were last time; from there on the last result stands.
     `test_group` checks this gives the same clusters as clustering everything.
     """
-    reading = _Reading.of(extractions, vocabulary or Vocabulary(extractions))
+    reading = _Reading.of(extractions, vocabulary or Vocabulary(extractions), gazetteer)
     signature = {i: _signature(x) for i, x in reading.by_id.items()}
     changed_days = _changed_days(previous, signature, reading) if previous else None
     if previous and not changed_days:

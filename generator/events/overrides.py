@@ -43,9 +43,14 @@ class _Entry:
 
 def overrides_files(content_dirs: list[Path]) -> list[Path]:
     """Every `events.yml` directly in the content folders, in the given order."""
+    return files_named(content_dirs, OVERRIDES_FILE)
+
+
+def files_named(content_dirs: list[Path], name: str) -> list[Path]:
+    """Every file of this name directly in the content folders, in the given order, each once."""
     found = []
     for folder in content_dirs:
-        candidate = folder / OVERRIDES_FILE
+        candidate = folder / name
         if candidate.is_file() and candidate not in found:
             found.append(candidate)
     return found
@@ -113,37 +118,44 @@ def _clash(
 
 def read_overrides_file(path: Path) -> tuple[list[_Entry], list[Problem]]:
     """One `events.yml`: its valid entries and a Problem for everything else."""
+    fix = "check the indentation: each override is a '- articles: [...]' item under 'events:'"
+    return read_yaml_entries(path, fix, _events_list, _read_entry)
+
+
+def read_yaml_entries(path: Path, fix: str, items_of, entry_of) -> tuple[list, list[Problem]]:
+    """A list file (`events.yml`, `corrections.yml`): `items_of` finds its items, `entry_of` reads each one;
+    the valid entries, and a Problem for everything else."""
+    root, problems = yaml_nodes(path, fix)
+    if root is None:
+        return [], problems
+    items, problems = items_of(root, str(path))
+    entries = []
+    for item in items:
+        entry, found = entry_of(item, str(path))
+        problems.extend(found)
+        if entry:
+            entries.append(entry)
+    return entries, problems
+
+
+def yaml_nodes(path: Path, fix: str) -> tuple[Node | None, list[Problem]]:
+    """A maintainer's YAML file as a node tree (each node knows its line); None and why when it cannot be
+    read, None and no problem when it is empty or holds comments only."""
     shown = str(path)
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
-        return [], [Problem(shown, line, f"not valid UTF-8 (byte {err.start})", "re-save the file as UTF-8")]
+        return None, [Problem(shown, line, f"not valid UTF-8 (byte {err.start})", "re-save the file as UTF-8")]
     except OSError as err:
-        return [], [Problem(shown, 1, f"cannot read file: {err.strerror}", "check the file's permissions")]
+        return None, [Problem(shown, 1, f"cannot read file: {err.strerror}", "check the file's permissions")]
     try:
         root = yaml.compose(text.removeprefix("\ufeff"))
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         reason = getattr(err, "problem", None) or "invalid YAML"
-        return [], [
-            Problem(
-                shown,
-                mark.line + 1 if mark else 1,
-                f"events.yml is not valid YAML: {reason}",
-                "check the indentation: each override is a '- articles: [...]' item under 'events:'",
-            )
-        ]
-    if root is None or (isinstance(root, ScalarNode) and root.tag.endswith(":null")):
-        return [], []  # an empty file, or one with comments only
-    events, problems = _events_list(root, shown)
-    entries = []
-    for item in events:
-        entry, found = _read_entry(item, shown)
-        problems.extend(found)
-        if entry:
-            entries.append(entry)
-    return entries, problems
+        return None, [Problem(shown, mark.line + 1 if mark else 1, f"{path.name} is not valid YAML: {reason}", fix)]
+    return (None if root is None or _is_null(root) else root), []
 
 
 def _events_list(root: Node, shown: str) -> tuple[list[Node], list[Problem]]:

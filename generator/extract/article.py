@@ -11,39 +11,44 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from ..actors import Registry
 from ..model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
-from ..rules import alternation, rules_for
 from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
+from .language import Language, language_for
 from .places import Gazetteer, load_gazetteer
 from .sentences import split_sentences
 
 TITLE_LENGTH = 90
+STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
+LEDE_STATEMENT_BONUS = 2.0
+LEAD_SENTENCES = 3  # where a report says where its happening was ("The attack took place in ...")
 PLACE_LABEL = re.compile(r"^([^\W\d][^:\n]{1,30}):\s+(?=\S)")
 
 
 def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer | None = None) -> Extraction:
     gazetteer = gazetteer or load_gazetteer([Path("content")])
-    sentences = _place_datelines(split_sentences(article.body, article.language), gazetteer)
-    expressions = find_dates(sentences, article.body, article.date, article.language)
+    language = language_for(article.language)  # built once per language, handed to every stage
+    sentences = _place_datelines(split_sentences(article.body, language), gazetteer)
+    expressions = find_dates(sentences, article.body, article.date, language)
     expressions = [e for e in expressions if _in_text(e, sentences)]
-    claims = _claims(article, sentences, expressions, registry, gazetteer)
-    rules = rules_for(article.language)
+    claims = _claims(article, sentences, expressions, registry, gazetteer, language)
     sentence_places = [
-        [name for _, name in gazetteer.places_in(s.text[s.dateline :], rules)] if s.role != "furniture" else []
+        [name for _, name in gazetteer.places_in(s.text[s.dateline :], language)] if s.role != "furniture" else []
         for s in sentences
     ]
-    main_place = _main_place(article, sentences, sentence_places, gazetteer)
+    main_place = _main_place(article, sentences, sentence_places, gazetteer, language)
     expressions = _anchor_within_sentences(expressions)
-    main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place)
-    resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, rules)
-    mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer)
-    main = EventCandidate(main_value, main_precision, main_place, _main_title(article, sentences, main_place), 0, True)
+    main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place, language)
+    resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, language)
+    mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer, language)
+    main = EventCandidate(
+        main_value, main_precision, main_place, _main_title(article, sentences, main_place, language), 0, True
+    )
     return Extraction(
         article=article,
         lead=" ".join(s.text for s in sentences[:3]),
@@ -83,17 +88,19 @@ def _claims(
     expressions: list[DateExpression],
     registry: Registry,
     gazetteer: Gazetteer,
+    language: Language,
 ) -> list[Claim]:
     figures = []
+    dated: dict[int, list[DateExpression]] = {}
+    for expression in expressions:
+        dated.setdefault(expression.sentence, []).append(expression)
     for sentence in sentences:
         if sentence.role == "furniture":
             figures.append([])
             continue
-        masked = [
-            (e.start - sentence.start, e.end - sentence.start) for e in expressions if e.sentence == sentence.index
-        ]
-        figures.append(figures_in_text(sentence.text, sentence.start, article.language, masked))
-    claims = claims_in_article(article.id, sentences, figures, rules_for(article.language), registry, gazetteer)
+        masked = [(e.start - sentence.start, e.end - sentence.start) for e in dated.get(sentence.index, [])]
+        figures.append(figures_in_text(sentence.text, sentence.start, language, masked))
+    claims = claims_in_article(article.id, sentences, figures, language, registry, gazetteer)
     return _drop_recaps(claims)
 
 
@@ -119,20 +126,32 @@ def _drop_recaps(claims: list[Claim]) -> list[Claim]:
 
 
 def _main_place(
-    article: Article, sentences: list[Sentence], sentence_places: list[list[str]], gazetteer: Gazetteer
+    article: Article,
+    sentences: list[Sentence],
+    sentence_places: list[list[str]],
+    gazetteer: Gazetteer,
+    language: Language,
 ) -> str | None:
     """The most specific place of the title and lead, else the article's most named place."""
-    rules = rules_for(article.language)
-    lead = [name for _, name in gazetteer.places_in(article.title, rules)] if not article.title_from_text else []
-    lead += [p for ps in sentence_places[:2] for p in ps]
+    texts = [] if article.title_from_text else [article.title]
+    texts += [s.text[s.dateline :] for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not it
+    found = [
+        (name, _locative(text, at, language)) for text in texts for at, name in gazetteer.places_in(text, language)
+    ]
+    lead = [name for name, _ in found]
     if lead:
         best = min(gazetteer.specificity(p) for p in lead)
-        if best < 3:
-            return next(p for p in lead if gazetteer.specificity(p) == best)
+        if best < 3:  # the most specific; of equals, one the text puts something in ("in Chaplyne")
+            return max((p for p in found if gazetteer.specificity(p[0]) == best), key=lambda p: p[1])[0]
     counts = Counter(p for ps in sentence_places for p in ps if gazetteer.specificity(p) < 3)
     if counts:
         return counts.most_common(1)[0][0]
     return lead[0] if lead else None
+
+
+def _locative(text: str, position: int, language: Language) -> bool:
+    """'in Chaplyne', 'near Kharkiv', 'hit Kyiv': the place is where something happened, not a side ('from Moscow')."""
+    return bool(language.article.place_before.search(text[max(0, position - 40) : position]))
 
 
 def _main_date(
@@ -141,13 +160,13 @@ def _main_date(
     expressions: list[DateExpression],
     sentence_places: list[list[str]],
     main_place: str | None,
+    language: Language,
 ) -> tuple[str, str]:
-    rules = rules_for(article.language)
-    event_words = rules.regex("event_words")
     title_dates = set()
     if not article.title_from_text:
         title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
-        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, article.language)}
+        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, language)}
+    lede = _lede(sentences)
     scores: Counter = Counter()
     first_seen: dict[str, int] = {}
     precision: dict[str, str] = {}
@@ -155,18 +174,18 @@ def _main_date(
         if expression.value is None or expression.value > article.date.isoformat():
             continue
         sentence = sentences[expression.sentence]
-        score = 1.0
-        score += 3 if expression.value in title_dates else 0
-        score += 1 if expression.sentence < 2 else 0
-        score += 2 if event_words.search(sentence.text) else 0
-        score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, rules) else 0
-        places = sentence_places[expression.sentence]
-        score += 1 if main_place in places else (-1 if places else 0)
-        score -= 3 if expression.since else 0
-        score -= 1 if expression.precision != "day" else 0
-        score -= _staleness(expression.value, article) if expression.value not in title_dates else 0
-        if expression.statement or score <= 0:
-            continue  # the day something was said is not the day it happened
+        if expression.statement:
+            # the day something was said dates the happening only when nothing in the text dates an incident
+            # ... and in the lede ("X happened, officials said on Wednesday") it dates the lede's happening
+            score = STATEMENT_DATE_SCORE + (LEDE_STATEMENT_BONUS if sentence.index in lede else 0)
+        else:
+            score = _incident_date_score(expression, sentence, language, title_dates)
+            places = sentence_places[expression.sentence]
+            score += 1 if main_place in places else (-1 if places else 0)
+            if expression.value not in title_dates:
+                score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
+        if score <= 0:
+            continue
         scores[expression.value] += score
         first_seen.setdefault(expression.value, expression.start)
         precision[expression.value] = expression.precision
@@ -177,53 +196,61 @@ def _main_date(
     return best, precision[best]
 
 
-def _dates_an_incident(sentence: Sentence, expression: DateExpression, rules) -> bool:
+def _lede(sentences: list[Sentence], most: int = 3) -> set[int]:
+    """The lede: the first paragraph of text (not the furniture above it), at most its first few sentences,
+    since a text without paragraph breaks is one long paragraph."""
+    text = [s for s in sentences if s.role == "text"]
+    return {s.index for s in text[:most] if s.paragraph == text[0].paragraph}
+
+
+def _incident_date_score(
+    expression: DateExpression, sentence: Sentence, language: Language, title_dates: set[str]
+) -> float:
+    """How strongly a date that is not a statement's dates the article's happening."""
+    score = 1.0
+    score += 3 if expression.value in title_dates else 0
+    score += 1 if expression.sentence < 2 else 0
+    score += 2 if _names_an_event(sentence.text, language) else 0
+    score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, language) else 0
+    score -= 3 if expression.since else 0
+    score -= 1 if expression.precision != "day" else 0
+    return score
+
+
+def _dates_an_incident(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """'the attack on Friday', "Friday's strike", 'the July 29 attack': the date names the happening itself."""
     start, end = expression.start - sentence.start, expression.end - sentence.start
     return bool(
-        _incident_cues(rules.language)[0].search(sentence.text[max(0, start - 40) : start])
-        or _incident_cues(rules.language)[1].match(sentence.text, end)
+        language.article.incident_before.search(sentence.text[max(0, start - 40) : start])
+        or language.article.incident_after.match(sentence.text, end)
     )
 
 
-def _event_nouns(language: str, *more: str) -> str:
-    """The language's event nouns, singular and plural ('strike', 'strikes'), with any extra words."""
-    words = rules_for(language).words("event_nouns")
-    return alternation([*words, *(f"{w}s" for w in words), *more])
-
-
-@cache
-def _incident_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
-    nouns = _event_nouns(language)
-    return (
-        re.compile(rf"(?:{nouns})\s+(?:{alternation(rules_for(language).words('incident_date_links'))})\s+$", re.I),
-        re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,6}}?(?:{nouns})", re.I),
-    )
-
-
-def _background_date(sentence: Sentence, expression: DateExpression, rules) -> bool:
+def _background_date(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """'founded in 1991', 'born in 1978', 'built in 2018': a date of background, not a happening."""
     window = sentence.text[max(0, expression.start - sentence.start - 40) : expression.start - sentence.start]
-    return bool(rules.regex("background_date_words").search(window.split(",")[-1]))
+    return bool(language.regex("background_date_words").search(window.split(",")[-1]))
 
 
-def _staleness(value: str, article: Article) -> int:
-    """News is mostly about the last few days: a date weeks back is more likely background."""
+def _staleness(value: str, article: Article, in_lede: bool) -> int:
+    """News is mostly about the last few days: a date weeks back is more likely background, all the more
+    when it is named only further down, where background paragraphs are."""
     days = (article.date - first_day(value)).days
-    return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
+    if in_lede:
+        return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
+    return 0 if days <= 7 else 1 if days <= 21 else 4 if days <= 365 else 6
 
 
 def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpression]:
     """'said on Saturday, eight days after the attack': the attack's date, from the sentence alone."""
     result = []
-    for expression in expressions:
-        anchor = [
-            e
-            for e in expressions
-            if e.value and e.precision == "day" and e.sentence == expression.sentence and e.start < expression.start
-        ]
+    last_day: dict[int, DateExpression] = {}  # each sentence's latest day so far (the expressions are in order)
+    for original in sorted(expressions, key=lambda e: e.start):
+        expression, anchor = original, last_day.get(original.sentence)
+        if original.value and original.precision == "day":
+            last_day[original.sentence] = original
         if expression.value is None and expression.anchor == "phrase" and anchor:
-            value, precision = anchor_date(_negated(expression), anchor[-1].value, "day")
+            value, precision = anchor_date(_negated(expression), anchor.value, "day")
             expression = DateExpression(
                 expression.text,
                 expression.start,
@@ -241,7 +268,11 @@ def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpr
 
 
 def _anchor_expressions(
-    expressions: list[DateExpression], main_value: str, main_precision: str, sentences: list[Sentence], rules
+    expressions: list[DateExpression],
+    main_value: str,
+    main_precision: str,
+    sentences: list[Sentence],
+    language: Language,
 ) -> list[tuple[DateExpression, str, str, bool]]:
     """(expression, value, precision, forced) with offsets resolved; forced ones always make a mention."""
     resolved = []
@@ -264,7 +295,7 @@ def _anchor_expressions(
             anchored = anchor_date(_negated(expression), earlier[-1].value, "day")
         elif expression.anchor == "previous" and earlier:
             anchored = anchor_date(expression, earlier[-1].value, "day")
-        elif expression.anchor == "phrase" and _happening_before(sentences[expression.sentence], expression, rules):
+        elif expression.anchor == "phrase" and _happening_before(sentences[expression.sentence], expression, language):
             # "the attack came six months into the invasion": the article's happening is the subject, so the
             # phrase's object lies that long before it
             anchored = anchor_date(_negated(expression), main_value, main_precision)
@@ -275,15 +306,21 @@ def _anchor_expressions(
     return resolved
 
 
-def _happening_before(sentence: Sentence, expression: DateExpression, rules) -> bool:
+def _happening_before(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """An event noun before the offset phrase is its subject: 'The strike came a day after ...'."""
-    before = sentence.text[: expression.start - sentence.start]
-    return bool(_incident_nouns(rules.language).search(before))
+    first = _first_match_end(sentence.text, language.article.incident_nouns)
+    return first is not None and first <= expression.start - sentence.start
 
 
-@cache
-def _incident_nouns(language: str) -> re.Pattern:
-    return re.compile(_event_nouns(language, *rules_for(language).words("report_nouns")), re.I)
+def _names_an_event(text: str, language: Language) -> bool:
+    return _first_match_end(text, language.article.event_words) is not None
+
+
+@lru_cache(maxsize=256)
+def _first_match_end(text: str, pattern: re.Pattern) -> int | None:
+    """Found once per sentence, not once per date in it: a long sentence of dates stays linear."""
+    match = pattern.search(text)
+    return match.end() if match else None
 
 
 def _negated(expression: DateExpression) -> DateExpression:
@@ -308,18 +345,24 @@ def _mentions(
     main_value: str,
     main_place: str | None,
     gazetteer: Gazetteer,
+    language: Language,
 ) -> list[tuple[EventCandidate, int]]:
-    rules = rules_for(article.language)
-    event_words = rules.regex("event_words")
     published = article.date.isoformat()
     mentions: list[tuple[EventCandidate, int]] = []
     seen: set[tuple[str, str | None]] = set()
+    elsewhere_in: dict[int, list[str]] = {}
     for expression, value, precision, forced in resolved:
         sentence = sentences[expression.sentence]
-        if value > published or not event_words.search(sentence.text) or _background_date(sentence, expression, rules):
+        if value > published or not _names_an_event(sentence.text, language):
+            continue
+        if _background_date(sentence, expression, language):
             continue
         places = sentence_places[expression.sentence]
-        elsewhere = [p for p in places if not gazetteer.related(p, main_place) and gazetteer.specificity(p) < 3]
+        if expression.sentence not in elsewhere_in:  # once per sentence, not once per date in it
+            elsewhere_in[expression.sentence] = [
+                p for p in places if not gazetteer.related(p, main_place) and gazetteer.specificity(p) < 3
+            ]
+        elsewhere = elsewhere_in[expression.sentence]
         same_as_main = value == main_value or main_value.startswith(value) or value.startswith(main_value)
         if not forced and same_as_main and not elsewhere:
             continue
@@ -360,12 +403,12 @@ def _claim_events(claims: list[Claim], sentences: list[Sentence], mention_senten
     return tuple(result)
 
 
-def _main_title(article: Article, sentences: list[Sentence], place: str | None) -> str:
+def _main_title(article: Article, sentences: list[Sentence], place: str | None, language: Language) -> str:
     """The headline if the article has one; else what happened where: 'Air strike in Mariupol'."""
     if not article.title_from_text:
         return _shorten(article.title)
     lead = " ".join(s.text for s in sentences[:3])
-    for noun in rules_for(article.language).words("event_nouns") if place else []:  # most telling first
+    for noun in language.words("event_nouns") if place else []:  # most telling first
         if re.search(rf"\b{re.escape(noun)}\b", lead, re.I):
             return f"{noun[0].upper()}{noun[1:]} in {place}"
     return _shorten(article.title)

@@ -19,15 +19,18 @@ A figure nobody is credited with is the outlet's own (party `other`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..actors import Registry
 from ..model import Claim, Figure, Sentence
-from ..rules import Rules
 from .claims import attributions_in, clause_spans, headline_source, labelled_source
-from .cues import attribution_cues
 from .places import Gazetteer
 from .sources import Attribution, Context
+
+if TYPE_CHECKING:
+    from .language import Language
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
@@ -39,20 +42,27 @@ class SentenceReading:
     """One sentence's clauses and the attributions found in each (positions within the sentence)."""
 
     clauses: tuple[tuple[int, int], ...]
-    attributions: tuple[Attribution, ...]
+    attributions: tuple[Attribution, ...]  # in order of position
+    hard_breaks: tuple[tuple[int, int], ...] = ()  # spans of ';' and ', as' (found once, not once per figure)
+    starts: tuple[int, ...] = ()  # each attribution's start, to find the nearest to a figure by bisection
+
+
+def _hard_break_between(reading: SentenceReading, start: int, end: int) -> bool:
+    first = bisect_left(reading.hard_breaks, (start, start))
+    return first < len(reading.hard_breaks) and reading.hard_breaks[first][1] <= end
 
 
 def claims_in_article(
     article_id: str,
     sentences: list[Sentence],
     figures: list[list[Figure]],
-    rules: Rules,
+    language: Language,
     registry: Registry,
     gazetteer: Gazetteer | None = None,
 ) -> list[Claim]:
     """Every figure of the article credited to its source, one claim per (sentence, source)."""
-    readings = _read_attributions(sentences, rules, registry, gazetteer)
-    carried = _carried_sources(sentences, readings, rules)
+    readings = _read_attributions(sentences, language, registry, gazetteer)
+    carried = _carried_sources(sentences, readings, language)
     claims: list[Claim] = []
     rows = zip(sentences, readings, figures, carried, strict=True)
     for position, (sentence, reading, sentence_figures, fallback) in enumerate(rows):
@@ -88,7 +98,7 @@ def context_sentence(sentences: list[Sentence], position: int) -> str:
 
 
 def _read_attributions(
-    sentences: list[Sentence], rules: Rules, registry: Registry, gazetteer: Gazetteer | None = None
+    sentences: list[Sentence], language: Language, registry: Registry, gazetteer: Gazetteer | None = None
 ) -> list[SentenceReading]:
     context = Context(gazetteer=gazetteer)
     readings = []
@@ -96,42 +106,43 @@ def _read_attributions(
         if sentence.role == "furniture":
             readings.append(SentenceReading(((0, len(sentence.text)),), ()))
             continue
-        clauses = tuple(clause_spans(sentence.text, rules))
-        label = labelled_source(sentence.text, rules, registry, context)
+        clauses = tuple(clause_spans(sentence.text, language))
+        label = labelled_source(sentence.text, language, registry, context)
         if not label and sentence.role == "headline":
-            label = headline_source(sentence.text, rules, registry, context)
+            label = headline_source(sentence.text, language, registry, context)
         found: list[Attribution] = [label] if label else []
         for start, end in clauses if not label else ():
-            for attribution in attributions_in(sentence.text[start:end], rules, registry, context):
+            for attribution in attributions_in(sentence.text[start:end], language, registry, context):
                 attribution = replace(attribution, start=attribution.start + start)
                 context.remember(attribution)
                 found.append(attribution)
         context.read.append(sentence.text)
-        readings.append(SentenceReading(clauses, tuple(found)))
+        breaks = tuple(m.span() for m in HARD_BREAK.finditer(sentence.text))
+        readings.append(SentenceReading(clauses, tuple(found), breaks, tuple(a.start for a in found)))
     return readings
 
 
 def _credited(sentence: Sentence, reading: SentenceReading, position: int) -> Attribution | None:
     """The source the sentence itself gives a figure: the nearest before it (not across ';'), else one after."""
     clause = next((c for c in reading.clauses if c[0] <= position < c[1]), reading.clauses[-1])
-    before = [a for a in reading.attributions if a.start <= position]
-    if before and not HARD_BREAK.search(sentence.text[before[-1].start : position]):
+    before = reading.attributions[: bisect_right(reading.starts, position)]
+    if before and not _hard_break_between(reading, before[-1].start, position):
         same_clause = clause[0] <= before[-1].start
         if same_clause or not before[-1].trailing:
             return before[-1]
-    after = [a for a in reading.attributions if a.start > position]
+    after = reading.attributions[bisect_right(reading.starts, position) :]
     reachable = after and (after[0].start < clause[1] or after[0].trailing)
-    if reachable and not HARD_BREAK.search(sentence.text[position : after[0].start]):
+    if reachable and not _hard_break_between(reading, position, after[0].start):
         return after[0]
     return None
 
 
 def _carried_sources(
-    sentences: list[Sentence], readings: list[SentenceReading], rules: Rules
+    sentences: list[Sentence], readings: list[SentenceReading], language: Language
 ) -> list[Attribution | None]:
     """For each sentence, the source its uncredited figures continue: a quote's speaker, the paragraph's
     last source, a connective's earlier paragraph, or a back-reference that follows."""
-    cues = attribution_cues(rules.language)
+    cues = language.attribution
     quoted = _quote_speakers(sentences, readings)
     carried: list[Attribution | None] = []
     last_in_paragraph: Attribution | None = None

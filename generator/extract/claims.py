@@ -11,31 +11,27 @@ with is the outlet's own (party `other`, no claimant).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..actors import Registry
-from ..rules import Rules
-from .cues import AttributionCues, according_pattern, attribution_cues, verb_pattern, version_pattern
+from .cues import AttributionCues
+from .reach import text_after, text_before
 from .sources import Attribution, Context, party_in_context
 
+if TYPE_CHECKING:
+    from .language import Language
+
 MAX_SUBJECT_WORDS = 9
-BARE_DETERMINER = re.compile(r"(?:its|his|her|their|the|a|an)", re.I)
 TRAILING_REST = re.compile(r"[^.;]{0,60}[.;]?\s*$")
 WORD_CHAR = re.compile(r"\w")
-TIME_PHRASE_END = re.compile(
-    r"\s+(?:on|in|at|last|this|early|late)\s+[\w']+(?:\s+(?:morning|afternoon|evening|night))?$", re.I
-)
-RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who|que)\s+")
 SEGMENT_BREAK = re.compile(r",\s*|\s[-–—]\s")
-ARTICLE_START = re.compile(r"(?:an?|the|el|la)\s", re.I)
-DEFINITE_START = re.compile(r"(?:the|el|la)\s", re.I)
-CONJUNCTION_START = re.compile(r"^(?:and|but|while|as|when|because|although|y|pero|mientras)\s+", re.I)
 NUMBER_OR_QUOTE = re.compile(r"[\d\"“”«»]|\.\s+\S")
 HEADLINE_SOURCE = re.compile(r"^((?:[\w'’.-]+\s+){0,4}[\w'’.-]+):\s+\S")
 OPENING_QUOTE = re.compile(r"['‘’]")
 
 
-def clause_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
-    breaks = sorted(m.start() for b in attribution_cues(rules.language).clause_breaks for m in b.finditer(text))
+def clause_spans(text: str, language: Language) -> list[tuple[int, int]]:
+    breaks = sorted(m.start() for b in language.attribution.clause_breaks for m in b.finditer(text))
     spans, start = [], 0
     for position in breaks:
         if position > start:
@@ -45,66 +41,68 @@ def clause_spans(text: str, rules: Rules) -> list[tuple[int, int]]:
     return spans
 
 
-def attributions_in(text: str, rules: Rules, registry: Registry, context: Context) -> list[Attribution]:
+def attributions_in(text: str, language: Language, registry: Registry, context: Context) -> list[Attribution]:
     """Every attribution in one clause of text, in order."""
     found: list[Attribution] = []
-    cues = attribution_cues(rules.language)
-    for match in verb_pattern(rules.language).finditer(text):
-        before = text[: match.start()]
+    cues = language.attribution
+    for match in language.attribution.reporting_verbs.finditer(text):
+        before, after = text_before(text, match.start()), text_after(text, match.end())
         if cues.passive_before.search(before):
-            agent = cues.agent_after.match(text[match.end() :])
-            if agent and _names_a_speaker(agent.group(1), rules):  # "was announced by Deputy Head X"
+            agent = cues.agent_after.match(after)
+            if agent and _names_a_speaker(agent.group(1), language):  # "was announced by Deputy Head X"
                 claimant = _trim_claimant(agent.group(1))
-                found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start()))
+                found.append(
+                    Attribution(claimant, party_in_context(claimant, language, registry, context), match.start())
+                )
             continue  # "explosions were reported": no one is reporting
         if _read_as_noun(match, before, text, cues):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
-        claimant = _cited_source(text[match.end() :], match.group(0), rules) or _speaker_before(
-            before, rules, registry, context
+        claimant = _cited_source(after, match.group(0), language) or _speaker_before(
+            before, language, registry, context
         )
-        trailing = not WORD_CHAR.search(text[match.end() :].split(",")[0]) or _is_trailing(text, match)
+        trailing = not WORD_CHAR.search(after.split(",")[0]) or _is_trailing(text, match)
         if not claimant:
-            claimant = _speaker_after(before, text[match.end() :], rules)
+            claimant = _speaker_after(before, after, language)
             trailing = bool(claimant)
         if claimant:
-            party = party_in_context(claimant, rules, registry, context)
+            party = party_in_context(claimant, language, registry, context)
             found.append(Attribution(claimant, party, match.start(), trailing))
     for match in cues.statement_of.finditer(text):  # "the ministry's statement that ...": the ministry
         claimant = _trim_claimant(match.group(1))
-        if claimant and _names_a_speaker(claimant, rules):
-            found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start(1)))
-    for pattern in (according_pattern(rules.language), version_pattern(rules.language)):
+        if claimant and _names_a_speaker(claimant, language):
+            found.append(Attribution(claimant, party_in_context(claimant, language, registry, context), match.start(1)))
+    for pattern in (language.attribution.according_to, language.attribution.version):
         for match in pattern.finditer(text):
-            claimant = _according_source(match.group(1), rules, context)
-            if claimant and not BARE_DETERMINER.fullmatch(claimant):
-                found.append(Attribution(claimant, party_in_context(claimant, rules, registry, context), match.start()))
+            claimant = _according_source(match.group(1), language, context)
+            if claimant and not language.attribution.bare_determiner.fullmatch(claimant):
+                found.append(
+                    Attribution(claimant, party_in_context(claimant, language, registry, context), match.start())
+                )
     return sorted(found, key=lambda a: a.start)
 
 
-def labelled_source(sentence: str, rules: Rules, registry: Registry, context: Context) -> Attribution | None:
+def labelled_source(sentence: str, language: Language, registry: Registry, context: Context) -> Attribution | None:
     """'Source: the regional police on Telegram': a line that names the source of the text around it."""
-    cues = attribution_cues(rules.language)
+    cues = language.attribution
     label = cues.source_label.match(sentence.strip())
     if not label:
         return None
     claimant = _trim_claimant(cues.after_tail.sub("", label.group(1)))
-    if not claimant or not _names_a_speaker(claimant, rules):
+    if not claimant or not _names_a_speaker(claimant, language):
         return None
-    return Attribution(claimant, party_in_context(claimant, rules, registry, context), 0, True)
+    return Attribution(claimant, party_in_context(claimant, language, registry, context), 0, True)
 
 
-def headline_source(headline: str, rules: Rules, registry: Registry, context: Context) -> Attribution | None:
+def headline_source(headline: str, language: Language, registry: Registry, context: Context) -> Attribution | None:
     """'Kyiv mayor: 3 killed in strike', 'Zelensky: 12 dead': a headline that names its source before a colon."""
     prefix = HEADLINE_SOURCE.match(headline.strip())
     if not prefix:
         return None
     claimant = prefix.group(1).strip()
     named = registry.alias_pattern and registry.alias_pattern.fullmatch(claimant)
-    if not (named or attribution_cues(rules.language).speaker_noun.search(claimant)) or not _names_a_speaker(
-        claimant, rules
-    ):
+    if not (named or language.attribution.speaker_noun.search(claimant)) or not _names_a_speaker(claimant, language):
         return None
-    return Attribution(claimant, party_in_context(claimant, rules, registry, context), 0, False)
+    return Attribution(claimant, party_in_context(claimant, language, registry, context), 0, False)
 
 
 def _read_as_noun(verb: re.Match, before: str, text: str, cues: AttributionCues) -> bool:
@@ -114,51 +112,47 @@ def _read_as_noun(verb: re.Match, before: str, text: str, cues: AttributionCues)
     return not cues.that_after.match(text, verb.end())
 
 
-def _speaker_before(before: str, rules: Rules, registry: Registry, context: Context) -> str | None:
+def _speaker_before(before: str, language: Language, registry: Registry, context: Context) -> str | None:
     """'X said', or the agent of a passive: 'investigations cited by the prosecutor's office confirmed'."""
-    subject = subject_of(before, rules, registry)
-    if subject and attribution_cues(rules.language).information_only.fullmatch(subject):
+    subject = subject_of(before, language, registry)
+    if subject and language.attribution.information_only.fullmatch(subject):
         return None  # "preliminary reports say": no one is named
     if subject:
-        return resolve_claimant(subject, before, rules, registry, context)
-    agent = attribution_cues(rules.language).agent_end.search(before.rstrip())
-    if agent and _names_a_speaker(agent.group(1), rules):
+        return resolve_claimant(subject, before, language, registry, context)
+    agent = language.attribution.agent_end.search(before.rstrip())
+    if agent and _names_a_speaker(agent.group(1), language):
         return _trim_claimant(agent.group(1))
     return None
 
 
-def _speaker_after(before: str, after: str, rules: Rules) -> str | None:
+def _speaker_after(before: str, after: str, language: Language) -> str | None:
     """The inverted order of news copy: '..., said the regional governor, Oleh Syniehubov.'"""
     if not before.rstrip().endswith((",", "”", '"', "’", "—", "–")):
         return None
-    phrase = TIME_PHRASE_END.sub("", after.strip().rstrip(".").strip())
-    phrase = attribution_cues(rules.language).after_tail.sub("", phrase).strip(" ,")
+    phrase = language.attribution.time_phrase_end.sub("", after.strip().rstrip(".").strip())
+    phrase = language.attribution.after_tail.sub("", phrase).strip(" ,")
     words = phrase.split()
-    if (
-        not words
-        or len(words) > MAX_SUBJECT_WORDS + 5
-        or words[0].lower() in attribution_cues(rules.language).non_speakers
-    ):
+    if not words or len(words) > MAX_SUBJECT_WORDS + 5 or words[0].lower() in language.attribution.non_speakers:
         return None
-    if phrase.lower().startswith(tuple(f"{p} " for p in attribution_cues(rules.language).subject_prepositions)):
+    if phrase.lower().startswith(tuple(f"{p} " for p in language.attribution.subject_prepositions)):
         return None
-    return _trim_claimant(phrase) if _names_a_speaker(phrase, rules) else None
+    return _trim_claimant(phrase) if _names_a_speaker(phrase, language) else None
 
 
-def _cited_source(after: str, verb: str, rules: Rules) -> str | None:
+def _cited_source(after: str, verb: str, language: Language) -> str | None:
     """'Reuters cited Kyiv officials as saying ...': the officials, not the agency, are the source."""
-    cues = attribution_cues(rules.language)
+    cues = language.attribution
     if verb.lower() not in cues.citing_verbs:
         return None
     cited = cues.cited_as.match(after)
-    if cited and _names_a_speaker(cited.group(1), rules):
+    if cited and _names_a_speaker(cited.group(1), language):
         return _trim_claimant(cited.group(1))
     return None
 
 
-def _according_source(phrase: str, rules: Rules, context: Context) -> str | None:
+def _according_source(phrase: str, language: Language, context: Context) -> str | None:
     """'according to him' is the last speaker; 'according to reports by the AP' is the AP; data names no one."""
-    cues = attribution_cues(rules.language)
+    cues = language.attribution
     claimant = _trim_claimant(phrase)
     if not claimant:
         return None
@@ -176,60 +170,60 @@ def _according_source(phrase: str, rules: Rules, context: Context) -> str | None
 
 def _is_trailing(text: str, match: re.Match) -> bool:
     """', Ukrainian officials said.' at a clause's end credits what came before it."""
-    return bool(TRAILING_REST.match(text[match.end() :])) and "," in text[: match.start()]
+    return bool(TRAILING_REST.match(text, match.end())) and text.rfind(",", 0, match.start()) >= 0
 
 
-def subject_of(before: str, rules: Rules, registry: Registry | None = None) -> str | None:
+def subject_of(before: str, language: Language, registry: Registry | None = None) -> str | None:
     """The noun phrase right before a reporting verb, without openers, auxiliaries or dates."""
     text = before.rstrip()
-    auxiliary_end = attribution_cues(rules.language).auxiliary_end
+    auxiliary_end = language.attribution.auxiliary_end
     for _ in range(3):
         text = auxiliary_end.sub("", text)
-        text = TIME_PHRASE_END.sub("", text)
-    after_relative = RELATIVE_PRONOUN.split(text)[-1].strip()
+        text = language.attribution.time_phrase_end.sub("", text)
+    after_relative = language.attribution.relative_pronoun.split(text)[-1].strip()
     if after_relative:
         text = after_relative  # "an attack that Ukrainian officials (said)"
     segments = [s.strip() for s in SEGMENT_BREAK.split(text) if s.strip()]
     if not segments:
         return None
-    found = _subject_from_segments(segments, rules, registry)
+    found = _subject_from_segments(segments, language, registry)
     if not found and len(segments) >= 2 and segments[-1][:1].islower():
         # an aside between the speaker and the verb: "X, during a speech at the UN, announced"
-        found = _subject_from_segments(segments[:-1], rules, registry)
+        found = _subject_from_segments(segments[:-1], language, registry)
     return found
 
 
-def _subject_from_segments(segments: list[str], rules: Rules, registry: Registry | None) -> str | None:
+def _subject_from_segments(segments: list[str], language: Language, registry: Registry | None) -> str | None:
     subject = segments[-1]
     if (
         len(segments) >= 2
-        and (ARTICLE_START.match(subject) or subject[:1].islower())
+        and (language.attribution.article_start.match(subject) or subject[:1].islower())
         and _looks_like_name(segments[-2])
     ):
         subject = f"{segments[-2]}, {subject}"  # "Rostyslav Smirnov, an adviser to the interior minister"
     elif (
         len(segments) >= 2
         and _looks_like_name(subject)
-        and DEFINITE_START.match(segments[-2])
+        and language.attribution.definite_start.match(segments[-2])
         and len(segments[-2].split()) <= MAX_SUBJECT_WORDS
     ):
         subject = f"{segments[-2]}, {subject}"  # "the regional governor, Oleh Syniehubov"
-    subject = _strip_opener(subject, rules)
-    subject = CONJUNCTION_START.sub("", subject)
-    tail = _noun_phrase_tail(subject, rules)
+    subject = _strip_opener(subject, language)
+    subject = language.attribution.conjunction_start.sub("", subject)
+    tail = _noun_phrase_tail(subject, language)
     if registry is None or registry.mentions(tail) or not registry.mentions(subject):
         subject = tail  # but keep "a reconstruction by the Associated Press published in May"
     if not subject or len(subject.split()) > MAX_SUBJECT_WORDS * 2:
         return None
     known = registry is not None and registry.alias_pattern is not None and registry.alias_pattern.fullmatch(subject)
-    return subject if known or _names_a_speaker(subject, rules) else None  # a registered name, even in lower case
+    return subject if known or _names_a_speaker(subject, language) else None  # a registered name, even in lower case
 
 
-def _names_a_speaker(subject: str, rules: Rules) -> bool:
+def _names_a_speaker(subject: str, language: Language) -> bool:
     """A claimant is someone: a name, or a word for people or bodies ('officials', 'the ministry')."""
     if NUMBER_OR_QUOTE.search(subject) or OPENING_QUOTE.match(subject):
         return False  # a number or a quotation is not a speaker
-    cues = attribution_cues(rules.language)
+    cues = language.attribution
     first = subject.split()[0].lower()
     if first in cues.non_speakers or first in cues.subject_prepositions:
         return False
@@ -243,10 +237,10 @@ def _names_a_speaker(subject: str, rules: Rules) -> bool:
     return proper or bool(cues.speaker_noun.search(subject))
 
 
-def _noun_phrase_tail(subject: str, rules: Rules) -> str:
+def _noun_phrase_tail(subject: str, language: Language) -> str:
     """Keep the words after the last verb or conjunction: 'Blinken noted a UN' -> 'a UN'."""
-    stops = attribution_cues(rules.language).subject_stops
-    keep_ed = attribution_cues(rules.language).subject_keep_ed
+    stops = language.attribution.subject_stops
+    keep_ed = language.attribution.subject_keep_ed
     words = subject.split()
     start = 0
     for i, word in enumerate(words):
@@ -261,10 +255,10 @@ def _looks_like_name(segment: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
-def _strip_opener(subject: str, rules: Rules) -> str:
-    cues = attribution_cues(rules.language)
+def _strip_opener(subject: str, language: Language) -> str:
+    cues = language.attribution
     openers = cues.sentence_openers
-    calendar = set(rules.months) | set(rules.weekdays)
+    calendar = set(language.rules.months) | set(language.rules.weekdays)
     words = subject.split()
     if words and words[0].lower() in openers and len(words) > 1:
         i = 1
@@ -274,7 +268,7 @@ def _strip_opener(subject: str, rules: Rules) -> str:
             and not cues.speaker_noun.fullmatch(words[i].strip(",."))
             and (
                 words[i].lower() in openers
-                or words[i].lower() in TIME_WORDS
+                or words[i].lower() in cues.subject_time_words
                 or words[i].lower().strip(",.") in calendar
                 or any(c.isdigit() for c in words[i])
                 or words[i].islower()
@@ -285,41 +279,17 @@ def _strip_opener(subject: str, rules: Rules) -> str:
     return " ".join(words).strip(" \"'“”")
 
 
-TIME_WORDS = {
-    "the",
-    "day",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "week",
-    "month",
-    "year",
-    "time",
-    "same",
-    "late",
-    "early",
-    "later",
-    "earlier",
-    "then",
-    "a",
-    "of",
-    "in",
-    "on",
-}
-
-
-def resolve_claimant(subject: str, before: str, rules: Rules, registry: Registry, context: Context) -> str | None:
+def resolve_claimant(subject: str, before: str, language: Language, registry: Registry, context: Context) -> str | None:
     """Turn 'he' or 'the ministry' into the actor it points back to."""
-    anaphor = attribution_cues(rules.language).anaphor.fullmatch(subject.strip())
+    anaphor = language.attribution.anaphor.fullmatch(subject.strip())
     if not anaphor:
         return _trim_claimant(subject)
     head = subject.lower().split()[-1]
     earlier = registry.mentions(before[: max(0, len(before) - len(subject))])
-    if earlier and head in ("it", "they", "which", "who", "que"):
+    if earlier and head in language.attribution.antecedent_pronouns:
         return earlier[-1][2]
     for attribution in reversed(context.history or []):
-        if head in attribution.claimant.lower() or head in ("he", "she", "it", "they", "which", "who", "él", "ella"):
+        if head in attribution.claimant.lower() or head in language.attribution.speaker_pronouns:
             return attribution.claimant
     if context.last:
         return context.last.claimant

@@ -4,31 +4,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..rules import alternation, rules_for
-
-
-@cache
-def verb_pattern(language: str) -> re.Pattern:
-    return re.compile(alternation(rules_for(language).words("reporting_verbs")), re.I)
-
-
-@cache
-def according_pattern(language: str) -> re.Pattern:
-    rules = rules_for(language)
-    return re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I)
-
-
-@cache
-def version_pattern(language: str) -> re.Pattern:
-    return re.compile(r"\b(?:the|la)\s+([\w'’ -]{2,40}?)\s+(?:version|versión)\b", re.I)
+from ..rules import Rules, alternation
 
 
 @dataclass(frozen=True)
 class AttributionCues:
     """The per-language patterns and word sets tried on every verb and subject, built once."""
 
+    reporting_verbs: re.Pattern
+    according_to: re.Pattern  # "according to X"
+    version: re.Pattern  # "the Russian version"
+    bare_determiner: re.Pattern  # "according to the": no one named
+    relative_pronoun: re.Pattern  # "an attack that (officials said)"
+    article_start: re.Pattern
+    definite_start: re.Pattern
+    conjunction_start: re.Pattern  # "and the ministry (said)"
+    time_phrase_end: re.Pattern  # "on Monday morning" closing a subject or a trailing speaker
+    subject_time_words: frozenset
+    antecedent_pronouns: frozenset  # "it said": the body named last in the clause
+    speaker_pronouns: frozenset  # "he said": the last speaker
     passive_before: re.Pattern
     noun_before: re.Pattern
     auxiliary_end: re.Pattern
@@ -57,10 +52,28 @@ class AttributionCues:
     institution_heads: dict
 
 
-@cache
-def attribution_cues(language: str) -> AttributionCues:
-    rules = rules_for(language)
+def build_attribution_cues(rules: Rules) -> AttributionCues:
     return AttributionCues(
+        reporting_verbs=re.compile(alternation(rules.words("reporting_verbs")), re.I),
+        according_to=re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I),
+        bare_determiner=re.compile(alternation(rules.words("determiners")), re.I),
+        relative_pronoun=re.compile(rf"\b(?:{alternation(rules.words('relative_pronouns'))})\s+"),
+        article_start=re.compile(rf"(?:{alternation(rules.words('articles'))})\s", re.I),
+        definite_start=re.compile(rf"(?:{alternation(rules.words('definite_articles'))})\s", re.I),
+        conjunction_start=re.compile(rf"^(?:{alternation(rules.words('subject_conjunctions'))})\s+", re.I),
+        time_phrase_end=re.compile(
+            rf"\s+(?:{alternation(rules.words('time_phrase_openers'))})\s+[\w']+"
+            rf"(?:\s+(?:{alternation(rules.words('day_parts'))}))?$",
+            re.I,
+        ),
+        subject_time_words=frozenset(w.lower() for w in rules.words("subject_time_words")),
+        antecedent_pronouns=frozenset(w.lower() for w in rules.words("antecedent_pronouns")),
+        speaker_pronouns=frozenset(w.lower() for w in rules.words("speaker_pronouns")),
+        version=re.compile(
+            rf"\b(?:{alternation(rules.words('definite_articles'))})\s+([\w'’ -]{{2,40}}?)\s+"
+            rf"(?:{alternation(rules.words('version_nouns'))})",
+            re.I,
+        ),
         passive_before=re.compile(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", re.I),
         noun_before=re.compile(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", re.I),
         auxiliary_end=re.compile(rf"\s+(?:{alternation(rules.words('auxiliaries'))})$", re.I),
@@ -82,7 +95,9 @@ def attribution_cues(language: str) -> AttributionCues:
             re.I,
         ),
         agent_end=re.compile(rf"(?:{alternation(rules.words('agent_markers'))})\s+([^,;:]{{2,80}})$", re.I),
-        agent_after=re.compile(r"\s+by\s+([^,;:]{2,80}?)\s*(?:[,;:.]|$)", re.I),
+        agent_after=re.compile(
+            rf"\s+(?:{alternation(rules.words('agent_prepositions'))})\s+([^,;:]{{2,80}}?)\s*(?:[,;:.]|$)", re.I
+        ),
         source_label=re.compile(rf"^(?:{alternation(rules.words('source_labels'))})\s*:\s*(.{{2,120}})$", re.I | re.S),
         after_tail=re.compile(rf"\s+(?:{alternation(rules.words('after_speaker_tails'))})\b.*$", re.I | re.S),
         citing_verbs=frozenset(w.lower() for w in rules.words("citing_verbs")),

@@ -11,25 +11,25 @@ are returned unresolved, with their offset, for the extract stage to anchor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 import dateparser
 
 from ..model import Sentence
-from ..rules import Rules, alternation, rules_for
+from ..rules import Rules, alternation
+from .reach import text_after, text_before
+
+if TYPE_CHECKING:
+    from .language import Language
 
 ORDINAL = r"(?:st|nd|rd|th)?"
-UNNAMED_DAY = re.compile(r"\b(?:a|an|every|next|un|cada)\s+$", re.I)
-SPAN_BEFORE = re.compile(r"\b(?:the|for|in|within|of|last|next|this|los|las|durante)\s+$", re.I)
-TAKES_OBJECT = re.compile(r"(?:before|after|into|since|antes|después)$")
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
-CONJUNCTION_FOLLOWS = re.compile(r"\s+(?:and|or|in|at|on|when|y|en)\b")
-MONTHS_UNIT = re.compile(r"\b(?:months?|mes|meses)\b")
 ORDINAL_SUFFIX = re.compile(r"(\d)(st|nd|rd|th)\b")
 OF_WORD = re.compile(r"\bof\s+")
-MONTH_QUALIFIER = re.compile(r"^(?:early|late|mid-?|principios de|finales de)\s*", re.I)
 YEAR_DIGITS = re.compile(r"\d{4}")
 WORD_TOKEN = re.compile(r"[\w']+")
 SPACES = re.compile(r"\s+")
@@ -51,103 +51,124 @@ class DateExpression:
     since: bool = False
 
 
-@cache
-def _patterns(language: str) -> list[tuple[str, re.Pattern]]:
-    rules = rules_for(language)
+def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
     month = alternation(rules.months)
     weekday = alternation(rules.weekdays)
-    number = alternation(list(rules.number_word) + ["a", "an", "one"])
+    number = alternation(list(rules.number_word) + rules.words("count_articles"))
     units = alternation(rules.table.get("units_in_days") or {})
     before = alternation(rules.words("before_words"))
     after = alternation(rules.words("after_words"))
-    ago = alternation(rules.words("ago_words") or ["ago"])  # "three days ago", "три дні тому"
+    ago = alternation(rules.words("ago_words"))  # "three days ago", "три дні тому"
     year = r"(?:1[89]\d\d|20\d\d)"
     day = r"(?:[12]\d|3[01]|0?[1-9])"
     es_of = r"(?:\s+de)?"
+    months_after = alternation(rules.words("month_prepositions"))
+    fillers = alternation(rules.words("offset_fillers"))
     parts = [
         ("holiday", alternation(rules.table.get("holidays") or {})),
         ("day_month", rf"(?<![\d,.]){day}{ORDINAL}(?:\s+of)?{es_of}\s+{month}(?:,?{es_of}\s+{year})?(?![\d])"),
         ("month_day", rf"{month}\.?\s+{day}{ORDINAL}(?:,?\s+{year})?(?![\d:])"),
-        ("month_year", rf"(?:(?:early|late|mid|mid-|principios de|finales de)\s*)?{month}(?:,?{es_of}\s+{year})"),
+        ("month_year", rf"(?:(?:{_prefixes(rules.words('month_qualifiers'))})\s*)?{month}(?:,?{es_of}\s+{year})"),
         ("month_last_year", rf"{month}\s+(?:{alternation(rules.words('last_year'))})"),
-        ("month", rf"\b(?:in|since|until|by|en|desde|hasta)\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
+        ("month", rf"\b(?:{months_after})\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
         ("month_bare", rf"\b(?P<d>(?:early|late)\s+{month})(?!\s*\d)"),
         ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
-        ("year", rf"\b(?:in|since|until|of|en|desde|de)\s+(?P<d>{year})(?![\d,.]\d)"),
+        ("year", rf"\b(?:{alternation(rules.words('year_prepositions'))})\s+(?P<d>{year})(?![\d,.]\d)"),
         ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
-        ("offset", rf"(?:(?:{number}|\d+|a few|several|only|just)\s+)*{units}\s+(?:{before}|{after})"),
+        ("offset", rf"(?:(?:{number}|\d+|{fillers})\s+){{0,4}}{units}\s+(?:{before}|{after})"),
         ("last_year", alternation(rules.words("last_year"))),
         ("relative_day", alternation(rules.table.get("relative_days") or {})),
-        ("weekday", rf"(?:(?:last|this|past|este|el|del)\s+)?{weekday}(?:'s|’s)?"),
+        ("weekday", rf"(?:(?:{alternation(rules.words('weekday_openers'))})\s+)?{weekday}(?:'s|’s)?"),
     ]
-    return [(name, re.compile(p, re.I)) for name, p in parts]
+    return tuple((name, re.compile(p, re.I)) for name, p in parts)
 
 
 @dataclass(frozen=True)
-class _Cues:
-    """The per-language patterns `_resolve` tries on every candidate, compiled once."""
+class DateCues:
+    """The per-language patterns `find_dates` and `_resolve` try on every candidate, compiled once."""
 
+    patterns: tuple[tuple[str, re.Pattern], ...]  # each kind of date expression, in the order tried
+    unnamed_day: re.Pattern  # "a Monday morning"
+    span_before: re.Pattern  # "in the days before"
+    takes_object: re.Pattern  # "two days before (the strike)"
+    conjunction_follows: re.Pattern
+    months_unit: re.Pattern
+    month_qualifier: re.Pattern
     explicit_date_after: re.Pattern
     after_word: re.Pattern
     since_before: re.Pattern
     statement_before: re.Pattern
     statement_after: re.Pattern
+    future_before: re.Pattern
     units: tuple[tuple[str, re.Pattern], ...]
 
 
-@cache
-def _cues(language: str) -> _Cues:
-    rules = rules_for(language)
+def build_date_cues(rules: Rules) -> DateCues:
     statement = rules.regex("statement_words").pattern
     units = rules.table.get("units_in_days") or {}
-    return _Cues(
+    return DateCues(
+        patterns=_patterns(rules),
+        unnamed_day=re.compile(rf"\b(?:{alternation(rules.words('unnamed_day_words'))})\s+$", re.I),
+        span_before=re.compile(rf"\b(?:{alternation(rules.words('span_words'))})\s+$", re.I),
+        takes_object=re.compile(rf"(?:{alternation(rules.words('object_taking_offsets'))})$"),
+        conjunction_follows=re.compile(rf"\s+(?:{alternation(rules.words('offset_conjunctions'))})"),
+        months_unit=re.compile(alternation(rules.words("month_units"))),
+        month_qualifier=re.compile(rf"^(?:{_prefixes(rules.words('month_qualifiers'))})\s*", re.I),
         explicit_date_after=re.compile(rf",?\s+(?:{alternation(rules.months)}|\d)", re.I),
         after_word=re.compile(alternation(rules.words("after_words"))),
         since_before=re.compile(rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$", re.I),
         statement_before=re.compile(rf"(?:{statement})\W+(?:\w+\W+){{0,3}}$", re.I),
         statement_after=re.compile(rf"\W*(?:\w+\W+)?(?:{statement})", re.I),
+        future_before=re.compile(rf"\b(?:{alternation(rules.words('future_words'))})\b[^,;.]{{0,60}}$", re.I),
         units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
     )
 
 
-def find_dates(sentences: list[Sentence], body: str, published: date, language: str) -> list[DateExpression]:
+def _prefixes(words: list[str]) -> str:
+    """Words that may run into the next one ("mid-March"), longest first: no boundary after them."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+
+
+def find_dates(sentences: list[Sentence], body: str, published: date, language: Language) -> list[DateExpression]:
     """Every date expression in the sentences, left to right, without overlaps."""
-    rules = rules_for(language)
     found: list[DateExpression] = []
     for sentence in sentences:
-        taken: list[tuple[int, int]] = []
-        for name, pattern in _patterns(rules.language):
+        taken: list[tuple[int, int]] = []  # in order and apart, so one neighbour tells an overlap
+        for name, pattern in language.dates.patterns:
             for match in pattern.finditer(sentence.text):
                 span = match.span("d") if "d" in pattern.groupindex else match.span()
-                if any(span[0] < e and s < span[1] for s, e in taken):
+                at = bisect_left(taken, span)
+                if (at > 0 and taken[at - 1][1] > span[0]) or (at < len(taken) and taken[at][0] < span[1]):
                     continue
-                expression = _resolve(name, match, sentence, published, rules)
+                expression = _resolve(name, match, sentence, published, language)
                 if expression is None:
                     continue
-                taken.append(span)
+                insort(taken, span)
                 found.append(expression)
     return sorted(found, key=lambda d: d.start)
 
 
-def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, rules: Rules) -> DateExpression | None:
+def _resolve(
+    name: str, match: re.Match, sentence: Sentence, published: date, language: Language
+) -> DateExpression | None:
     group = "d" if "d" in match.re.groupindex else 0
     text = match.group(group)
     lower = text.lower()
     value: str | None
     precision = "day"
     offset, anchor = 0, ""
-    cues = _cues(rules.language)
+    cues = language.dates
     if name == "holiday":
-        month, day = rules.table["holidays"][_key(lower, rules.table["holidays"])]
+        month, day = language.rules.table["holidays"][_key(lower, language.rules.table["holidays"])]
         value = _most_recent(published, month, day).isoformat()
     elif name in ("day_month", "month_day"):
-        value = _parse_absolute(_clean_day(text), rules.language, published, "day")
+        value = _parse_absolute(_clean_day(text), language.code, published, "day")
     elif name in ("month_year", "month", "month_bare"):
         precision = "month"
-        value = _parse_absolute(_month_only(text, rules), rules.language, published, "month")
+        value = _parse_absolute(_month_only(text, language), language.code, published, "month")
     elif name == "month_last_year":
         precision = "month"
-        month = rules.months[_first_word(lower, rules.months)]
+        month = language.rules.months[_first_word(lower, language.rules.months)]
         value = f"{published.year - 1:04d}-{month:02d}"
     elif name == "year":
         precision, value = "year", text
@@ -156,31 +177,35 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
     elif name == "last_year":
         precision, value = "year", str(published.year - 1)
     elif name == "relative_day":
-        days = rules.table["relative_days"][_key(lower, rules.table["relative_days"])]
+        days = language.rules.table["relative_days"][_key(lower, language.rules.table["relative_days"])]
         value = (published + timedelta(days=days)).isoformat()
     elif name == "weekday":
-        if UNNAMED_DAY.search(sentence.text[: match.start()]):
+        if cues.unnamed_day.search(text_before(sentence.text, match.start())):
             return None  # "a Monday morning in October" names no particular day
-        if cues.explicit_date_after.match(sentence.text[match.end() :]):
+        if cues.explicit_date_after.match(text_after(sentence.text, match.end())):
             return None  # "Saturday, Feb. 19, 2022": the explicit date that follows says it
-        weekday = rules.weekdays[_first_word(lower, rules.weekdays)]
-        back = (published.weekday() - weekday) % 7
-        value = (published - timedelta(days=back)).isoformat()
+        weekday = language.rules.weekdays[_first_word(lower, language.rules.weekdays)]
+        if cues.future_before.search(text_before(sentence.text, match.start())):
+            ahead = (weekday - published.weekday()) % 7 or 7  # "will compete on Monday": the coming one
+            value = (published + timedelta(days=ahead)).isoformat()
+        else:
+            value = (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
     elif name == "ago":
-        value = (published - timedelta(days=_offset_days(lower, rules))).isoformat()
-        if MONTHS_UNIT.search(lower):
+        value = (published - timedelta(days=_offset_days(lower, language))).isoformat()
+        if cues.months_unit.search(lower):
             precision, value = "month", value[:7]  # "six months ago" names a month, not a day
     elif name == "offset":
-        days = _offset_days(lower, rules)
-        if days is None or SPAN_BEFORE.search(sentence.text[: match.start()]):
+        days = _offset_days(lower, language)
+        if days is None or cues.span_before.search(text_before(sentence.text, match.start())):
             return None  # "in the days before", "for months before": a span, not a date
         forward = bool(cues.after_word.search(lower))
         offset = days if forward else -days
         tail = sentence.text[match.end() : match.end() + 6]
-        takes_object = TAKES_OBJECT.search(lower) and OBJECT_FOLLOWS.match(tail) and not CONJUNCTION_FOLLOWS.match(tail)
+        follows = OBJECT_FOLLOWS.match(tail) and not cues.conjunction_follows.match(tail)
+        takes_object = cues.takes_object.search(lower) and follows
         anchor = "phrase" if takes_object else "previous"
         value = None
-        if MONTHS_UNIT.search(lower):
+        if cues.months_unit.search(lower):
             precision = "month"  # "six months into the war" names a month, not a day
     else:
         return None
@@ -196,22 +221,22 @@ def _resolve(name: str, match: re.Match, sentence: Sentence, published: date, ru
         precision=precision,
         offset_days=offset,
         anchor=anchor,
-        statement=_is_statement_date(sentence.text, match.start(), match.end(), rules),
+        statement=_is_statement_date(sentence.text, match.start(), match.end(), language),
         since=bool(cues.since_before.search(sentence.text[max(0, match.start() - 80) : match.start()])),
     )
 
 
-def _is_statement_date(text: str, start: int, end: int, rules: Rules) -> bool:
+def _is_statement_date(text: str, start: int, end: int, language: Language) -> bool:
     """'said on Friday', 'The Kremlin on Friday rejected': the day of a statement."""
-    cues = _cues(rules.language)
+    cues = language.dates
     return bool(
         cues.statement_before.search(text[max(0, start - 40) : start])
         or cues.statement_after.match(text[end : end + 25])
     )
 
 
-def _offset_days(lower: str, rules: Rules) -> int | None:
-    unit = next((u for u, pattern in _cues(rules.language).units if pattern.search(lower)), None)
+def _offset_days(lower: str, language: Language) -> int | None:
+    unit = next((u for u, pattern in language.dates.units if pattern.search(lower)), None)
     if unit is None:
         return None
     count = 1
@@ -219,10 +244,10 @@ def _offset_days(lower: str, rules: Rules) -> int | None:
         if token.isdigit():
             count = int(token)
             break
-        if token in rules.number_word and token not in ("a", "an"):
-            count = rules.number_word[token]
+        if token in language.rules.number_word and token not in ("a", "an"):
+            count = language.rules.number_word[token]
             break
-    return count * rules.table["units_in_days"][unit]
+    return count * language.rules.table["units_in_days"][unit]
 
 
 def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) -> tuple[str, str] | None:
@@ -259,8 +284,8 @@ def _clean_day(text: str) -> str:
     return OF_WORD.sub("", text)
 
 
-def _month_only(text: str, rules: Rules) -> str:
-    return MONTH_QUALIFIER.sub("", text)
+def _month_only(text: str, language: Language) -> str:
+    return language.dates.month_qualifier.sub("", text)
 
 
 def _first_word(lower: str, table: dict) -> str:

@@ -9,24 +9,29 @@ lists live in `rules/<language>.yml`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cache
+from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from ..model import Figure
-from ..rules import Rules, alternation, rules_for
+from ..rules import Rules, alternation
+from .reach import text_after, text_before
+
+if TYPE_CHECKING:
+    from .language import Language
 
 # 1,200 and 12 000 (a space, a no-break or a thin space between thousands), 1.2 (only before "million")
 DIGITS = re.compile(
     r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.(\d+))?"
     r"(?![\w]|,\d|-(?:year|kilo|metre|meter|km|milli|mm|calib|ton|day|hour))"
 )
-PARTITIVE_AFTER = re.compile(r"\s+(?:of\s+(?:which|whom|them|those)|de\s+(?:los|las)\s+cuales)\b", re.I)
 GROUP_SEPARATORS = re.compile(r"[, \u00a0\u202f]")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
-DECIMAL_SCALE = re.compile(r"\s+(million|thousand|mil|millones)\b", re.I)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
-OF_AFTER = re.compile(r"\s+(?:of|de)\s")
 CLAUSE_SPLIT = re.compile(r"[;:]|,\s")
+LARGEST_COUNT = 10**12
+NUMBER_WORDS_MAX = 8  # "two hundred and fifty-five thousand": a spelled number is a few words, not a run of them
 
 
 @dataclass(frozen=True)
@@ -37,31 +42,33 @@ class Number:
     qualifier: str
 
 
-@cache
-def _number_word_pattern(language: str) -> re.Pattern:
-    rules = rules_for(language)
+def _number_word_pattern(rules: Rules) -> re.Pattern:
     words = sorted({re.escape(w) for w in [*rules.number_word, *rules.number_scale]}, key=len, reverse=True)
     word = f"(?:{'|'.join(words)})" if words else r"(?!x)x"
     scales = sorted({re.escape(w) for w in rules.number_scale}, key=len, reverse=True)
     scale = f"(?:{'|'.join(scales)})" if scales else r"(?!x)x"
     conjunction = alternation(rules.words("range_joiners")[:1])
-    run = rf"{word}(?:[\s-]+{word})*"
+    run = rf"{word}(?:[\s-]+{word}){{0,{NUMBER_WORDS_MAX}}}"
     # "thirty-eight"; "two hundred and fifty" ("and" joins only after a scale word: "five and six" are two)
     # an apostrophe inside a word keeps it one word: "сім'ї" is not "сім" (seven)
-    return re.compile(
-        rf"(?<![\w-])(?:(?:{word}[\s-]+)*{scale}\s+{conjunction}\s+{run}|{run})(?![\w-])(?!['’ʼ´]\w)", re.I
-    )
+    lead = rf"(?:{word}[\s-]+){{0,{NUMBER_WORDS_MAX}}}"
+    return re.compile(rf"(?<![\w-])(?:{lead}{scale}\s+{conjunction}\s+{run}|{run})(?![\w-])(?!['’ʼ´]\w)", re.I)
 
 
-@cache
-def _qualifier_pattern(language: str) -> re.Pattern:
-    return re.compile(rf"(?:{alternation(rules_for(language).qualifier_of)})\s+$", re.I)
+def _qualifier_pattern(rules: Rules) -> re.Pattern:
+    return re.compile(rf"(?:{alternation(rules.qualifier_of)})\s+$", re.I)
 
 
 @dataclass(frozen=True)
-class _Cues:
+class FigureCues:
     """The per-language patterns tried around every number, compiled once."""
 
+    number_words: re.Pattern
+    qualifier: re.Pattern
+    decimal_scale: re.Pattern  # "1.2 million"
+    partitive_after: re.Pattern  # "20 of whom"
+    of_after: re.Pattern
+    one_words: frozenset
     unit_after: re.Pattern
     blocker_before: re.Pattern
     strong_before: re.Pattern
@@ -89,15 +96,19 @@ class _Cues:
     verb_overrides: frozenset
 
 
-@cache
-def _cues(language: str) -> _Cues:
-    rules = rules_for(language)
+def build_figure_cues(rules: Rules) -> FigureCues:
     qualifiers = alternation(rules.qualifier_of)
     people = alternation(rules.words("people_nouns"))
     fillers = alternation(rules.words("filler_words"))
     toll_links = rules.words("toll_links")
     joiners = alternation(rules.words("list_joiners"))
-    return _Cues(
+    return FigureCues(
+        number_words=_number_word_pattern(rules),
+        qualifier=_qualifier_pattern(rules),
+        decimal_scale=re.compile(rf"\s+({alternation(rules.table.get('decimal_scales') or {})})", re.I),
+        partitive_after=re.compile(rf"\s+(?:{alternation(rules.words('partitive_words'))})", re.I),
+        of_after=re.compile(rf"\s+(?:{alternation(rules.words('of_words'))})\s"),
+        one_words=frozenset(w.lower() for w in rules.words("one_words")),
         unit_after=re.compile(rf"\s*(?:-|\s)?(?:{alternation(rules.words('unit_words'))})"),
         blocker_before=re.compile(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", re.I),
         strong_before=re.compile(
@@ -163,44 +174,58 @@ def _cues(language: str) -> _Cues:
     )
 
 
-def numbers_in(text: str, rules: Rules, masked: list[tuple[int, int]]) -> list[Number]:
+def numbers_in(text: str, language: Language, masked: list[tuple[int, int]]) -> list[Number]:
     """Every number in the text (digits or words), ranges merged, with its qualifier."""
     spans = list(masked) + [m.span() for m in TIME.finditer(text)]
     found: list[tuple[int, int, int]] = []
     for match in DIGITS.finditer(text):
-        scale = DECIMAL_SCALE.match(text[match.end() :])
+        scale = language.figures.decimal_scale.match(text, match.end())
         if match.group(2) and not scale:
             continue  # decimals: only as "1.2 million"
         value = float(GROUP_SEPARATORS.sub("", match.group(0)))
         if scale:  # "2 million" is 2,000,000, not 2
-            value *= rules.number_scale.get(scale.group(1).lower(), 1)
-        end = match.end() + (scale.end() if scale else 0)
-        found.append((match.start(), end, int(value)))
-    for match in _number_word_pattern(rules.language).finditer(text):
-        value = _word_value(match.group(0), rules)
+            value *= language.rules.number_scale.get(scale.group(1).lower(), 1)
+        if value > LARGEST_COUNT:
+            continue  # a serial number or a run of digits, not a count (and 10^400 is no int)
+        found.append((match.start(), scale.end() if scale else match.end(), int(value)))
+    for match in language.figures.number_words.finditer(text):
+        value = _word_value(match.group(0), language)
         if value is not None:
             found.append((match.start(), match.end(), value))
-    found = [f for f in sorted(found) if not any(f[0] < e and s < f[1] for s, e in spans)]
-    return _merge_ranges(text, found, rules)
+    starts, reach = _spans_reach(spans)
+    found = [f for f in sorted(found) if not _overlaps_any(f[0], f[1], starts, reach)]
+    return _merge_ranges(text, found, language)
 
 
-def _word_value(words: str, rules: Rules) -> int | None:
+def _spans_reach(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' starts in order, and the furthest end among the spans up to each (built once per text)."""
+    ordered = sorted(spans)
+    return [s for s, _ in ordered], list(accumulate((e for _, e in ordered), max))
+
+
+def _overlaps_any(start: int, end: int, starts: list[int], reach: list[int]) -> bool:
+    """Whether [start, end) overlaps one of the spans, found by bisection: many numbers cost linear time."""
+    before_end = bisect_left(starts, end)  # the spans that start before `end`
+    return before_end > 0 and reach[before_end - 1] > start
+
+
+def _word_value(words: str, language: Language) -> int | None:
     total, current = 0, 0
     tokens = [t for t in WORD_SEPARATOR.split(words.lower()) if t and t not in ("and", "y")]
-    if not tokens or all(t in rules.number_scale for t in tokens):
+    if not tokens or all(t in language.rules.number_scale for t in tokens):
         return None
     for token in tokens:
-        if token in rules.number_word:
-            current += rules.number_word[token]
-        elif token in rules.number_scale:
-            scale = rules.number_scale[token]
+        if token in language.rules.number_word:
+            current += language.rules.number_word[token]
+        elif token in language.rules.number_scale:
+            scale = language.rules.number_scale[token]
             current = max(current, 1) * scale
             if scale >= 1000:
                 total, current = total + current, 0
     return total + current
 
 
-def _merge_ranges(text: str, found: list[tuple[int, int, int]], rules: Rules) -> list[Number]:
+def _merge_ranges(text: str, found: list[tuple[int, int, int]], language: Language) -> list[Number]:
     numbers: list[Number] = []
     i = 0
     while i < len(found):
@@ -209,73 +234,74 @@ def _merge_ranges(text: str, found: list[tuple[int, int, int]], rules: Rules) ->
             nxt = found[i + 1]
             between = text[end : nxt[0]]
             before = text[max(0, start - 12) : start].lower()
-            cues = _cues(rules.language)
+            cues = language.figures
             joined = cues.range_and.fullmatch(between) and cues.range_between.search(before)
             dashed = cues.range_to.fullmatch(between) and cues.range_from.search(before)
             if (joined or dashed) and nxt[2] > value:
                 numbers.append(Number((value, nxt[2]), start, nxt[1], "range"))
                 i += 2
                 continue
-        numbers.append(Number(value, start, end, _qualifier(text, start, end, rules)))
+        numbers.append(Number(value, start, end, _qualifier(text, start, end, language)))
         i += 1
     return numbers
 
 
-def _qualifier(text: str, start: int, end: int, rules: Rules) -> str:
+def _qualifier(text: str, start: int, end: int, language: Language) -> str:
     """'at least 21', '200+'; 'reported about two' is a preposition, not a hedge."""
     if text[end : end + 1] == "+":
         return "at_least"
     window = text[max(0, start - 40) : start]
-    qualifier = _qualifier_pattern(rules.language).search(window)
+    qualifier = language.figures.qualifier.search(window)
     if not qualifier:
         return "exact"
-    if _cues(rules.language).preposition_qualifier.search(window[: qualifier.start()]) and _norm(
+    if language.figures.preposition_qualifier.search(window[: qualifier.start()]) and _norm(
         qualifier.group(0)
-    ) in rules.words("prepositional_qualifiers"):
+    ) in language.rules.words("prepositional_qualifiers"):
         return "exact"
-    return rules.qualifier_of[_norm(qualifier.group(0))]
+    return language.rules.qualifier_of[_norm(qualifier.group(0))]
 
 
 def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def kind_of(text: str, number: Number, rules: Rules) -> str | None:
+def kind_of(text: str, number: Number, language: Language) -> str | None:
     """What the number counts, from the words after it, then the words before it."""
-    cues = _cues(rules.language)
-    after = text[number.end :]
+    cues = language.figures
+    after = text_after(text, number.end)
     lower_after = after.lower()
     if cues.unit_after.match(lower_after):
         return None
-    before = text[: number.start]
+    before = text_before(text, number.start)
     if cues.blocker_before.search(before):
         return None
     before = cues.all_before.sub(" ", before)  # "killed all 74 people": "all" says nothing of the kind
-    if OF_AFTER.match(lower_after) and text[number.start : number.end].lower() in ("one", "uno", "una"):
+    one = text[number.start : number.end].lower() in cues.one_words
+    if one and cues.of_after.match(lower_after):
         return None  # "one of his associates": a way of speaking, not a count
     if cues.strong_before.search(before):  # "killed 50 prisoners": the verb says what happened to them
-        return _kind_before(before, rules)
-    if cues.people_verbs_before.search(before) and _names_people(lower_after, rules):
+        return _kind_before(before, language)
+    if cues.people_verbs_before.search(before) and _names_people(lower_after, language):
         return "killed"  # "eliminating 200 Ukrainian troops" (but not "destroying 20 tanks")
-    kind = _kind_after(lower_after, rules)
+    kind = _kind_after(lower_after, language)
     if kind:
         return kind
-    return _kind_before(before, rules)
+    return _kind_before(before, language)
 
 
-def _kind_after(after: str, rules: Rules) -> str | None:
-    cues = _cues(rules.language)
+def _kind_after(after: str, language: Language) -> str | None:
+    cues = language.figures
     rest = _after_fillers(after, cues)
     nouns = []
     for kind, noun_after, noun_anywhere in cues.kind_nouns:
         noun = noun_after.match(rest)
-        if noun and not _crosses_clause(rest, noun_anywhere, rules):
+        if noun and not _crosses_clause(rest, noun_anywhere, language):
             nouns.append((noun.end(), kind, noun))
     if nouns:  # the nearest noun says what was counted: "eight killed in a missile attack" counts the killed
         _, kind, noun = min(nouns, key=lambda n: n[0])
         if cues.equipment_after.match(rest[noun.end() :]):
             return None  # "300 rocket systems", "missile launchers": equipment, not launches
-        return _verb_after_noun(rest[noun.end() :], kind, rules)
+        return _verb_after_noun(rest[noun.end() :], kind, language)
     people = cues.people.match(rest)
     window = rest[people.end() :] if people else rest
     aside = cues.parenthetical.match(window)
@@ -293,9 +319,9 @@ def _kind_after(after: str, rules: Rules) -> str | None:
     return None
 
 
-def _verb_after_noun(after: str, kind: str, rules: Rules) -> str:
+def _verb_after_noun(after: str, kind: str, language: Language) -> str:
     """'65 prisoners of war were killed', 'three of the injured died': what happened to them outranks what they were."""
-    cues = _cues(rules.language)
+    cues = language.figures
     if kind not in cues.verb_overrides:
         return kind
     stop = cues.clause_stop.search(after)
@@ -306,53 +332,52 @@ def _verb_after_noun(after: str, kind: str, rules: Rules) -> str:
     return kind
 
 
-def _names_people(after: str, rules: Rules) -> bool:
-    cues = _cues(rules.language)
+def _names_people(after: str, language: Language) -> bool:
+    cues = language.figures
     return bool(cues.people.match(_after_fillers(after, cues)))
 
 
-def _after_fillers(after: str, cues: _Cues) -> str:
+def _after_fillers(after: str, cues: FigureCues) -> str:
     """The words after a number, past fillers such as 'of its', 'more', 'Russian'."""
     lead = cues.fillers_lead.match(after)
     return after[lead.end() :] if lead else after
 
 
-def _crosses_clause(rest: str, nouns: re.Pattern, rules: Rules) -> bool:
+def _crosses_clause(rest: str, nouns: re.Pattern, language: Language) -> bool:
     match = nouns.search(rest)
-    return bool(match and _cues(rules.language).clause_stop.search(rest[: match.start()]))
+    return bool(match and language.figures.clause_stop.search(rest[: match.start()]))
 
 
-def _kind_before(before: str, rules: Rules) -> str | None:
-    cues = _cues(rules.language)
+def _kind_before(before: str, language: Language) -> str | None:
+    cues = language.figures
     tail = cues.qualifier_end.sub("", before)
     for kind, any_cue, toll_link_cues in cues.kind_before:
         if any_cue.search(tail):
             if any(cue.search(tail) for cue in toll_link_cues):
-                return _toll_subject(tail, rules) or None
+                return _toll_subject(tail, language) or None
             return kind
     return None
 
 
-def _toll_subject(before: str, rules: Rules) -> str | None:
+def _toll_subject(before: str, language: Language) -> str | None:
     """'The number of people killed in Friday's strike has risen to 30': the kind named earlier (the nearest)."""
     clause = CLAUSE_SPLIT.split(before)[-1]
     found = []
-    for kind, subjects in _cues(rules.language).toll_subjects:
+    for kind, subjects in language.figures.toll_subjects:
         for match in subjects.finditer(clause):
             found.append((match.end(), len(match.group(0)), kind))
     return max(found)[2] if found else None
 
 
-def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[int, int]]) -> list[Figure]:
+def figures_in_text(text: str, offset: int, language: Language, masked: list[tuple[int, int]]) -> list[Figure]:
     """The figures in a sentence; `offset` maps positions back into the article body."""
-    rules = rules_for(language)
-    numbers = numbers_in(text, rules, masked)
-    kinds = [kind_of(text, number, rules) for number in numbers]
+    numbers = numbers_in(text, language, masked)
+    kinds = [kind_of(text, number, language) for number in numbers]
     for i in range(len(numbers) - 2, -1, -1):
         between = text[numbers[i].end : numbers[i + 1].start]
-        aside = _cues(rules.language).aside_before.search(text[: numbers[i].start])
-        part = PARTITIVE_AFTER.match(text, numbers[i + 1].end)  # "30 soldiers, 20 of whom were killed"
-        if kinds[i] is None and kinds[i + 1] and not aside and not part and _shares_verb(between, rules):
+        aside = language.figures.aside_before.search(text_before(text, numbers[i].start))
+        part = language.figures.partitive_after.match(text, numbers[i + 1].end)  # "30 soldiers, 20 of whom"
+        if kinds[i] is None and kinds[i + 1] and not aside and not part and _shares_verb(between, language):
             kinds[i] = kinds[i + 1]  # "12 soldiers and 30 civilians were killed": one verb, two figures
     return [
         Figure(kind, n.value, n.qualifier, offset + n.start, offset + n.end)
@@ -361,5 +386,5 @@ def figures_in_text(text: str, offset: int, language: str, masked: list[tuple[in
     ]
 
 
-def _shares_verb(between: str, rules: Rules) -> bool:
-    return bool(_cues(rules.language).shared_verb.fullmatch(between))
+def _shares_verb(between: str, language: Language) -> bool:
+    return bool(language.figures.shared_verb.fullmatch(between))

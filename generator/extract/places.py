@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from ..phrases import trie_alternation
-from ..rules import Rules, alternation, rules_for
+from ..rules import Rules, alternation
+
+if TYPE_CHECKING:
+    from .language import Language
 
 PLACES_FILE = "places.yml"
 DEFAULT_PLACES = Path(__file__).resolve().parents[2] / "content" / PLACES_FILE
@@ -41,14 +44,15 @@ class Gazetteer:
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if aliases else None
         self.speaker = re.compile(
             r"(?:['’]s\b|\s+(?:said|says|say|claims|claimed|blames|blamed|denies|denied|accused|"
-            r"accuses|insists|insisted|puts|put)\b)"
+            r"accuses|insists|insisted|puts|put|might|may|will|would|could|should|wants|wanted|warned|warns|"
+            r"demands|demanded|rejected|rejects|refused|refuses|responded|agreed|hopes|fears|believes)\b)"
         )
 
-    def places_in(self, text: str, rules: Rules | None = None) -> list[tuple[int, str]]:
+    def places_in(self, text: str, language: Language | None = None) -> list[tuple[int, str]]:
         """(position, place name) for every place named in the text as where something is, not as a speaker,
         an organisation ('The Moscow Times'), a figure of speech ('a blow for Moscow') or a destination."""
         found: list[tuple[int, str]] = []
-        cues = _place_cues(rules.language) if rules else None
+        cues = language.places if language else None
         if self.pattern:
             found.extend(
                 (m.start(), self.alias_place[_norm(m.group(0))])
@@ -57,10 +61,11 @@ class Gazetteer:
                 and not self.speaker.match(text, m.end())
                 and not (cues and _not_a_location(text, m, cues))
             )
+        named_at = {position for position, _ in found}
         for match in INTRODUCED.finditer(text):
             name = match.group(1)
             known = self.alias_place.get(_norm(name))
-            if not any(pos == match.start(1) for pos, _ in found):
+            if match.start(1) not in named_at:
                 found.append((match.start(1), known or name))
         return sorted(found)
 
@@ -100,7 +105,7 @@ class Gazetteer:
 
 
 @dataclass(frozen=True)
-class _PlaceCues:
+class PlaceCues:
     after: re.Pattern  # "Moscow Times", "Kyiv regime": the place names something else
     before: re.Pattern  # "a blow for", "taken to": the place is not where it happened
     metonyms: frozenset  # capitals that stand for their governments ("Moscow insists")
@@ -108,10 +113,8 @@ class _PlaceCues:
     locative_before: re.Pattern  # "in", "on", "near": after these a metonym is a place whatever follows
 
 
-@cache
-def _place_cues(language: str) -> _PlaceCues:
-    rules = rules_for(language)
-    return _PlaceCues(
+def build_place_cues(rules: Rules) -> PlaceCues:
+    return PlaceCues(
         after=re.compile(rf"\s+(?:{alternation(rules.words('place_not_after'))})", re.I),
         before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
         metonyms=frozenset(_norm(w) for w in rules.words("metonym_places")),
@@ -124,7 +127,7 @@ def _place_cues(language: str) -> _PlaceCues:
     )
 
 
-def _not_a_location(text: str, match: re.Match, cues: _PlaceCues) -> bool:
+def _not_a_location(text: str, match: re.Match, cues: PlaceCues) -> bool:
     before = text[max(0, match.start() - 40) : match.start()]
     if cues.after.match(text, match.end()) or cues.before.search(before):
         return True
@@ -134,7 +137,7 @@ def _not_a_location(text: str, match: re.Match, cues: _PlaceCues) -> bool:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split())
+    return " ".join(text.lower().replace("’", "'").replace("´", "'").split())  # the spellings the trie matches
 
 
 def places_path(content_dirs: list[Path]) -> Path:

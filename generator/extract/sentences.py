@@ -13,10 +13,14 @@ kept in the text but marked (`role`), so it gives neither claims nor events.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..model import Sentence
-from ..rules import Rules, rules_for
+from ..rules import Rules, alternation
+
+if TYPE_CHECKING:
+    from .language import Language
 
 BLOCK_BREAK = re.compile(r"\n\s*\n")
 LINE = re.compile(r"[^\n]+")
@@ -24,7 +28,6 @@ LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*(?=\s+\S)")
 OPENING = "\"“‘«('¿¡-–—•"
 TERMINAL = ".!?…:\"'”’»)"
-CONTINUES_LINE = re.compile(r"[,;\-–—(]$|\b(?:and|or|of|the|a|to|in|with|for|by|on|at|from)$", re.I)
 # "KYIV, Jan 4 (Reuters) -", "MOSCOW, July 9. /TASS/.", "VINNYTSIA, Ukraine (AP) —": a place in capitals,
 # maybe a country, then a date and/or an agency, then a dash or a full stop
 DATELINE = re.compile(
@@ -34,66 +37,21 @@ DATELINE = re.compile(
     r"\s*(?:[-–—]+|\.(?=\s)|(?<=[./]))\s*"
 )
 DATELINE_PARAGRAPHS = 4
+CAPTION_MAX_WORDS = 60  # a photo caption is a few lines
 FURNITURE_MAX_WORDS = 20
 HEADLINE_MAX_WORDS = 30
-TIME_WORDS = frozenset(("am", "pm", "a.m", "p.m", "utc", "gmt", "updated", "published"))
-ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "st",
-    "gen",
-    "lt",
-    "col",
-    "maj",
-    "capt",
-    "sgt",
-    "gov",
-    "sen",
-    "rep",
-    "pres",
-    "prof",
-    "jr",
-    "sr",
-    "no",
-    "vs",
-    "u.s",
-    "u.k",
-    "u.n",
-    "a.m",
-    "p.m",
-    "e.g",
-    "i.e",
-    "etc",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "inc",
-    "co",
-}
 
 
-def split_sentences(body: str, language: str = "en") -> list[Sentence]:
-    rules = rules_for(language)
+def split_sentences(body: str, language: Language) -> list[Sentence]:
     sentences: list[Sentence] = []
     after_teaser = False
-    for paragraph_index, (p_start, p_end) in enumerate(paragraph_spans(body)):
+    for paragraph_index, (p_start, p_end) in enumerate(paragraph_spans(body, language)):
         text = body[p_start:p_end]
-        role = paragraph_role(text, rules, after_teaser)
-        after_teaser = role == "furniture" and (after_teaser or bool(_furniture(rules).teaser.search(text)))
+        role = paragraph_role(text, language, after_teaser)
+        after_teaser = role == "furniture" and (after_teaser or bool(language.furniture.teaser.search(text)))
         start = p_start
         for match in SENTENCE_END.finditer(body, p_start, p_end):
-            if not _starts_sentence(body, match.end(), p_end) or _is_abbreviation(body, match.start()):
+            if not _starts_sentence(body, match.end(), p_end) or _is_abbreviation(body, match.start(), language):
                 continue
             _append(sentences, body, start, match.end(), paragraph_index, role)
             start = match.end()
@@ -116,7 +74,7 @@ def _mark_datelines(sentences: list[Sentence]) -> list[Sentence]:
     return marked
 
 
-def paragraph_spans(body: str) -> list[tuple[int, int]]:
+def paragraph_spans(body: str, language: Language) -> list[tuple[int, int]]:
     """Blank lines end paragraphs; so does a line break, unless the next line continues a wrapped sentence."""
     spans: list[tuple[int, int]] = []
     block_start = 0
@@ -127,7 +85,7 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
         for line in LINE.finditer(body, block_start, block_end):
             if not line.group(0).strip():
                 continue
-            if current and _continues(body[current[0] : current[1]], line.group(0)):
+            if current and _continues(body[current[0] : current[1]], line.group(0), language):
                 current = (current[0], line.end())
                 continue
             if current:
@@ -139,28 +97,28 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _continues(previous: str, line: str) -> bool:
+def _continues(previous: str, line: str, language: Language) -> bool:
     """A wrapped line: it starts in lower case, or the line before stops mid-phrase."""
     first = line.lstrip()[:1]
     previous = previous.rstrip()
     if previous[-1:] in TERMINAL:
         return False
-    return first.islower() or bool(CONTINUES_LINE.search(previous)) and not first.isdigit()
+    return first.islower() or bool(language.furniture.continues_line.search(previous)) and not first.isdigit()
 
 
-def paragraph_role(text: str, rules: Rules, after_teaser: bool = False) -> str:
+def paragraph_role(text: str, language: Language, after_teaser: bool = False) -> str:
     """'furniture' (caption, byline, teaser, menu, ticker), 'headline' (no closing punctuation) or 'text'."""
     stripped = text.strip()
     words = stripped.split()
-    cues = _furniture(rules)
-    if cues.caption.search(stripped):
-        return "furniture"
+    cues = language.furniture
+    if cues.caption.search(stripped) and len(words) <= CAPTION_MAX_WORDS:
+        return "furniture"  # a long paragraph that credits a photo is the text around it, pasted as one line
     short = len(words) <= FURNITURE_MAX_WORDS
     closed = stripped[-1:] in '.!?…"”’»'
     byline = not closed and cues.byline.match(stripped)
     if short and (cues.chrome.search(stripped) or cues.teaser.search(stripped) or byline):
         return "furniture"
-    if _only_dates_and_numbers(words, rules) or stripped.strip(".:").lower() in cues.lines:
+    if _only_dates_and_numbers(words, language) or stripped.strip(".:").lower() in cues.lines:
         return "furniture"
     if after_teaser and not closed:
         return "furniture"  # the headline of another article, under "Read more"
@@ -169,35 +127,45 @@ def paragraph_role(text: str, rules: Rules, after_teaser: bool = False) -> str:
     return "headline" if headline else "text"
 
 
-def _only_dates_and_numbers(words: list[str], rules: Rules) -> bool:
+def _only_dates_and_numbers(words: list[str], language: Language) -> bool:
     """A ticker or time stamp line: '12:21 14.07.2022', 'Monday, 8 July 2024, 14:27', '0'."""
     if not words or len(words) > 8:
         return False
-    calendar = set(rules.months) | set(rules.weekdays)
+    calendar = set(language.rules.months) | set(language.rules.weekdays)
     for word in words:
         bare = word.strip(",.-–|:()").lower()
         numeric = any(c.isdigit() for c in bare) and not any(c.isalpha() for c in bare)
-        if bare and not numeric and bare not in calendar and bare not in TIME_WORDS:
+        if bare and not numeric and bare not in calendar and bare not in language.furniture.clock_words:
             return False
     return True
 
 
-class _FurnitureCues:
-    def __init__(self, rules: Rules) -> None:
-        self.caption = re.compile(_phrases(rules.words("caption_markers")), re.I)
-        self.chrome = re.compile(_phrases(rules.words("chrome_phrases")))
-        self.teaser = re.compile(_phrases(rules.words("teaser_markers")), re.I)
-        self.lines = frozenset(w.lower() for w in rules.words("chrome_lines"))
-        self.byline = re.compile(rf"(?:{_phrases(rules.words('byline_openers'))})\s+\S", re.I)
+@dataclass(frozen=True)
+class FurnitureCues:
+    """What marks page furniture in a language: captions, chrome, teasers, bylines."""
+
+    abbreviations: frozenset  # a full stop after these ends no sentence ("Mr.", "U.S.")
+    clock_words: frozenset  # a ticker line: "12:21 GMT"
+    continues_line: re.Pattern  # a line ending so ("and", ",") is wrapped, not a paragraph's end
+    caption: re.Pattern
+    chrome: re.Pattern
+    teaser: re.Pattern
+    lines: frozenset
+    byline: re.Pattern
 
 
-_FURNITURE: dict[str, _FurnitureCues] = {}
-
-
-def _furniture(rules: Rules) -> _FurnitureCues:
-    if rules.language not in _FURNITURE:
-        _FURNITURE[rules.language] = _FurnitureCues(rules)
-    return _FURNITURE[rules.language]
+def build_furniture_cues(rules: Rules) -> FurnitureCues:
+    joining = alternation(rules.words("line_continuing_words"))
+    return FurnitureCues(
+        abbreviations=frozenset(w.lower() for w in rules.words("abbreviations")),
+        clock_words=frozenset(w.lower() for w in rules.words("clock_words")),
+        continues_line=re.compile(rf"[,;\-–—(]$|\b(?:{joining})$", re.I),
+        caption=re.compile(_phrases(rules.words("caption_markers")), re.I),
+        chrome=re.compile(_phrases(rules.words("chrome_phrases"))),
+        teaser=re.compile(_phrases(rules.words("teaser_markers")), re.I),
+        lines=frozenset(w.lower() for w in rules.words("chrome_lines")),
+        byline=re.compile(rf"(?:{_phrases(rules.words('byline_openers'))})\s+\S", re.I),
+    )
 
 
 def _phrases(phrases: list[str]) -> str:
@@ -214,7 +182,7 @@ def _starts_sentence(body: str, position: int, end: int) -> bool:
     return bool(first) and (first.isupper() or first.isdigit())
 
 
-def _is_abbreviation(body: str, dot: int) -> bool:
+def _is_abbreviation(body: str, dot: int, language: Language) -> bool:
     if body[dot] != ".":
         return False
     word = re.search(r"([A-Za-z.]+)$", body[max(0, dot - 6) : dot])
@@ -222,7 +190,7 @@ def _is_abbreviation(body: str, dot: int) -> bool:
         return False
     token = word.group(1).lower().strip(".")
     # single capital letters are initials ("J. Biden")
-    return token in ABBREVIATIONS or (len(token) == 1 and body[dot - 1].isupper())
+    return token in language.furniture.abbreviations or (len(token) == 1 and body[dot - 1].isupper())
 
 
 def _append(sentences: list[Sentence], body: str, start: int, end: int, paragraph: int, role: str) -> None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..actors import Registry
-from ..rules import Rules
-from .cues import attribution_cues
 from .places import Gazetteer
+
+if TYPE_CHECKING:
+    from .language import Language
 
 COUNTRY_PARTIES = {"Ukraine": "ukraine", "Russia": "russia"}  # gazetteer countries that are parties
 
@@ -34,6 +36,11 @@ class Context:
     history: list[Attribution] = field(default_factory=list)
     read: list[str] = field(default_factory=list)  # the sentences walked so far
     gazetteer: Gazetteer | None = None
+    # what was found in `read` and `history` so far, so each lookup reads only what is new (linear time)
+    _countries_read: int = 0
+    _last_country: str | None = None
+    _heads_read: int = 0
+    _party_of_head: dict[str, str] = field(default_factory=dict)
 
     def place_party(self, claimant: str) -> str | None:
         """The country a claimant's own place lies in ('the Kharkiv city council' -> ukraine), if a party's."""
@@ -49,11 +56,21 @@ class Context:
         """The party of the last country word read ('Russia's', 'Kyiv'), looked up only when needed."""
         if not registry.marker_pattern:
             return None
-        for text in reversed(self.read):
+        for text in self.read[self._countries_read :]:
             markers = list(registry.marker_pattern.finditer(text))
             if markers:
-                return registry.party_of(markers[-1].group(0))[0]
-        return None
+                self._last_country = registry.party_of(markers[-1].group(0))[0]
+        self._countries_read = len(self.read)
+        return self._last_country
+
+    def last_party_of_head(self, head: str, language: Language) -> str | None:
+        """The party of the last speaker whose kind of body is `head` ('ministry'), among those with a party."""
+        for earlier in self.history[self._heads_read :]:
+            earlier_head = institution_head(earlier.claimant, language) if earlier.party != "other" else None
+            if earlier_head:
+                self._party_of_head[earlier_head] = earlier.party
+        self._heads_read = len(self.history)
+        return self._party_of_head.get(head)
 
     @property
     def last(self) -> Attribution | None:
@@ -63,27 +80,24 @@ class Context:
         self.history.append(attribution)
 
 
-def party_in_context(claimant: str, rules: Rules, registry: Registry, context: Context) -> str:
+def party_in_context(claimant: str, language: Language, registry: Registry, context: Context) -> str:
     """A claimant's party; an institution named without its country ('the defence ministry', 'the MoD')
     takes the party of the last speaker of that kind, else of the country the article named last."""
     party, _ = registry.party_of(claimant)
     if party != "other":
         return party
-    head = institution_head(claimant, rules)
+    head = institution_head(claimant, language)
     if not head:
         return party
     local = context.place_party(claimant)
     if local:
         return local  # "the Kryvyi Rih district administration": the place names the side
-    for earlier in reversed(context.history):
-        if earlier.party != "other" and institution_head(earlier.claimant, rules) == head:
-            return earlier.party
-    return context.last_country(registry) or party
+    return context.last_party_of_head(head, language) or context.last_country(registry) or party
 
 
-def institution_head(claimant: str, rules: Rules) -> str | None:
+def institution_head(claimant: str, language: Language) -> str | None:
     """The kind of body a claimant names ('ministry', 'police'...), from the rule table's institution words."""
-    heads = attribution_cues(rules.language).institution_heads
+    heads = language.attribution.institution_heads
     found = None
     for word in re.findall(r"[\w']+", claimant):
         found = heads.get(word.lower(), found)

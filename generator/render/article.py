@@ -11,16 +11,18 @@ from collections import defaultdict
 
 from ..model import Article, Claim
 from .format import escape, human_date
-from .pages import Page, SiteIndex, article_url, event_label, link_to, page, searchable
+from .pages import Page, SiteIndex, article_url, event_label, link_to, page
 from .quoted import quoting_page
+from .search import SearchFacts
 
 
 def article_pages(index: SiteIndex, article: Article) -> list[Page]:
     if not index.publishes_text(article):
-        return [quoting_page(index, article, _article_meta(index, article, article_url(article.id)))]
+        meta = _article_meta(index, article, article_url(article.id))
+        return [quoting_page(index, article, meta, _search_facts(index, article))]
     parts = index.parts[article.id]
     claims = sorted(index.claims_of_article.get(article.id, []), key=lambda c: c.span[0])
-    pages = []
+    pages, facts = [], _search_facts(index, article)
     for number, (start, end) in enumerate(parts):
         url = article_url(article.id, number)
         body = [f"<h1>{escape(article.title)}</h1>", _article_meta(index, article, url)]
@@ -33,8 +35,18 @@ def article_pages(index: SiteIndex, article: Article) -> list[Page]:
             body.append(f'<nav class="tl-pages" aria-label="Parts of this article">Part: {links}</nav>')
         body.append(_article_text(article, start, end, [c for c in claims if start <= c.span[0] < end]))
         path = f"articles/{article.id}.md" if number == 0 else f"articles/{article.id}/part-{number + 1}.md"
-        pages.append(page(path, article.title, body, searchable(1.0)))
+        pages.append(page(path, article.title, body, facts, index.spellings))
     return pages
+
+
+def _search_facts(index: SiteIndex, article: Article) -> SearchFacts:
+    """An article's result says 'Article' and its publication date; its place is its main event's."""
+    event = index.events.get(index.timeline.article_event.get(article.id, ""))
+    filters = [("Type", "Article"), ("Year", str(article.date.year))]
+    filters += [("Party", index.party(claim.party)) for claim in index.claims_of_article.get(article.id, [])]
+    filters += [("Place", event.place)] if event and event.place else []
+    filters += [("Outlet", article.outlet)] if article.outlet else []
+    return SearchFacts(1.0, "Article", human_date(article.date.isoformat(), "day"), tuple(filters))
 
 
 def _article_meta(index: SiteIndex, article: Article, url: str) -> str:

@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 
 from ..model import Claim, Event
 from .format import escape, hedged, human_date, slug
-from .pages import Page, SiteIndex, actor_url, event_label, link_to, page, place_url, searchable
+from .pages import Page, SiteIndex, actor_url, event_label, link_to, page, place_url
+from .search import SearchFacts
 
 
 def actor_pages(index: SiteIndex) -> list[Page]:
@@ -50,7 +51,8 @@ def actor_pages(index: SiteIndex) -> list[Page]:
                     *sections,
                     more,
                 ],
-                searchable(2.0),
+                SearchFacts(2.0, "Party", filters=(("Type", "Party"), ("Party", label))),
+                index.spellings,
             )
         )
         listing.append(f'<li><a href="{link_to("actors/", url)}">{escape(label)}</a> — {len(claims)} claims</li>')
@@ -84,7 +86,8 @@ def place_pages(index: SiteIndex) -> list[Page]:
                 f"places/{slug(place)}.md",
                 place,
                 [f"<h1>{escape(place)}</h1>", f"<p>{len(events)} events.</p>", f"<ul>{items}</ul>"],
-                searchable(2.0),
+                SearchFacts(2.0, "Place", filters=(("Type", "Place"), ("Place", place))),
+                index.spellings,
             )
         )
         listing.append(f'<li><a href="{link_to("places/", url)}">{escape(place)}</a> — {len(events)}</li>')

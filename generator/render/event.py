@@ -10,7 +10,9 @@ from collections import defaultdict
 
 from ..model import Claim, Discrepancy, Event, precision_of
 from .format import KIND_LABEL, KIND_ORDER, escape, hedged, human_date, slug, spread
-from .pages import Page, SiteIndex, actor_url, article_url, event_label, link_to, page, place_url, searchable
+from .pages import Page, SiteIndex, actor_url, article_url, event_label, link_to, page, place_url
+from .review import checked_count, claim_review_marks, figure_words, report_link, report_url, review_mark
+from .search import SearchFacts
 from .summary import event_summary
 
 CELL_ENTRIES = 10  # who-said-what lines in one table cell
@@ -34,8 +36,20 @@ def event_page(index: SiteIndex, event: Event) -> Page:
     body.append(_comparison_table(index, event, url))
     body.append(_source_cards(index, event, url))
     body.append(_related(index, event, url))
+    report = report_link(report_url(index.repo_url, index.site_url, event))
+    body.append(f'<p class="tl-report-line">{report} (opens a new issue in the repository)</p>' if report else "")
     label = event_label(event)
-    return page(f"events/{event.id}.md", label, body, searchable(8.0))
+    return page(f"events/{event.id}.md", label, body, _search_facts(index, event), index.spellings)
+
+
+def _search_facts(index: SiteIndex, event: Event) -> SearchFacts:
+    """An event's result says 'Event' and its date; the search page finds it by its parties, place, outlets, year."""
+    sources = [index.articles[i] for i in event.main_articles if i in index.articles]
+    filters = [("Type", "Event"), ("Year", event.date[:4])]
+    filters += [("Party", index.party(claim.party)) for claim in event.claims]
+    filters += [("Place", event.place)] if event.place else []
+    filters += [("Outlet", article.outlet) for article in sources if article.outlet]
+    return SearchFacts(8.0, "Event", human_date(event.date, event.date_precision), tuple(filters))
 
 
 def sources_label(event: Event) -> str:
@@ -112,6 +126,7 @@ def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
         '<h2 id="figures">Figures by party and source</h2>\n'
         '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
         '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
+        f"{checked_count(event)}\n"
         '<table class="tl-compare"><thead><tr><th scope="col">Party</th><th scope="col">Figure · who gave it · '
         f"source</th></tr></thead>{''.join(groups)}</table>"
     )
@@ -127,8 +142,8 @@ def _figure_cells(index: SiteIndex, event: Event, url: str) -> dict[tuple[str, s
             who = escape(claim.claimant or "the outlet")
             number = numbers.get(claim.article, 0)
             source = f' <a class="tl-src" href="#source-{number}" title="source {number}">[{number}]</a>'
-            key = f"{figure.value}|{figure.qualifier}|{claim.claimant}|{claim.article}"
-            value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>'
+            key = f"{figure.value}|{figure.qualifier}|{claim.claimant}|{claim.article}|{figure.checked}"
+            value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>{review_mark(figure)}'
             cells[(figure.kind, claim.party)].setdefault(key, f'{value} <span class="tl-who">{who}</span>{source}')
     return cells
 
@@ -173,7 +188,7 @@ def _source_cards(index: SiteIndex, event: Event, url: str) -> str:
         if len(cards) >= SOURCE_CARDS:
             rest.append(f'<li id="source-{number}">[{number}] {link}</li>')
             continue
-        quotes = "".join(_quote(index, same, url) for same in list(by_sentence[article_id].values())[:8])
+        quotes = "".join(_quote(index, event, same, url) for same in list(by_sentence[article_id].values())[:8])
         role = "reports this event" if article_id in event.main_articles else "mentions this event"
         outlet = f"{escape(article.outlet)} · " if article.outlet else ""
         cards.append(
@@ -187,15 +202,20 @@ def _source_cards(index: SiteIndex, event: Event, url: str) -> str:
     return '<h2 id="sources">Sources</h2>\n' + "\n".join(cards) + listed + note
 
 
-def _quote(index: SiteIndex, claims: list[Claim], url: str) -> str:
+def _quote(index: SiteIndex, event: Event, claims: list[Claim], url: str) -> str:
     """A sentence once, with everyone it credits a figure to."""
     credits = "; ".join(
         f"{escape(c.claimant or 'the outlet itself')} "
         f'(<a class="tl-party tl-party-{escape(slug(c.party))}" href="{link_to(url, actor_url(c.party))}">'
-        f"{escape(index.party(c.party))}</a>)"
+        f"{escape(index.party(c.party))}</a>)" + claim_review_marks(c)
         for c in claims
     )
     context = f'<a href="{link_to(url, index.claim_url(claims[0]))}">in context</a>'
+    figures = "; ".join(figure_words(f) + f" ({c.claimant or 'the outlet'})" for c in claims for f in c.figures)
+    report = report_link(
+        report_url(index.repo_url, index.site_url, event, figures), "report a problem", "tl-report-figure"
+    )
+    context += f" · {report}" if report else ""
     return f"<blockquote><p>{escape(claims[0].quote)}</p><footer>— {credits} · {context}</footer></blockquote>"
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Claim, Event, Timeline
 from .format import escape, front_matter_text, human_date, slug
+from .search import SearchFacts, SpellingFinder, search_html
 
 EVENTS_PER_PAGE = 150
 HOME_EVENTS = 120
@@ -33,13 +34,15 @@ class SiteOptions:
     article_part_chars: int = ARTICLE_PART_CHARS
     claims_per_actor_page: int = CLAIMS_PER_ACTOR_PAGE
     full_text: str = "republishable"
+    repo_url: str = ""  # mkdocs.yml's repo_url: where a reader reports a problem ('' for no link)
+    site_url: str = ""  # mkdocs.yml's site_url: the site's address, for the report's link back
 
 
 @dataclass(frozen=True)
 class Page:
     path: str  # source path, e.g. "events/x.md"
     url: str  # site url, e.g. "events/x/"
-    front_matter: str  # the YAML block MkDocs reads the title from
+    front_matter: str  # the YAML block MkDocs reads the title from; a data file's whole text (see data_file)
     html: str  # the page body, final HTML: the plugin hands it to the theme without a Markdown pass
 
     @property
@@ -65,18 +68,24 @@ def link_to(from_url: str, to_url: str) -> str:
     return escape(rel(from_url, to_url))
 
 
-def page(path: str, title: str, body: list[str], search: str = "") -> Page:
-    """A page; `search` is the attributes that put it in the search index ('' keeps it out)."""
+def page(
+    path: str, title: str, body: list[str], search: SearchFacts | None = None, spellings: SpellingFinder | None = None
+) -> Page:
+    """A page; `search` puts it in the search index (None keeps it out), with what its result shows and the
+    filters that find it, and every spelling `spellings` knows of the names it uses."""
     meta = f"---\ntitle: {front_matter_text(title)}\n---\n\n"
     blocks = [line for line in body if line]
     if search:
-        blocks = [f"<div {search}>"] + blocks + ["</div>"]
+        # after the title, before the first section: the spellings belong to the page, not to its last section
+        hidden = search_html(search, "\n".join(blocks), spellings)
+        wrapper = f'<div data-pagefind-body data-pagefind-weight="{search.weight}">'
+        blocks = [wrapper, *blocks[:1], hidden, *blocks[1:], "</div>"]
     return Page(path, url_of(path), meta, "\n\n".join(blocks) + "\n")
 
 
-def searchable(weight: float) -> str:
-    """Pagefind attributes: index this page's body, its words weighing `weight` (events above articles)."""
-    return f'data-pagefind-body data-pagefind-weight="{weight}"'
+def data_file(path: str, text: str) -> Page:
+    """A file the site serves as it is (a filter index): MkDocs copies the text it is handed, here all of it."""
+    return Page(path, path, text, "")
 
 
 class SiteIndex:
@@ -85,6 +94,7 @@ class SiteIndex:
     def __init__(self, timeline: Timeline, options: SiteOptions = SiteOptions()):
         self.timeline = timeline
         self.options = options
+        self.repo_url, self.site_url = options.repo_url, options.site_url  # where problems are reported, the address
         self.events = {e.id: e for e in timeline.events}
         self.articles = {a.id: a for a in timeline.articles}
         self.parts = {
@@ -92,6 +102,7 @@ class SiteIndex:
             for a in timeline.articles
         }
         self.labels = dict(timeline.parties)
+        self.spellings = SpellingFinder(timeline.spellings)
         self.events_of_article: dict[str, list[str]] = defaultdict(list)
         self.claims_of_article: dict[str, list[Claim]] = defaultdict(list)
         for event in timeline.events:
@@ -140,6 +151,7 @@ def render_site(timeline: Timeline, options: SiteOptions = SiteOptions()) -> lis
     from .article import article_pages
     from .entities import actor_pages, place_pages
     from .event import event_page, redirect_page
+    from .open_data import open_data_page
     from .timeline import timeline_pages
 
     index = SiteIndex(timeline, options)
@@ -153,6 +165,7 @@ def render_site(timeline: Timeline, options: SiteOptions = SiteOptions()) -> lis
         pages.extend(article_pages(index, article))
     pages.extend(actor_pages(index))
     pages.extend(place_pages(index))
+    pages.append(open_data_page(index))
     return pages
 
 

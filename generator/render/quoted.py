@@ -13,13 +13,14 @@ from urllib.parse import quote
 
 from ..model import Article, Claim
 from .format import escape
-from .pages import Page, SiteIndex, page, searchable
+from .pages import Page, SiteIndex, page
+from .search import SearchFacts
 
 EXCERPT_CHARS = 300
 FRAGMENT_WORDS = 6  # a long sentence is found by its first and last words (textStart,textEnd)
 
 
-def quoting_page(index: SiteIndex, article: Article, meta_table: str) -> Page:
+def quoting_page(index: SiteIndex, article: Article, meta_table: str, facts: SearchFacts) -> Page:
     original = article.url if article.url and article.url.startswith(("http://", "https://")) else None
     where = f'<a href="{escape(original)}" rel="nofollow noopener">{escape(article.outlet or "the original")}</a>'
     note = "This site quotes this article and does not republish it: " + (
@@ -33,7 +34,7 @@ def quoting_page(index: SiteIndex, article: Article, meta_table: str) -> Page:
         "</blockquote>",
         _quoted_claims(index.claims_of_article.get(article.id, []), original),
     ]
-    return page(f"articles/{article.id}.md", article.title, body, searchable(1.0))
+    return page(f"articles/{article.id}.md", article.title, body, facts, index.spellings)
 
 
 def excerpt(body: str, limit: int = EXCERPT_CHARS) -> str:

@@ -1,8 +1,11 @@
-"""Timeline pages: the home page, one page per year, and month pages where a year is large.
+"""Timeline pages: the home page (newest first), Background, and each year's, month's or range's page.
 
-Each event is a card on a vertical line: its date at its precision, title,
-place, number of sources, and a badge naming the disputed figure and its
-spread. Cards carry data attributes for the page's own filters.
+Takes the site's look-ups and gives the timeline's pages and their filter
+indexes. Each event is a card on a vertical line: its date at its precision,
+title, place, number of sources, and a badge naming the disputed figure and
+its spread. The periods come from `periods.py`; the navigation between them
+(years, month index, previous and next, date jump, filters) from
+`timeline_nav.py`.
 """
 
 from __future__ import annotations
@@ -11,104 +14,43 @@ from collections import defaultdict
 
 from ..model import Event, Timeline
 from .event import sources_label
-from .format import KIND_LABEL, MONTHS, escape, human_date, slug, spread
-from .pages import Page, SiteIndex, link_to, page, place_url
-
-EARLIER_URL = "years/earlier/"
+from .filter_index import filter_index
+from .format import MONTHS, escape, human_date, spread
+from .pages import EVENTS_PER_PAGE, Page, SiteIndex, link_to, page, place_url
+from .periods import BACKGROUND, Period, Periods, timeline_periods
+from .timeline_nav import date_jump, events_count, filters, month_index, month_list, pager, search_form, year_jump
 
 
 def timeline_pages(index: SiteIndex) -> list[Page]:
-    events = sorted(index.timeline.events, key=lambda e: (e.date, e.id))
-    by_year: dict[str, list[Event]] = defaultdict(list)
-    for event in events:
-        by_year[event.date[:4]].append(event)
-    covered, earlier = year_groups(index.timeline)
-    pages = [_home(index, events, covered, earlier)]
-    for year, year_events in sorted(by_year.items()):
-        jump_years = earlier if year in earlier else covered
-        pages.extend(_year_pages(index, year, year_events, jump_years, earlier))
-    if earlier:
-        pages.append(_earlier_page(covered, earlier, by_year))
+    periods = timeline_periods(index.timeline, index.options.events_per_page)
+    pages = [_home(index, periods)]
+    shown = periods.pages
+    for period in periods.every:
+        if period.index:
+            pages.append(_year_index_page(index, periods, period))
+            continue
+        at = shown.index(period)
+        before, after = shown[at - 1] if at else None, shown[at + 1] if at + 1 < len(shown) else None
+        pages.append(_period_page(index, periods, period, before, after))
+    if periods.background:
+        pages.append(filter_index(index, BACKGROUND, periods.background.events))
+    for year in periods.years:
+        pages.append(filter_index(index, year, (e for p in periods.by_year[year] for e in p.events)))
     return pages
 
 
-def year_groups(timeline: Timeline) -> tuple[list[str], list[str]]:
-    """The years the site covers, and the earlier years that articles only recall.
-
-    Covered: from the year before the first article was published (reports
-    look back a year, as to a war's start). Articles also recall history
-    (1941, 1991); listing every such year in the navigation would bury the
-    years the site is about, so those share one page.
-    """
-    years = sorted({e.date[:4] for e in timeline.events})
-    first = min((a.date.year for a in timeline.articles), default=None)
-    earlier = [y for y in years if first is not None and int(y) < first - 1]
-    return [y for y in years if y not in earlier], earlier
+def years_nav(
+    timeline: Timeline, events_per_page: int = EVENTS_PER_PAGE, page_path=lambda path: path
+) -> list[dict[str, str]]:
+    """The navigation's Years section: Background, then each covered year's page; `page_path` maps a page's
+    source path to where an exported build puts it."""
+    periods = timeline_periods(timeline, events_per_page)
+    background = [{"Background": page_path(periods.background.path)}] if periods.background else []
+    return background + [{year: page_path(periods.by_year[year][0].path)} for year in periods.years]
 
 
-def year_url(year: str) -> str:
-    return f"years/{year}/"
-
-
-def _year_jump(url: str, years: list[str], earlier: list[str], current: str | None = None) -> str:
-    links = " ".join(
-        f'<a href="{link_to(url, year_url(y))}"{" aria-current=page" if y == current else ""}>{y}</a>' for y in years
-    )
-    if earlier and years is not earlier:
-        links = f'<a href="{link_to(url, EARLIER_URL)}">Earlier</a> ' + links
-    return f'<nav class="tl-years" aria-label="Jump to a year">Years: {links}</nav>'
-
-
-def _earlier_page(covered: list[str], earlier: list[str], by_year: dict[str, list[Event]]) -> Page:
-    """The years before the coverage that articles recall, each with its number of events."""
-    url = EARLIER_URL
-    items = "".join(
-        f'<li><a href="{link_to(url, year_url(y))}">{y}</a> · {len(by_year[y])} '
-        f"event{'s' if len(by_year[y]) != 1 else ''}</li>"
-        for y in earlier
-    )
-    body = [
-        "<h1>Earlier years</h1>",
-        _year_jump(url, covered, earlier),
-        f"<p>Years before {covered[0] if covered else 'the coverage'} that the articles recall.</p>",
-        f'<ul class="tl-earlier">{items}</ul>',
-    ]
-    return page("years/earlier.md", "Earlier years", body)
-
-
-def _search_form(url: str) -> str:
-    """A plain form to the search page, which opens with the results for `q`."""
-    return (
-        f'<form class="tl-search-form" role="search" action="{link_to(url, "search/")}">'
-        '<label>Search events and articles <input type="search" name="q" required></label> '
-        '<button type="submit">Search</button></form>'
-    )
-
-
-def _filters(events: list[Event], index: SiteIndex) -> str:
-    """Selects for party, place and kind of figure; `timeline.js` hides the cards that do not match."""
-    parties = sorted({c.party for e in events for c in e.claims})
-    places = sorted({e.place for e in events if e.place})
-    kinds = sorted({f.kind for e in events for c in e.claims for f in c.figures})
-
-    def select(name: str, label: str, options: list[tuple[str, str]]) -> str:
-        items = "".join(f'<option value="{escape(v)}">{escape(t)}</option>' for v, t in options)
-        return (
-            f'<label>{label} <select data-filter="{escape(name)}"><option value="">all</option>{items}</select></label>'
-        )
-
-    return (
-        '<form class="tl-filters" aria-label="Filter events">'
-        + select("party", "Party", [(slug(p), index.party(p)) for p in parties])
-        + select("place", "Place", [(slug(p), p) for p in places])
-        + select("kind", "Figure", [(k, KIND_LABEL.get(k, k)) for k in kinds])
-        + '<output class="tl-count" aria-live="polite"></output></form>'
-    )
-
-
-def _card(index: SiteIndex, event: Event, url: str) -> str:
-    parties = " ".join(sorted({slug(c.party) for c in event.claims}))
-    kinds = " ".join(sorted({f.kind for c in event.claims for f in c.figures}))
+def _card(event: Event, url: str, anchor: str = "") -> str:
+    anchor_attribute = f' id="{escape(anchor)}"' if anchor else ""
     badges = "".join(
         f'<span class="tl-badge" title="sources disagree on {d.kind}">⚠ {d.kind}: '
         f"{spread([v for vs in d.values.values() for v in vs])}</span>"
@@ -120,8 +62,7 @@ def _card(index: SiteIndex, event: Event, url: str) -> str:
         else ""
     )
     return (
-        f'<li class="tl-card" data-party="{escape(parties)}" data-place="{escape(slug(event.place or ""))}"'
-        f' data-kind="{escape(kinds)}">'
+        f'<li class="tl-card"{anchor_attribute}>'
         f'<time datetime="{escape(event.date)}">{human_date(event.date, event.date_precision)}</time>'
         f'<a class="tl-title" href="{link_to(url, event.page)}">{escape(event.title)}</a>'
         f'<span class="tl-card-meta">{place}{"context" if event.curated else escape(sources_label(event))}</span>'
@@ -129,82 +70,100 @@ def _card(index: SiteIndex, event: Event, url: str) -> str:
     )
 
 
-def _event_list(index: SiteIndex, events: list[Event], url: str, heading_level: int = 2) -> str:
-    """Events grouped by year and month, each heading sticky while its events scroll by."""
-    out = ['<div class="tl-line">']
+def _event_list(events: list[Event], url: str, newest_first: bool = False) -> str:
+    """Events grouped by year and month, each heading sticky while its events scroll by.
+
+    In time order each month's section and each day's first card carry the
+    date as their id ("2022-03", "2022-03-08"), so a link can point at a day.
+    """
     by_month: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in events:
         by_month[(event.date[:4], event.date[5:7] if event.date_precision != "year" else "")].append(event)
-    current_year = None
-    for (year, month), month_events in sorted(by_month.items()):
+    months = sorted(by_month.items(), reverse=newest_first)
+    out, current_year, anchored = ['<div class="tl-line">'], None, set()
+    for (year, month), month_events in months:
         if year != current_year:
-            if current_year is not None:
-                out.append("</section>")
-            out.append(
-                f'<section class="tl-year" id="y{year}"><h{heading_level} class="tl-sticky tl-year-head">'
-                f"{year}</h{heading_level}>"
-            )
+            out.append("</section>" if current_year is not None else "")
+            out.append(f'<section class="tl-year"><h2 class="tl-sticky tl-year-head">{year}</h2>')
             current_year = year
-        name = MONTHS[int(month) - 1] if month else "During the year"
+        name = f"{MONTHS[int(month) - 1]} {year}" if month else f"During {year}"
+        cards = []
+        for event in reversed(month_events) if newest_first else month_events:
+            day = event.date if event.date_precision == "day" and not newest_first else ""
+            cards.append(_card(event, url, day if day not in anchored else ""))
+            anchored.add(day)
+        section_id = f' id="{year}-{month}"' if month and not newest_first else ""
         out.append(
-            f'<section class="tl-month"><h{heading_level + 1} class="tl-sticky tl-month-head">{name} {year}'
-            f'</h{heading_level + 1}><ol class="tl-events">'
-            + "".join(_card(index, e, url) for e in month_events)
-            + "</ol></section>"
+            f'<section class="tl-month"{section_id}><h3 class="tl-sticky tl-month-head">{name}</h3>'
+            f'<ol class="tl-events">{"".join(cards)}</ol></section>'
         )
-    if current_year is not None:
-        out.append("</section>")
-    out.append("</div>")
+    out.append("</section></div>" if current_year is not None else "</div>")
     return "".join(out)
 
 
-def _home(index: SiteIndex, events: list[Event], years: list[str], earlier: list[str]) -> Page:
-    url, home = "", index.options.home_events
-    shown = [e for e in events if e.main_articles][-home:] if len(events) > home else events
+def _home(index: SiteIndex, periods: Periods) -> Page:
+    url = ""
+    events = sorted(index.timeline.events, key=lambda e: (e.date, e.id))
+    shown = events[-index.options.home_events :]
     intro = (
         f'<p class="tl-summary">{len(index.timeline.articles)} articles, {len(events)} events. Each event '
         "shows what every source and every party claimed; ⚠ marks figures the sources disagree on.</p>"
     )
-    more = (
-        ""
-        if shown is events
-        else f"<p>Showing the latest {len(shown)} reported events; every event is on its year's page.</p>"
+    newest = (
+        f"<p>The newest {len(shown)} of {len(events)} events, newest first; every event is on its month's page.</p>"
+        if len(shown) < len(events)
+        else "<p>Newest first.</p>"
     )
+    scopes = ([BACKGROUND] if periods.background else []) + list(periods.years)
     body = [
         "<h1>Timeline</h1>",
         intro,
-        _search_form(url),
-        _year_jump(url, years, earlier),
-        _filters(shown, index),
-        more,
-        _event_list(index, shown, url),
+        search_form(url),
+        month_index(url, periods, periods.years),
+        newest,
+        date_jump(url, periods),
+        filters(url, scopes, "in the whole timeline", newest_first=True),
+        _event_list(shown, url, newest_first=True),
     ]
     return page("index.md", "Timeline", body)
 
 
-def _year_pages(index: SiteIndex, year: str, events: list[Event], years: list[str], earlier: list[str]) -> list[Page]:
-    """One page per year; a year with more events than a page holds gets numbered pages."""
-    size = index.options.events_per_page
-    chunks = [events[i : i + size] for i in range(0, len(events), size)] or [[]]
-    pages = []
-    for number, chunk in enumerate(chunks):
-        path = f"years/{year}.md" if number == 0 else f"years/{year}/page-{number + 1}.md"
-        url = year_url(year) + (f"page-{number + 1}/" if number else "")
-        pager = ""
-        if len(chunks) > 1:
-            pager_links = " ".join(
-                f'<a href="{link_to(url, year_url(year) + (f"page-{i + 1}/" if i else ""))}"'
-                f"{' aria-current=page' if i == number else ''}>{human_date(c[0].date, c[0].date_precision)}</a>"
-                for i, c in enumerate(chunks)
-            )
-            pager = f'<nav class="tl-pages" aria-label="Pages of {year}">Pages: {pager_links}</nav>'
-        body = [
-            f"<h1>{year}</h1>",
-            _year_jump(url, years, earlier, year),
-            pager,
-            _filters(chunk, index),
-            _event_list(index, chunk, url),
-            pager,
-        ]
-        pages.append(page(path, year if number == 0 else f"{year} (page {number + 1})", body))
-    return pages
+def _period_page(
+    index: SiteIndex, periods: Periods, period: Period, before: Period | None, after: Period | None
+) -> Page:
+    url = period.url
+    background = period.scope == BACKGROUND
+    body = [
+        f"<h1>{escape(period.label)}</h1>",
+        year_jump(url, periods, period.scope),
+        _background_intro(periods.since) if background else month_index(url, periods, [period.scope], current=period),
+        pager(url, before, after, "top"),
+        date_jump(url, periods, period.key),
+        filters(url, [period.scope], f"before {periods.since}" if background else f"in {period.scope}"),
+        _event_list(list(period.events), url),
+        pager(url, before, after, "bottom"),
+    ]
+    return page(period.path, period.label, body)
+
+
+def _year_index_page(index: SiteIndex, periods: Periods, period: Period) -> Page:
+    """A year cut into months: its months with their ranges, and the events dated only by the year."""
+    url = period.url
+    count = sum(len(p.events) for p in periods.by_year[period.scope])
+    body = [
+        f"<h1>{escape(period.label)}</h1>",
+        year_jump(url, periods, period.scope),
+        f'<p class="tl-summary">{events_count(count)}, by month:</p>',
+        month_list(url, periods, period.scope),
+        date_jump(url, periods, period.key),
+        filters(url, [period.scope], f"in {period.scope}"),
+        _event_list(list(period.events), url) if period.events else "",
+    ]
+    return page(period.path, period.label, body)
+
+
+def _background_intro(first: str) -> str:
+    return (
+        f'<p class="tl-summary">What happened before {first}, the year of the first article: history the '
+        "articles recall and context the maintainers list, on one page.</p>"
+    )

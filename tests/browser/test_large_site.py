@@ -6,13 +6,27 @@ Skipped, with a message, where ../shared/corpus is absent.
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
+import jsonschema
 import pytest
 from conftest import ROOT, serve
+from test_data_files import check_atom, csv_rows, figure_count
+from test_search import search_api
+from time_travel import (
+    card_dates,
+    choose_filter,
+    jump_to,
+    label_covers,
+    newest_event_date,
+    shown_results,
+    sideways_overflow_on_a_phone,
+    timeline_data,
+)
 
 pytestmark = pytest.mark.browser  # `-m "not browser"` runs the suite without Chromium
 
@@ -59,15 +73,83 @@ def test_no_page_is_over_150_kb(large_site):
     assert sizes[largest] <= PAGE_LIMIT, f"{largest} is {sizes[largest] // 1024} KB"
 
 
-def test_the_timeline_is_split_by_year(large_site, page):
-    _, base_url, _ = large_site
+def test_the_timeline_is_split_by_year_month_and_range(large_site, page):
+    site, base_url, _ = large_site
     page.goto(base_url)
-    years = page.locator(".tl-years a").all_inner_texts()
+    years = page.locator(".tl-month-index a.tl-month-year").all_inner_texts()
     assert len(years) >= 2 and "2022" in years
-    page.locator(".tl-years a", has_text="2022").click()
-    page.wait_for_url(re.compile(r"years/2022/"))
-    assert page.locator(".tl-card").count() > 0
-    assert page.locator(".tl-pages a").count() >= 2  # a big year is split into numbered pages
+    page.locator(".tl-month-index a.tl-month-year", has_text="2022").click()
+    page.wait_for_url(re.compile(r"years/2022/$"))
+    months = page.locator(".tl-month-list > li")
+    assert months.count() >= 6  # a big year is cut by month: its page lists them
+    busiest = max(months.all(), key=lambda m: m.locator("a").count())
+    busiest.locator("a").first.click()
+    page.wait_for_url(re.compile(r"years/2022/\d\d/$"))
+    label = page.locator("h1").inner_text().strip()
+    dates = card_dates(page)
+    assert dates and all(label_covers(label, d) for d in dates), (label, dates[:3])
+    after = page.locator('.tl-pager a[rel="next"]').first
+    following = after.inner_text().rstrip(" →")
+    after.click()
+    page.wait_for_url(re.compile(r"years/"))
+    assert page.locator("h1").inner_text().strip() == following
+    assert all(label_covers(following, d) for d in card_dates(page))
+
+
+def test_the_large_home_pages_first_card_is_the_newest_event(large_site, page):
+    site, base_url, _ = large_site
+    page.goto(base_url)
+    dates = card_dates(page)
+    assert dates[0] == newest_event_date(site) and dates == sorted(dates, reverse=True)
+
+
+def test_a_filter_covers_the_whole_year_and_the_address_restores_it(large_site, page):
+    site, base_url, _ = large_site
+    events = [e for e in timeline_data(site)["events"] if e["date"].startswith("2022")]
+    expected = sorted(e["id"] for e in events if any(c["party"] == "russia" for c in e["claims"]))
+    disputed = sorted(e["id"] for e in events if e["discrepancies"] and e["id"] in expected)
+    page.goto(base_url + "years/2022/")
+    page.locator(".tl-month-list a").nth(2).click()  # a page of one month: the filter still covers the year
+    page.wait_for_url(re.compile(r"years/2022/\d\d/"))
+    on_the_page = page.locator(".tl-line .tl-card").count()
+    choose_filter(page, "party", "russia")
+    page.locator('[data-filter="disputed"]').check()
+    assert urlsplit(page.url).query == "party=russia&disputed=1"
+    assert len(expected) > on_the_page and disputed and sorted(shown_results(page)) == disputed
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    page.locator(".tl-results .tl-card").first.wait_for()
+    assert page.locator('select[data-filter="party"]').input_value() == "russia"
+    assert sorted(shown_results(page)) == disputed
+    count = page.locator(".tl-count").inner_text()
+    assert count == f"{len(disputed):,} of {len(events):,} events in 2022 match"
+
+
+def test_the_date_jump_lands_on_the_page_that_holds_the_date(large_site, page):
+    site, base_url, _ = large_site
+    days = sorted(e["date"] for e in timeline_data(site)["events"] if re.fullmatch(r"2022-\d\d-\d\d", e["date"]))
+    target = days[len(days) // 2]
+    page.goto(base_url)
+    jump_to(page, target[:4], target[5:7], target[8:])
+    label = page.locator("h1").inner_text().strip()
+    assert label_covers(label, target), (label, target)
+    card = page.locator(f'.tl-card:has(time[datetime="{target}"])').first
+    assert card.is_visible() and card.evaluate("c => c.getBoundingClientRect().top") < page.viewport_size["height"]
+    assert card.evaluate("c => c.getBoundingClientRect().top") >= 0  # scrolled to it
+
+
+@pytest.mark.parametrize("path", ["", "years/2022/?party=russia", "years/background/"])
+def test_large_timeline_pages_fit_a_phone(large_site, browser, path):
+    _, base_url, _ = large_site
+    assert sideways_overflow_on_a_phone(browser, base_url + path) <= 0
+
+
+def test_the_filter_indexes_are_small(large_site):
+    site, _, _ = large_site
+    for path in (site / "data" / "filters").glob("*.json"):
+        events = len(json.loads(path.read_text(encoding="utf-8"))["events"])
+        assert path.stat().st_size <= 2048 + 200 * events, (path.name, path.stat().st_size, events)  # tables + rows
 
 
 def test_an_event_page_opens_with_its_comparison(large_site, page):
@@ -186,3 +268,54 @@ def test_a_typical_event_page_carries_at_most_8_kb_beyond_its_content(large_site
         weights.append(len(page.encode()) - len(content.encode()))
     weights.sort()
     assert len(weights) > 500 and weights[len(weights) // 2] <= 8 * 1024, weights[len(weights) // 2]
+
+
+def test_large_build_data_files_validate_and_agree(large_site):
+    """The schema holds for a build of real articles; the CSV has every figure; the feed is Atom with its parts."""
+    site, _, _ = large_site
+    data = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "timeline.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    rows = csv_rows((site / "data" / "claims.csv").read_text(encoding="utf-8"))
+    assert len(rows) == figure_count(data) > 500
+    assert {r["source_url"] for r in rows} <= {a["url"] for a in data["articles"]} | {""}
+    entries = check_atom((site / "data" / "feed.xml").read_bytes()).findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == 50
+
+
+def test_kiev_finds_the_kyiv_events(large_site, page):
+    site, base_url, _ = large_site
+    events = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    kyiv = {f"/{e['page']}" for e in events if e["place"] == "Kyiv"}
+    assert len(kyiv) >= 5
+    found = search_api(page, base_url, "Kiev", {"Type": "Event"})
+    assert kyiv <= {r["path"] for r in found}
+    assert all(r["meta"]["type"] == "Event" and r["meta"]["date"] for r in found)
+
+
+def test_spellings_of_one_name_find_the_same_pages(large_site, page):
+    _, base_url, _ = large_site
+    for spellings in (["Kyiv", "Kiev"], ["Zelensky", "Zelenskyy", "Zelenskiy"], ["Kharkiv", "Kharkov"]):
+        found = [{r["path"] for r in search_api(page, base_url, s)} for s in spellings]
+        union = set().union(*found)
+        assert union and all(len(f) >= 0.95 * len(union) for f in found), dict(
+            zip(spellings, map(len, found), strict=True)
+        )
+
+
+def test_an_event_ranks_above_its_own_articles(large_site, page):
+    site, base_url, _ = large_site
+    events = json.loads((site / "data" / "timeline.json").read_text(encoding="utf-8"))["events"]
+    busy = sorted((e for e in events if len(e["main_articles"]) >= 3), key=lambda e: e["id"])[:5]
+    assert busy
+    for event in busy:
+        paths = [r["path"] for r in search_api(page, base_url, event["title"])]
+        own = [paths.index(f"/articles/{a}/") for a in event["main_articles"] if f"/articles/{a}/" in paths]
+        assert f"/{event['page']}" in paths and own, event["title"]
+        assert paths.index(f"/{event['page']}") < min(own), (event["title"], paths[:8])
+
+
+def test_search_filters_by_outlet(large_site, page):
+    _, base_url, _ = large_site
+    found = search_api(page, base_url, "Ukraine", {"Outlet": "BBC"})
+    assert found and all("BBC" in r["filters"]["Outlet"] for r in found)

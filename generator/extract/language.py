@@ -1,0 +1,89 @@
+"""A language, built once: its rule table's words compiled into the patterns every extraction stage reads.
+
+`language_for(code)` reads `generator/rules/<code>.yml` (through `rules_for`) and compiles each stage's
+cues once; `extract_article` hands the one `Language` to every stage (sentences, dates, figures, claims,
+attribution, places). Adding a language is adding a table, not editing the stages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..rules import Rules, alternation, rules_for
+from .cues import AttributionCues, build_attribution_cues
+from .dates import DateCues, build_date_cues
+from .figures import FigureCues, build_figure_cues
+from .places import PlaceCues, build_place_cues
+from .sentences import FurnitureCues, build_furniture_cues
+
+
+@dataclass(frozen=True)
+class ArticleCues:
+    """What makes a date the article's event: event words, and event nouns next to a date."""
+
+    event_words: re.Pattern
+    incident_before: re.Pattern  # "the attack on" before a date
+    incident_after: re.Pattern  # "'s strike", "attack" after a date
+    incident_nouns: re.Pattern  # an event or report noun anywhere
+    place_before: re.Pattern  # "in", "near", "hit", "the town of" right before a place: where something happened
+
+
+def event_nouns(rules: Rules, *more: str) -> str:
+    """The language's event nouns, singular and plural ('strike', 'strikes'), with any extra words."""
+    words = rules.words("event_nouns")
+    return alternation([*words, *(f"{w}s" for w in words), *more])
+
+
+def build_article_cues(rules: Rules) -> ArticleCues:
+    nouns = event_nouns(rules)
+    return ArticleCues(
+        event_words=rules.regex("event_words"),
+        incident_before=re.compile(rf"(?:{nouns})\s+(?:{alternation(rules.words('incident_date_links'))})\s+$", re.I),
+        incident_after=re.compile(rf"(?:['’]s)?\s+(?:[\w-]+\s+){{0,6}}?(?:{nouns})", re.I),
+        incident_nouns=re.compile(event_nouns(rules, *rules.words("report_nouns")), re.I),
+        place_before=re.compile(
+            rf"(?:{alternation([*rules.words('locative_prepositions'), *rules.words('place_object_words')])})"
+            r"\s+(?:\w+\s+){0,3}?(?:\w+\s+(?:of|de)\s+)?$",
+            re.I,
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Language:
+    """A rule table and the patterns compiled from it, for one language."""
+
+    rules: Rules
+    attribution: AttributionCues
+    figures: FigureCues
+    dates: DateCues
+    places: PlaceCues
+    article: ArticleCues
+    furniture: FurnitureCues
+
+    @property
+    def code(self) -> str:
+        return self.rules.language
+
+    def words(self, key: str) -> list[str]:
+        return self.rules.words(key)
+
+    def regex(self, key: str) -> re.Pattern:
+        return self.rules.regex(key)
+
+
+@cache
+def language_for(code: str) -> Language:
+    """The language of this code (English's rules where there is no table for it), built once."""
+    rules = rules_for(code)
+    return Language(
+        rules=rules,
+        attribution=build_attribution_cues(rules),
+        figures=build_figure_cues(rules),
+        dates=build_date_cues(rules),
+        places=build_place_cues(rules),
+        article=build_article_cues(rules),
+        furniture=build_furniture_cues(rules),
+    )

@@ -1,0 +1,115 @@
+"""Search index: spelling groups from the tables, and what each page tells Pagefind (metadata, filters, spellings)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from stage_helpers import ROOT
+from test_render import strike_timeline
+
+from generator.actors import registry_from_data
+from generator.extract.places import gazetteer_from_text
+from generator.render import render_site
+from generator.render.search import SpellingFinder
+from generator.spellings import sound_key, spelling_groups
+from generator.tables import load_tables
+
+PLACES = """
+places:
+  - {name: Kyiv, kind: city, aliases: [Kiev, Київ]}
+  - {name: Kharkiv region, kind: region, aliases: [Kharkov oblast]}
+  - {name: Lviv, kind: city}
+"""
+ACTORS = {
+    "parties": {"ukraine": {"label": "Ukraine"}, "russia": {"label": "Russia"}},
+    "actors": [
+        {"name": "Volodymyr Zelensky", "party": "ukraine", "aliases": ["Zelenskyy", "Zelenskiy", "Зеленський"]},
+        {"name": "Donetsk People's Republic", "party": "russia", "aliases": ["DPR", "Eduard Basurin", "Basurin"]},
+        {"name": "Ukrainian army", "party": "ukraine", "aliases": ["Ukrainian military"]},
+        {"name": "Ukrainian navy", "party": "ukraine", "aliases": ["Ukrainian fleet"]},
+        {"name": "Ukrainian police", "party": "ukraine", "aliases": ["Ukrainian national police"]},
+    ],
+}
+
+
+def groups() -> tuple[tuple[str, ...], ...]:
+    registry, problems = registry_from_data(ACTORS, "actors.yml")
+    assert problems == []
+    return spelling_groups(registry, gazetteer_from_text(PLACES))
+
+
+def test_a_place_is_one_group_of_its_spellings_and_a_single_spelling_none():
+    found = groups()
+    assert ("Kyiv", "Kiev", "Київ") in found and ("Kharkiv region", "Kharkov oblast") in found
+    assert not any("Lviv" in g for g in found)
+
+
+def test_an_actor_gives_one_group_per_name_that_sounds_alike():
+    found = groups()
+    assert ("Volodymyr Zelensky", "Zelenskyy", "Zelenskiy", "Зеленський") in found
+    assert ("Eduard Basurin", "Basurin") in found
+    assert not any("DPR" in g and "Basurin" in g for g in found)  # an official is not a spelling of the body
+    assert not any("Ukrainian army" in g for g in found)  # 'Ukrainian' is in too many names to join any
+    assert sound_key("Kharkov") == sound_key("Харків") and sound_key("Kyiv") == sound_key("Киев")
+
+
+def test_the_project_tables_join_the_issue_spellings():
+    tables = load_tables([ROOT / "content"])
+    found = spelling_groups(tables.registry, tables.gazetteer)
+    finder = SpellingFinder(found)
+    for text, other in (
+        ("Kiev", "Kyiv"),
+        ("Zelenskiy", "Zelensky"),
+        ("Zelenskyy", "Zelenskiy"),
+        ("Kharkov", "Kharkiv"),
+    ):
+        assert any(other in g for g in finder.groups_in(f"A report from {text} today")), text
+
+
+def test_a_page_gets_the_words_of_the_other_spellings_once_and_never_the_common_ones():
+    groups = (("Kyiv region", "Kiev region", "Kiev oblast"), ("Kharkiv region", "Kharkov oblast"), ("Kyiv", "Kiev"))
+    groups += tuple((f"Town{n} region", f"Town{n} oblast") for n in range(10))
+    finder = SpellingFinder(groups)
+    assert finder.spellings_missing("Shelling in the Kyiv region and in Kyiv") == ["Kiev"]
+    assert finder.spellings_missing("the Kharkov oblast") == ["Kharkiv"]
+
+
+def test_finder_matches_whole_words_phrases_and_acronyms_as_written():
+    finder = SpellingFinder((("Kyiv", "Kiev"), ("Kharkiv region", "Kharkov oblast"), ("Security Service", "SBU")))
+    assert finder.groups_in("Shelling in KIEV's suburbs") == [("Kyiv", "Kiev")]
+    assert finder.groups_in("the Kievan Rus") == []
+    assert finder.groups_in("in the Kharkov  oblast, on Monday") == [("Kharkiv region", "Kharkov oblast")]
+    assert finder.groups_in("Kharkov's oblast governor") == []
+    assert finder.groups_in("the SBU said") == [("Security Service", "SBU")]
+    assert finder.groups_in("el sbu dijo") == []
+
+
+def test_pages_carry_their_type_date_filters_and_spellings_for_search():
+    timeline = strike_timeline()
+    timeline = type(timeline)(**{**timeline.__dict__, "spellings": (("Kyiv", "Kiev"), ("Makiivka", "Makeyevka"))})
+    pages = {p.path: p.html for p in render_site(timeline)}
+    event = pages["events/2023-01-01-makiivka.md"]
+    assert 'data-pagefind-body data-pagefind-weight="8.0"' in event
+    meta = dict(re.findall(r'data-pagefind-meta="(\w+)">([^<]*)<', event))
+    assert meta == {"type": "Event", "date": "1 January 2023"}
+    filters = set(re.findall(r'data-pagefind-filter="(\w+)">([^<]*)<', event))
+    assert filters == {
+        ("Type", "Event"),
+        ("Year", "2023"),
+        ("Party", "Russia"),
+        ("Party", "Ukraine"),
+        ("Place", "Makiivka"),
+    }
+    spelled = html.unescape(re.search(r"<p hidden class=\"tl-spellings\"[^>]*>([^<]*)</p>", event).group(1))
+    assert spelled == "Also spelled: Kiev, Makeyevka."  # it writes Kyiv ('Kyiv said around 400') and Makiivka
+    article = pages["articles/a2.md"]
+    assert dict(re.findall(r'data-pagefind-meta="(\w+)">([^<]*)<', article)) == {
+        "type": "Article",
+        "date": "1 January 2023",
+    }
+    assert ("Place", "Makiivka") in set(re.findall(r'data-pagefind-filter="(\w+)">([^<]*)<', article))
+    assert 'data-pagefind-weight="1.0"' in article
+    assert re.search(r'data-pagefind-meta="type">Party<', pages["actors/russia.md"])
+    assert re.search(r'data-pagefind-meta="type">Place<', pages["places/makiivka.md"])
+    assert "data-pagefind-body" not in pages["index.md"]  # the timeline lists events; their own pages are found
