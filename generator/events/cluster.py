@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..extract.places import Gazetteer
+from ..extract.places import SPECIFICITY, Gazetteer
 from ..model import EventCandidate, Extraction, first_day
 from .reports import happening_kinds
 from .similarity import Vocabulary, headline_and_lead
@@ -74,7 +74,7 @@ class _Reading:
             vocabulary,
             {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()},
             hubs,
-            {i: p for i, x in by_id.items() if (p := x.main.place) and p not in hubs and gazetteer.related(p, p)},
+            {i: p for i, x in by_id.items() if (p := x.main.place) and p not in hubs and _below_country(p, gazetteer)},
         )
 
     def keys(self, article_id: str) -> list[str]:
@@ -255,6 +255,11 @@ def _clusters_of(root: dict[str, str], extractions: list[Extraction]) -> list[se
     for x in extractions:
         clusters[root[x.article.id]].add(x.article.id)
     return list(clusters.values())
+
+
+def _below_country(place: str, gazetteer: Gazetteer) -> bool:
+    """A town, site or region: on one day it tells a happening apart, as a country does not."""
+    return gazetteer.specificity(place) < SPECIFICITY["country"]
 
 
 def _places_compatible(a: str | None, b: str | None, gazetteer: Gazetteer) -> bool:

@@ -21,6 +21,7 @@ from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .language import Language, language_for
 from .places import Gazetteer, load_gazetteer
+from .reach import text_before
 from .sentences import split_sentences
 
 TITLE_LENGTH = 90
@@ -37,11 +38,11 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     expressions = find_dates(sentences, article.body, article.date, language)
     expressions = [e for e in expressions if _in_text(e, sentences)]
     claims = _claims(article, sentences, expressions, registry, gazetteer, language)
-    sentence_places = [
-        [name for _, name in gazetteer.places_in(s.text[s.dateline :], language)] if s.role != "furniture" else []
-        for s in sentences
+    located = [  # (position after the dateline, place) of each sentence, read once
+        gazetteer.places_in(s.text[s.dateline :], language) if s.role != "furniture" else [] for s in sentences
     ]
-    main_place = _main_place(article, sentences, sentence_places, gazetteer, language)
+    sentence_places = [[name for _, name in found] for found in located]
+    main_place = _main_place(article, sentences, located, gazetteer, language)
     expressions = _anchor_within_sentences(expressions)
     main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place, language)
     resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, language)
@@ -128,22 +129,21 @@ def _drop_recaps(claims: list[Claim]) -> list[Claim]:
 def _main_place(
     article: Article,
     sentences: list[Sentence],
-    sentence_places: list[list[str]],
+    located: list[list[tuple[int, str]]],
     gazetteer: Gazetteer,
     language: Language,
 ) -> str | None:
     """The most specific place of the title and lead, else the article's most named place."""
-    texts = [] if article.title_from_text else [article.title]
-    texts += [s.text[s.dateline :] for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not it
-    found = [
-        (name, _locative(text, at, language)) for text in texts for at, name in gazetteer.places_in(text, language)
-    ]
+    title = [] if article.title_from_text else [(article.title, gazetteer.places_in(article.title, language))]
+    lead_sentences = [s for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not the lead
+    texts = title + [(s.text[s.dateline :], located[s.index]) for s in lead_sentences]
+    found = [(name, _locative(text, at, language)) for text, places in texts for at, name in places]
     lead = [name for name, _ in found]
     if lead:
         best = min(gazetteer.specificity(p) for p in lead)
         if best < 3:  # the most specific; of equals, one the text puts something in ("in Chaplyne")
             return max((p for p in found if gazetteer.specificity(p[0]) == best), key=lambda p: p[1])[0]
-    counts = Counter(p for ps in sentence_places for p in ps if gazetteer.specificity(p) < 3)
+    counts = Counter(name for places in located for _, name in places if gazetteer.specificity(name) < 3)
     if counts:
         return counts.most_common(1)[0][0]
     return lead[0] if lead else None
@@ -151,7 +151,7 @@ def _main_place(
 
 def _locative(text: str, position: int, language: Language) -> bool:
     """'in Chaplyne', 'near Kharkiv', 'hit Kyiv': the place is where something happened, not a side ('from Moscow')."""
-    return bool(language.article.place_before.search(text[max(0, position - 40) : position]))
+    return bool(language.article.place_before.search(text_before(text, position, 40)))
 
 
 def _main_date(
@@ -196,7 +196,7 @@ def _main_date(
     return best, precision[best]
 
 
-def _lede(sentences: list[Sentence], most: int = 3) -> set[int]:
+def _lede(sentences: list[Sentence], most: int = LEAD_SENTENCES) -> set[int]:
     """The lede: the first paragraph of text (not the furniture above it), at most its first few sentences,
     since a text without paragraph breaks is one long paragraph."""
     text = [s for s in sentences if s.role == "text"]
