@@ -92,6 +92,12 @@ class ExtractionCache:
             raise DamagedCache(f"{path.name} holds rows of another shape ({type(err).__name__})") from err
         return entries, files
 
+    def start_build(self) -> None:
+        """Forget what the last build looked at (files, hashed texts), keep the entries: the next build of a
+        process that keeps this cache (`KeptCaches`)."""
+        self._keys, self._stats = {}, {}
+        self.hits = self.misses = 0
+
     def unchanged_article(self, path: Path, shown: str) -> Article | None:
         """The Article of a file whose size and modification time are as last read (no need to read it)."""
         try:
@@ -148,6 +154,7 @@ class ExtractionCache:
         self.files = {p: f for p, f in self.files.items() if f[2] in wanted}
         recent = {k: v for k, v in self.entries.items() if k not in self._in_main}
         stale = len(self._in_main - wanted)
+        self.changed = False  # written below: a kept cache's next build writes only if it changes again
         if self._in_main and len(recent) + stale <= max(SMALL_CHANGE, len(self.entries) // 20):
             self._write(self.recent_path, "extractions.recent", recent)
             return
@@ -161,6 +168,23 @@ class ExtractionCache:
             "files": {p: list(f) for p, f in sorted(self.files.items())},
         }
         write_cache_file(path, kind, self.fingerprint, data)
+
+
+class KeptCaches:
+    """The extraction cache kept in memory between the builds of one process (a `timeline serve` session): its
+    file is read once, and an unchanged article comes back as the same object build after build."""
+
+    def __init__(self) -> None:
+        self.kept: tuple[Path | None, str, ExtractionCache] | None = None
+
+    def extraction_cache(
+        self, directory: Path | None, fingerprint_value: str, note: Callable[[str], None] = note_to_stderr
+    ) -> ExtractionCache:
+        if self.kept and self.kept[:2] == (directory, fingerprint_value):
+            self.kept[2].start_build()
+        else:  # new tables or another folder: the file of that fingerprint, read anew
+            self.kept = (directory, fingerprint_value, ExtractionCache(directory, fingerprint_value, note))
+        return self.kept[2]
 
 
 def _key(value) -> str:

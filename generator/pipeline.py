@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .cache import ExtractionCache, load_state, note_to_stderr, save_state
+from .cache import ExtractionCache, KeptCaches, load_state, note_to_stderr, save_state
 from .cache_codec import state_from_data, state_to_data
 from .compare import compare_sources
 from .events import group_again
@@ -33,15 +33,23 @@ EXTRACTION_SECONDS = 20.0  # one article's limit; articles take about 10 ms, pat
 
 
 def build_timeline(
-    content_dirs: list[Path], root: Path | None = None, cache_dir: Path | None = None, progress=None
+    content_dirs: list[Path],
+    root: Path | None = None,
+    cache_dir: Path | None = None,
+    progress=None,
+    kept: KeptCaches | None = None,
 ) -> Timeline:
-    """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles."""
+    """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles, and `kept` keeps
+    that cache in memory for the next build of this process (`timeline serve`)."""
     tables = load_tables(content_dirs)  # once per build: the fingerprint hashes the bytes they were read from
     registry, gazetteer = tables.registry, tables.gazetteer
     overrides, override_problems = load_overrides(content_dirs)
     corrections, correction_problems = load_corrections(content_dirs)
     note = progress or note_to_stderr
-    cache = ExtractionCache(cache_dir, tables.fingerprint, note)
+    if kept:
+        cache = kept.extraction_cache(cache_dir, tables.fingerprint, note)
+    else:
+        cache = ExtractionCache(cache_dir, tables.fingerprint, note)
     paths: dict[str, Path] = {}
 
     def unchanged(path: Path, shown: str):

@@ -25,10 +25,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .cache import KeptCaches
 from .model import Timeline
 from .pipeline import build_timeline
 from .publish import PublishError, content_date, publish_data_and_search
 from .render import render_site
+from .render.incremental import PageMemo
 from .render.pages import (
     ARTICLE_PART_CHARS,
     CLAIMS_PER_ACTOR_PAGE,
@@ -37,6 +39,7 @@ from .render.pages import (
     HOME_EVENTS,
     SiteOptions,
 )
+from .render.pages import Page as RenderedPage
 from .render.timeline import years_nav
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
@@ -110,13 +113,14 @@ def timeline_nav(timeline: Timeline, events_per_page: int, page_path=lambda path
     ]
 
 
-def run_pipeline(root: Path, options: TimelineConfig) -> Timeline:
+def run_pipeline(root: Path, options: TimelineConfig, kept: KeptCaches | None = None) -> Timeline:
     """The timeline of the configured folders, or a PluginError naming every content error."""
     timeline = build_timeline(
         [folder_from(root, p) for p in options.content],
         root,
         folder_from(root, options.cache_dir),
         progress=lambda message: print(f"timeline: {message}", file=sys.stderr),
+        kept=kept,
     )
     errors = [p for p in timeline.problems if p.severity == "error"]
     if errors:
@@ -133,8 +137,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.in_nav: set[str] = set()
         self.sidebars: dict[str, str] = {}  # rendered sidebars of pages outside the navigation, by folder
         self.dirty = False
-        self.built: dict[str, int] = {}  # page path -> hash of the source it was last built from (serve)
-        self.built_nav: list | None = None
+        self.built: dict[str, tuple[RenderedPage, File]] = {}  # serve: page path -> its last page and file
+        self.built_with: tuple | None = None  # serve: what every page's HTML depends on beyond its own content
+        self.caches_kept = KeptCaches()  # serve: the extraction cache, read from disk once
+        self.pages_kept = PageMemo()  # serve: the last build's pages, rendered again only when their inputs change
         self.indexed = False
 
     def on_startup(self, *, command, dirty):
@@ -145,7 +151,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.error_text = ""  # MkDocs may keep one plugin object for several builds
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
-            self.timeline = run_pipeline(root, self.config)
+            self.timeline = run_pipeline(root, self.config, self.caches_kept if self.dirty else None)
         except PluginError as err:
             self.error_text = str(err).partition("\n")[2]
             raise
@@ -154,20 +160,33 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         self.generated = set()
-        same_nav = self.dirty and config.nav == self.built_nav  # a new year changes every page's sidebar
-        built, self.built, self.built_nav = self.built, {}, config.nav
-        for generated in render_site(
-            self.timeline, site_options(self.config, config.repo_url or "", config.site_url or "")
-        ):
-            # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
-            file = GeneratedFile.generated(config, generated.path, content=generated.front_matter)
-            source = hash((generated.front_matter, generated.html))
-            file.changed = not (same_nav and built.get(generated.path) == source)
-            PreRenderedPage(file, config, generated.html)  # a Page sets itself as file.page
+        # a new year changes every page's sidebar, an edit of mkdocs.yml may change every page
+        built_with = (config.nav, config.site_url, config.site_dir, _config_text(config))
+        same_site = self.dirty and built_with == self.built_with
+        built, self.built, self.built_with = self.built, {}, built_with
+        options = site_options(self.config, config.repo_url or "", config.site_url or "")
+        for generated in render_site(self.timeline, options, self.pages_kept if self.dirty else None):
+            before = built.get(generated.path) if same_site else None
+            if before and before[0] is generated:  # the very page of the last build (`render/incremental.py`)
+                file = before[1]
+                file.changed = False
+            else:
+                file = self._generated_file(generated, config, before)
             files.append(file)
             self.generated.add(generated.path)
-            self.built[generated.path] = source
+            self.built[generated.path] = (generated, file)
         return files
+
+    @staticmethod
+    def _generated_file(generated: RenderedPage, config, before: tuple[RenderedPage, File] | None) -> File:
+        """The page's file for MkDocs; unchanged (a dirty build leaves its HTML) when it is as last built."""
+        # MkDocs reads the title from the front matter; the body is final HTML, kept out of Markdown
+        file = GeneratedFile.generated(config, generated.path, content=generated.front_matter)
+        file.changed = not (
+            before and (before[0].front_matter, before[0].html) == (generated.front_matter, generated.html)
+        )
+        PreRenderedPage(file, config, generated.html)  # a Page sets itself as file.page
+        return file
 
     def on_nav(self, nav, config, files):
         self.in_nav = {p.file.src_uri for p in nav.pages}
@@ -199,13 +218,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return without_indentation(output)
 
     def on_post_build(self, config) -> None:
-        # a dirty rebuild (`timeline serve` after an edit) keeps the first build's search index: a preview's
-        # search may lag, its pages do not
-        search = not (self.dirty and self.indexed)
+        # a dirty rebuild (`timeline serve` after an edit) keeps the first build's data files and search index:
+        # a preview's data/ and search may lag, its pages do not
+        if self.dirty and self.indexed:
+            return
         try:
-            publish_data_and_search(
-                self.timeline, Path(config.site_dir), config.site_name, config.site_url or "", search=search
-            )
+            publish_data_and_search(self.timeline, Path(config.site_dir), config.site_name, config.site_url or "")
             self.indexed = True
         except PublishError as err:
             self.error_text = str(err)
@@ -217,6 +235,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             if folder_from(root, folder).exists():
                 server.watch(str(folder_from(root, folder)))
         return server
+
+
+def _config_text(config) -> bytes:
+    try:
+        return Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+    except OSError:
+        return b""
 
 
 def without_indentation(html: str) -> str:

@@ -23,19 +23,16 @@ class PublishError(RuntimeError):
     pass
 
 
-def publish_data_and_search(
-    timeline: Timeline, site_dir: Path, site_name: str = "", site_url: str = "", search: bool = True
-) -> None:
+def publish_data_and_search(timeline: Timeline, site_dir: Path, site_name: str = "", site_url: str = "") -> None:
     """The open data files (`data_files/`), and Pagefind's index with its filters in a stable order."""
-    indexing = start_search_index(site_dir) if search else None  # a separate process, while data is written
+    indexing = start_search_index(site_dir)  # a separate process, while data is written
     write_data_files(timeline, site_dir, site_name, site_url)
-    if indexing:
-        finish_search_index(indexing)
-        try:
-            make_filters_stable(site_dir / "pagefind")
-        except UnexpectedIndex as err:
-            message = f"search index: Pagefind's filter index could not be put in a stable order ({err})"
-            raise PublishError(message) from err
+    finish_search_index(indexing)
+    try:
+        make_filters_stable(site_dir / "pagefind")
+    except UnexpectedIndex as err:
+        message = f"search index: Pagefind's filter index could not be put in a stable order ({err})"
+        raise PublishError(message) from err
 
 
 def start_search_index(site_dir: Path) -> subprocess.Popen:

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, Event, Timeline
 from .format import escape, front_matter_text, human_date, slug
 from .search import SearchFacts, SpellingFinder, search_html
+
+if TYPE_CHECKING:
+    from .incremental import PageMemo
 
 EVENTS_PER_PAGE = 150
 HOME_EVENTS = 120
@@ -146,11 +150,13 @@ def event_label(event: Event) -> str:
     return f"{event.title} ({human_date(event.date, event.date_precision)})"
 
 
-def render_site(timeline: Timeline, options: SiteOptions = SiteOptions()) -> list[Page]:
-    """Every page of the site: timeline and years, events, articles, parties, places."""
+def render_site(timeline: Timeline, options: SiteOptions = SiteOptions(), memo: PageMemo | None = None) -> list[Page]:
+    """Every page of the site: timeline and years, events, articles, parties, places. With a `memo` (a serve
+    session's), an event's or article's pages that show nothing new are the last build's (`incremental.py`)."""
     from .article import article_pages
     from .entities import actor_pages, place_pages
     from .event import event_page, redirect_page
+    from .incremental import EveryPageAnew
     from .open_data import open_data_page
     from .timeline import timeline_pages
 
@@ -158,11 +164,14 @@ def render_site(timeline: Timeline, options: SiteOptions = SiteOptions()) -> lis
     pages: list[Page] = []
 
     pages.extend(timeline_pages(index))
-    pages.extend(event_page(index, event) for event in timeline.events)
+    kept = memo or EveryPageAnew()
+    kept.start(index)
+    for event in timeline.events:
+        pages.extend(kept.event_pages(index, event, lambda event=event: [event_page(index, event)]))
     taken = {event.id for event in timeline.events}
     pages.extend(redirect_page(e, alias) for e in timeline.events for alias in e.aliases if alias not in taken)
     for article in timeline.articles:
-        pages.extend(article_pages(index, article))
+        pages.extend(kept.article_pages(index, article, lambda article=article: article_pages(index, article)))
     pages.extend(actor_pages(index))
     pages.extend(place_pages(index))
     pages.append(open_data_page(index))
