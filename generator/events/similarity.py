@@ -53,6 +53,7 @@ def headline_and_lead(extraction: Extraction) -> str:
     return f"{title} {extraction.lead}"
 
 
+@lru_cache(maxsize=1 << 16)  # a serve session groups the same headlines and leads after every edit
 def words_of(text: str) -> frozenset[str]:
     """The distinguishing words of a text: no stopwords, numbers kept, crude stems."""
     return frozenset(filter(None, map(_word, WORD.findall(text.lower()))))
