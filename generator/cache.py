@@ -172,10 +172,12 @@ class ExtractionCache:
 
 class KeptCaches:
     """The extraction cache kept in memory between the builds of one process (a `timeline serve` session): its
-    file is read once, and an unchanged article comes back as the same object build after build."""
+    file is read once, and an unchanged article comes back as the same object build after build; and the
+    compiled registry and gazetteer, while their files are unchanged."""
 
     def __init__(self) -> None:
         self.kept: tuple[Path | None, str, ExtractionCache] | None = None
+        self.tables = None  # the last build's BuildTables (`tables.load_tables` reuses them when unchanged)
 
     def extraction_cache(
         self, directory: Path | None, fingerprint_value: str, note: Callable[[str], None] = note_to_stderr

@@ -41,7 +41,9 @@ def build_timeline(
 ) -> Timeline:
     """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles, and `kept` keeps
     that cache in memory for the next build of this process (`timeline serve`)."""
-    tables = load_tables(content_dirs)  # once per build: the fingerprint hashes the bytes they were read from
+    tables = load_tables(content_dirs, kept.tables if kept else None)  # the fingerprint hashes the bytes read
+    if kept:
+        kept.tables = tables
     registry, gazetteer = tables.registry, tables.gazetteer
     overrides, override_problems = load_overrides(content_dirs)
     corrections, correction_problems = load_corrections(content_dirs)

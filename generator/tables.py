@@ -70,21 +70,24 @@ def code_digest() -> str:
     return hashlib.sha256(f"{SOURCE_DIGEST}\n{rules_digest()}\n{VERSIONS}".encode()).hexdigest()
 
 
-def load_tables(content_dirs: list[Path]) -> BuildTables:
-    """The registry and gazetteer for this build, each read once, and the fingerprint of the build's inputs."""
+def load_tables(content_dirs: list[Path], last: BuildTables | None = None) -> BuildTables:
+    """The registry and gazetteer for this build, each read once, and the fingerprint of the build's inputs;
+    `last` (the previous build's, in a serve session) is this build's when the files read the same."""
     registry_file, places_file = registry_path(content_dirs), places_path(content_dirs)
     registry_bytes, places_bytes = _read(registry_file), _read(places_file) or b""
+    digest = hashlib.sha256(code_digest().encode())
+    for name, data in (("actors", registry_bytes or b""), ("places", places_bytes)):
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
+    fingerprint = digest.hexdigest()[:16]
+    if last is not None and registry_bytes is not None and last.fingerprint == fingerprint:
+        return last
     if registry_bytes is None:
         registry, problems = load_registry(content_dirs)  # it names the reason the file cannot be read
-        registry_bytes = b""
     else:
         registry, problems = registry_from_bytes(registry_bytes, str(registry_file))
     gazetteer = gazetteer_from_text(places_bytes.decode("utf-8"))
-    digest = hashlib.sha256(code_digest().encode())
-    for name, data in (("actors", registry_bytes), ("places", places_bytes)):
-        digest.update(f"\0{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return BuildTables(registry, tuple(problems), gazetteer, digest.hexdigest()[:16])
+    return BuildTables(registry, tuple(problems), gazetteer, fingerprint)
 
 
 def _read(path: Path) -> bytes | None:

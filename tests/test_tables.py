@@ -75,6 +75,17 @@ def test_the_fingerprint_covers_the_bytes_of_each_table(tmp_path, table):
     assert load_tables([content]).fingerprint != first
 
 
+@pytest.mark.parametrize("table", ["actors.yml", "places.yml"])
+def test_a_serve_session_reuses_the_tables_until_a_table_file_changes(tmp_path, table):
+    content = project_content(tmp_path)
+    first = load_tables([content])
+    assert load_tables([content], first) is first
+    with (content / table).open("a", encoding="utf-8") as handle:
+        handle.write("# a comment changes nothing but the bytes\n")
+    again = load_tables([content], first)
+    assert again is not first and again.fingerprint != first.fingerprint
+
+
 def test_the_fingerprint_covers_python_and_dateparser_versions(tmp_path, monkeypatch):
     assert "dateparser " in tables.VERSIONS and "python 3." in tables.VERSIONS
     first = load_tables([ROOT / "content"]).fingerprint

@@ -72,10 +72,14 @@ def shapes_for(language: str) -> NewsShapes | None:
 
 def happening_kinds(article: Article, lead: str) -> frozenset[str]:
     """The kinds of happening the headline (or, without one, the first sentence of the lead) names."""
-    shapes = shapes_for(article.language)
+    return _kinds_named(article.language, lead.split(". ", 1)[0] if article.title_from_text else article.title)
+
+
+@lru_cache(maxsize=1 << 15)  # a serve session groups the same headlines again after every edit
+def _kinds_named(language: str, text: str) -> frozenset[str]:
+    shapes = shapes_for(language)
     if shapes is None:
         return frozenset()
-    text = lead.split(". ", 1)[0] if article.title_from_text else article.title
     return frozenset(kind for kind, pattern in shapes.kinds.items() if pattern.search(text))
 
 
