@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from stage_helpers import ROOT
@@ -14,7 +15,7 @@ from generator.cache import KeptCaches
 from generator.pipeline import build_timeline
 from generator.render import render_site
 from generator.render.incremental import PageMemo
-from generator.render.pages import SiteOptions
+from generator.render.pages import SiteIndex, SiteOptions
 from generator.site import plugins_with, read_project_config
 
 ARTICLE = (
@@ -141,3 +142,22 @@ def test_a_kept_extraction_cache_reads_its_file_once_and_extracts_only_the_edit(
     before, after = ({a.id: a for a in t.articles} for t in (first, second))
     assert after["wire-1"] is before["wire-1"]  # the same object: pages that show it are kept
     assert after["wire-2"].title == "Shelling" and kept.kept[2].misses == 1
+
+
+def test_a_build_that_stops_while_rendering_leaves_no_stale_page_behind(tmp_path):
+    content = wire_content(tmp_path)
+    kept, memo = KeptCaches(), PageMemo()
+    render_site(build_timeline([content], tmp_path, tmp_path / "cache", kept=kept), SiteOptions(), memo)
+    text = ARTICLE.format(title="Shelling in Odesa", day=2, place="Odesa", n=4).replace("Wire", "Wire Service")
+    (content / "wire-2.md").write_text(text, encoding="utf-8")
+    edited = build_timeline([content], tmp_path, tmp_path / "cache", kept=kept)
+    memo.start(SiteIndex(edited, SiteOptions()))
+
+    def failing():
+        raise RuntimeError("a renderer's bug")
+
+    with pytest.raises(RuntimeError):
+        memo.article_pages(SiteIndex(edited, SiteOptions()), edited.articles[-1], failing)
+    pages = render_site(edited, SiteOptions(), memo)  # the edit is not taken for done by the stopped build
+    assert [(p.path, p.html) for p in pages] == [(p.path, p.html) for p in render_site(edited, SiteOptions())]
+    assert "Wire Service" in next(p.html for p in pages if p.path == "articles/wire-2.md")

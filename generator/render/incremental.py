@@ -66,7 +66,11 @@ class PageMemo:
     def _pages(self, key: str, inputs: frozenset[str], render: Callable[[], list[Page]]) -> list[Page]:
         kept = self.kept.get(key)
         if kept is None or kept[0] != inputs or not self.changed.isdisjoint(inputs):
-            kept = self.kept[key] = (inputs, render())
+            try:
+                kept = self.kept[key] = (inputs, render())
+            except BaseException:
+                self.site_inputs = None  # this build stops here: the next renders every page anew
+                raise
             self.rendered += 1
         return kept[1]
 
