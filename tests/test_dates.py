@@ -66,6 +66,13 @@ def test_statement_dates_are_marked():
     assert found[0].statement
 
 
+def test_a_year_near_a_speech_verb_dates_no_statement():
+    found = dates_in('"Nothing like it since 1995," the minister told reporters.', "2022-04-06")
+    assert found[0].value == "1995" and not found[0].statement
+    found = dates_in("The minister said in 1995 that it would never happen.", "2022-04-06")
+    assert not found[0].statement
+
+
 def test_since_is_marked():
     found = dates_in("The worst since Russian troops crossed the border on 24 February.", "2022-03-18")
     assert found[0].since and found[0].value == "2022-02-24"

@@ -71,6 +71,15 @@ def test_a_curated_entry_is_an_event_that_mentions_link_to(registry, gazetteer):
     assert "d1" in invasion.articles
 
 
+def test_a_vague_mention_links_to_a_curated_event_by_one_word(registry, gazetteer):
+    curated = Override((), "content/events.yml", 3, title="Russia invades Ukraine", date="2022-02-24")
+    recall = ("d1", "2022-08-24", "A rocket hit Chaplyne on Wednesday, six months into the invasion.")
+    other = ("d2", "2022-08-24", "A rocket hit Chaplyne on Wednesday, six months into the harvest season.")
+    events, _ = group_articles_into_events(extract(registry, gazetteer, recall, other), [curated], gazetteer)
+    invasion = next(e for e in events if e.curated)
+    assert "d1" in invasion.articles and "d2" not in invasion.articles
+
+
 def test_override_separates_and_retitles(registry, gazetteer):
     overrides = [
         Override(("a2",), "content/events.yml", 2, separate=True),

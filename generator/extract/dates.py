@@ -212,6 +212,7 @@ def _resolve(
     if value is None and not anchor:
         return None
     start = sentence.start + match.start(group)
+    since = bool(cues.since_before.search(sentence.text[max(0, match.start() - 80) : match.start()]))
     return DateExpression(
         text=text,
         start=start,
@@ -221,14 +222,15 @@ def _resolve(
         precision=precision,
         offset_days=offset,
         anchor=anchor,
-        statement=_is_statement_date(sentence.text, match.start(), match.end(), language),
-        since=bool(cues.since_before.search(sentence.text[max(0, match.start() - 80) : match.start()])),
+        # the day something was said is a day (or a month): "since 1995, he told" dates no statement
+        statement=not since and precision != "year" and _is_statement_date(sentence.text, match, language),
+        since=since,
     )
 
 
-def _is_statement_date(text: str, start: int, end: int, language: Language) -> bool:
+def _is_statement_date(text: str, match: re.Match, language: Language) -> bool:
     """'said on Friday', 'The Kremlin on Friday rejected': the day of a statement."""
-    cues = language.dates
+    cues, start, end = language.dates, match.start(), match.end()
     return bool(
         cues.statement_before.search(text[max(0, start - 40) : start])
         or cues.statement_after.match(text[end : end + 25])
