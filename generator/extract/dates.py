@@ -27,6 +27,11 @@ if TYPE_CHECKING:
     from .language import Language
 
 ORDINAL = r"(?:st|nd|rd|th)?"
+# what each kind of date expression cannot match without (the kinds not listed are their own gate)
+GATES = {
+    **dict.fromkeys(("day_month", "month_day", "month_year", "month_last_year", "month", "month_bare"), "month"),
+    **{"year": "year", "ago": "units", "offset": "units", "weekday": "weekday"},
+}
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
 ORDINAL_SUFFIX = re.compile(r"(\d)(st|nd|rd|th)\b")
 OF_WORD = re.compile(r"\bof\s+")
@@ -51,7 +56,9 @@ class DateExpression:
     since: bool = False
 
 
-def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
+def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """(kind, pattern, gate) for each kind of date expression: a pattern can only match in a sentence its gate
+    finds (a month name, a unit of time, a year...), so one scan for the gate spares the sentences without it."""
     month = alternation(rules.months)
     weekday = alternation(rules.weekdays)
     number = alternation(list(rules.number_word) + rules.words("count_articles"))
@@ -64,6 +71,7 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
     es_of = r"(?:\s+de)?"
     months_after = alternation(rules.words("month_prepositions"))
     fillers = alternation(rules.words("offset_fillers"))
+    gates = {"month": month, "year": year, "units": units, "weekday": weekday}
     parts = [
         ("holiday", alternation(rules.table.get("holidays") or {})),
         ("day_month", rf"(?<![\d,.]){day}{ORDINAL}(?:\s+of)?{es_of}\s+{month}(?:,?{es_of}\s+{year})?(?![\d])"),
@@ -80,14 +88,20 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
         ("relative_day", alternation(rules.table.get("relative_days") or {})),
         ("weekday", rf"(?:(?:{alternation(rules.words('weekday_openers'))})\s+)?{weekday}(?:'s|’s)?"),
     ]
-    return tuple((name, re.compile(p, re.I)) for name, p in parts)
+    compiled_gates = {name: re.compile(gate, re.I) for name, gate in gates.items()}
+    patterns = []
+    for name, part in parts:
+        pattern = re.compile(part, re.I)
+        gate = GATES.get(name)
+        patterns.append((name, pattern, compiled_gates[gate] if gate else pattern))
+    return tuple(patterns)
 
 
 @dataclass(frozen=True)
 class DateCues:
     """The per-language patterns `find_dates` and `_resolve` try on every candidate, compiled once."""
 
-    patterns: tuple[tuple[str, re.Pattern], ...]  # each kind of date expression, in the order tried
+    patterns: tuple[tuple[str, re.Pattern, re.Pattern], ...]  # (kind, pattern, gate), in the order tried
     unnamed_day: re.Pattern  # "a Monday morning"
     span_before: re.Pattern  # "in the days before"
     takes_object: re.Pattern  # "two days before (the strike)"
@@ -134,7 +148,14 @@ def find_dates(sentences: list[Sentence], body: str, published: date, language: 
     found: list[DateExpression] = []
     for sentence in sentences:
         taken: list[tuple[int, int]] = []  # in order and apart, so one neighbour tells an overlap
-        for name, pattern in language.dates.patterns:
+        gated: dict[re.Pattern, bool] = {}
+        for name, pattern, gate in language.dates.patterns:
+            if gate is not pattern:
+                found_gate = gated.get(gate)
+                if found_gate is None:
+                    found_gate = gated[gate] = gate.search(sentence.text) is not None
+                if not found_gate:
+                    continue
             for match in pattern.finditer(sentence.text):
                 span = match.span("d") if "d" in pattern.groupindex else match.span()
                 at = bisect_left(taken, span)
