@@ -73,6 +73,13 @@ def test_a_year_near_a_speech_verb_dates_no_statement():
     assert not found[0].statement
 
 
+def test_ordinal_endings_and_links_are_each_languages():
+    assert ("2022-02-24", "day") in values("The attack on the 24th of February killed three.", "2022-03-01")
+    assert ("2022-05-01", "day") in values("El ataque del 1º de mayo mató a tres personas.", "2022-05-03", "es")
+    assert ("2022-02-24", "day") in values("Удар 24-го лютого забрав життя трьох людей.", "2022-03-01", "uk")
+    assert ("2021-03", "month") in values("The talks collapsed in March of 2021.", "2022-03-01")
+
+
 def test_since_is_marked():
     found = dates_in("The worst since Russian troops crossed the border on 24 February.", "2022-03-18")
     assert found[0].since and found[0].value == "2022-02-24"

@@ -210,15 +210,19 @@ def test_cyrillic_claimants_take_their_party(registry):
 
 
 def test_places_in_their_case_forms(gazetteer):
-    assert [name for _, name in gazetteer.places_in("Удар по Кривому Рогу, жертви у Кривому Розі.")] == [
+    assert [
+        name for _, name in gazetteer.places_in("Удар по Кривому Рогу, жертви у Кривому Розі.", language_for("uk"))
+    ] == [
         "Kryvyi Rih",
         "Kryvyi Rih",
     ]
-    assert [name for _, name in gazetteer.places_in("Взрывы прогремели в Белгороде и Харькове.")] == [
+    assert [
+        name for _, name in gazetteer.places_in("Взрывы прогремели в Белгороде и Харькове.", language_for("ru"))
+    ] == [
         "Belgorod",
         "Kharkiv",
     ]
-    assert gazetteer.places_in("Удар по Белгород-Днестровскому району.") == []
+    assert gazetteer.places_in("Удар по Белгород-Днестровскому району.", language_for("ru")) == []
 
 
 def test_subject_before_the_reporting_verb_is_the_claimant(registry, gazetteer):

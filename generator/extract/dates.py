@@ -26,15 +26,12 @@ from .reach import text_after, text_before
 if TYPE_CHECKING:
     from .language import Language
 
-ORDINAL = r"(?:st|nd|rd|th)?"
 # what each kind of date expression cannot match without (the kinds not listed are their own gate)
 GATES = {
     **dict.fromkeys(("day_month", "month_day", "month_year", "month_last_year", "month", "month_bare"), "month"),
     **{"year": "year", "ago": "units", "offset": "units", "weekday": "weekday"},
 }
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
-ORDINAL_SUFFIX = re.compile(r"(\d)(st|nd|rd|th)\b")
-OF_WORD = re.compile(r"\bof\s+")
 YEAR_DIGITS = re.compile(r"\d{4}")
 WORD_TOKEN = re.compile(r"[\w']+")
 SPACES = re.compile(r"\s+")
@@ -68,18 +65,20 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     ago = alternation(rules.words("ago_words"))  # "three days ago", "три дні тому"
     year = r"(?:1[89]\d\d|20\d\d)"
     day = r"(?:[12]\d|3[01]|0?[1-9])"
-    es_of = r"(?:\s+de)?"
+    ordinal = rf"(?:{_endings(rules.words('ordinal_endings'))})?"  # "24th", "1º", "24-го"
+    of = rf"(?:\s+(?:{alternation(rules.words('day_month_links'))}))?"  # "24th of February", "24 de febrero"
     months_after = alternation(rules.words("month_prepositions"))
     fillers = alternation(rules.words("offset_fillers"))
+    qualifier = rf"(?:{_prefixes(rules.words('month_qualifiers'))})"  # "early", "mid-", "finales de"
     gates = {"month": month, "year": year, "units": units, "weekday": weekday}
     parts = [
         ("holiday", alternation(rules.table.get("holidays") or {})),
-        ("day_month", rf"(?<![\d,.]){day}{ORDINAL}(?:\s+of)?{es_of}\s+{month}(?:,?{es_of}\s+{year})?(?![\d])"),
-        ("month_day", rf"{month}\.?\s+{day}{ORDINAL}(?:,?\s+{year})?(?![\d:])"),
-        ("month_year", rf"(?:(?:{_prefixes(rules.words('month_qualifiers'))})\s*)?{month}(?:,?{es_of}\s+{year})"),
+        ("day_month", rf"(?<![\d,.]){day}{ordinal}{of}\s+{month}(?:,?{of}\s+{year})?(?![\d])"),
+        ("month_day", rf"{month}\.?\s+{day}{ordinal}(?:,?\s+{year})?(?![\d:])"),
+        ("month_year", rf"(?:{qualifier}\s*)?{month}(?:,?{of}\s+{year})"),
         ("month_last_year", rf"{month}\s+(?:{alternation(rules.words('last_year'))})"),
-        ("month", rf"\b(?:{months_after})\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
-        ("month_bare", rf"\b(?P<d>(?:early|late)\s+{month})(?!\s*\d)"),
+        ("month", rf"\b(?:{months_after})\s+(?P<d>(?:{qualifier}\s*)?{month})(?!\s*\d)"),
+        ("month_bare", rf"\b(?P<d>{qualifier}\s*{month})(?!\s*\d)"),
         ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
         ("year", rf"\b(?:{alternation(rules.words('year_prepositions'))})\s+(?P<d>{year})(?![\d,.]\d)"),
         ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
@@ -108,6 +107,8 @@ class DateCues:
     conjunction_follows: re.Pattern
     months_unit: re.Pattern
     month_qualifier: re.Pattern
+    ordinal_ending: re.Pattern  # "24th" -> "24"
+    day_link: re.Pattern  # "of" in "24th of February"
     explicit_date_after: re.Pattern
     after_word: re.Pattern
     since_before: re.Pattern
@@ -128,6 +129,8 @@ def build_date_cues(rules: Rules) -> DateCues:
         conjunction_follows=re.compile(rf"\s+(?:{alternation(rules.words('offset_conjunctions'))})"),
         months_unit=re.compile(alternation(rules.words("month_units"))),
         month_qualifier=re.compile(rf"^(?:{_prefixes(rules.words('month_qualifiers'))})\s*", re.I),
+        ordinal_ending=re.compile(rf"(\d)(?:{_endings(rules.words('ordinal_endings'))})(?![\w-])", re.I),
+        day_link=re.compile(rf"(?<=\d)\s+(?:{alternation(rules.words('day_month_links'))})(?=\s)", re.I),
         explicit_date_after=re.compile(rf",?\s+(?:{alternation(rules.months)}|\d)", re.I),
         after_word=re.compile(alternation(rules.words("after_words"))),
         since_before=re.compile(rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$", re.I),
@@ -136,6 +139,11 @@ def build_date_cues(rules: Rules) -> DateCues:
         future_before=re.compile(rf"\b(?:{alternation(rules.words('future_words'))})\b[^,;.]{{0,60}}$", re.I),
         units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
     )
+
+
+def _endings(words: list[str]) -> str:
+    """Endings written onto a number ("24th", "1º"): no boundary before them."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
 
 def _prefixes(words: list[str]) -> str:
@@ -183,7 +191,7 @@ def _resolve(
         month, day = language.rules.table["holidays"][_key(lower, language.rules.table["holidays"])]
         value = _most_recent(published, month, day).isoformat()
     elif name in ("day_month", "month_day"):
-        value = _parse_absolute(_clean_day(text), language.code, published, "day")
+        value = _parse_absolute(_clean_day(text, language), language.code, published, "day")
     elif name in ("month_year", "month", "month_bare"):
         precision = "month"
         value = _parse_absolute(_month_only(text, language), language.code, published, "month")
@@ -302,9 +310,9 @@ def _most_recent(published: date, month: int, day: int) -> date:
     return candidate if candidate <= published else date(published.year - 1, month, day)
 
 
-def _clean_day(text: str) -> str:
-    text = ORDINAL_SUFFIX.sub(r"\1", text)
-    return OF_WORD.sub("", text)
+def _clean_day(text: str, language: Language) -> str:
+    """'24th of February' -> '24 February', for the parser."""
+    return language.dates.day_link.sub("", language.dates.ordinal_ending.sub(r"\1", text))
 
 
 def _month_only(text: str, language: Language) -> str:
