@@ -33,6 +33,8 @@ GATES = {
 }
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
 YEAR_DIGITS = re.compile(r"\d{4}")
+FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+DAY_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 WORD_TOKEN = re.compile(r"[\w']+")
 SPACES = re.compile(r"\s+")
 
@@ -191,10 +193,14 @@ def _resolve(
         month, day = language.rules.table["holidays"][_key(lower, language.rules.table["holidays"])]
         value = _most_recent(published, month, day).isoformat()
     elif name in ("day_month", "month_day"):
-        value = _parse_absolute(_clean_day(text, language), language.code, published, "day")
+        value = _calendar_date(lower, language, published, "day")
+        if value == "":
+            value = _parse_absolute(_clean_day(text, language), language.code, published, "day")
     elif name in ("month_year", "month", "month_bare"):
         precision = "month"
-        value = _parse_absolute(_month_only(text, language), language.code, published, "month")
+        value = _calendar_date(lower, language, published, "month")
+        if value == "":
+            value = _parse_absolute(_month_only(text, language), language.code, published, "month")
     elif name == "month_last_year":
         precision = "month"
         month = language.rules.months[_first_word(lower, language.rules.months)]
@@ -287,6 +293,31 @@ def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) 
         return None
     value = (date.fromisoformat(anchor) + timedelta(days=expression.offset_days)).isoformat()
     return (value[:7], "month") if expression.precision == "month" else (value, "day")
+
+
+def _calendar_date(lower: str, language: Language, published: date, precision: str) -> str | None:
+    """A date read with the rule table's month names, every case form ('грудні 2023', '24 de febrero'): the
+    month, the day and the year written; without a year, the most recent one not after publication.
+    None for a day that does not exist, "" when no month name of the table is in the text (the parser reads it)."""
+    months = language.rules.months
+    month_word = next((k for k, pattern in _word_patterns(tuple(months)) if pattern.search(lower)), None)
+    if month_word is None:
+        return ""
+    month, year_found = months[month_word], FOUR_DIGITS.search(lower)
+    year = int(year_found.group(0)) if year_found else None
+    if precision == "month":
+        year = year or (published.year if month <= published.month else published.year - 1)
+        return f"{year:04d}-{month:02d}"
+    day_found = DAY_DIGITS.search(lower)
+    if day_found is None:
+        return ""
+    try:
+        day = date(year or published.year, month, int(day_found.group(0)))
+        if year is None and day > published:
+            day = date(published.year - 1, month, day.day)
+    except ValueError:
+        return None  # 30 February
+    return day.isoformat()
 
 
 @lru_cache(maxsize=20000)
