@@ -33,6 +33,8 @@ GATES = {
 }
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
 YEAR_DIGITS = re.compile(r"\d{4}")
+UPCOMING_DAYS = 45  # a date without a year up to this far after publication is the coming one
+UPCOMING_DAYS_AHEAD = 300  # ... and after a word of the future ("is due to start on March 1"), most of a year
 FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 DAY_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 WORD_TOKEN = re.compile(r"[\w']+")
@@ -193,12 +195,14 @@ def _resolve(
         month, day = language.rules.table["holidays"][_key(lower, language.rules.table["holidays"])]
         value = _most_recent(published, month, day).isoformat()
     elif name in ("day_month", "month_day"):
-        value = _calendar_date(lower, language, published, "day")
+        ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
+        value = _calendar_date(lower, language, published, "day", ahead)
         if value == "":
             value = _parse_absolute(_clean_day(text, language), language.code, published, "day")
     elif name in ("month_year", "month", "month_bare"):
         precision = "month"
-        value = _calendar_date(lower, language, published, "month")
+        ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
+        value = _calendar_date(lower, language, published, "month", ahead)
         if value == "":
             value = _parse_absolute(_month_only(text, language), language.code, published, "month")
     elif name == "month_last_year":
@@ -295,10 +299,13 @@ def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) 
     return (value[:7], "month") if expression.precision == "month" else (value, "day")
 
 
-def _calendar_date(lower: str, language: Language, published: date, precision: str) -> str | None:
+def _calendar_date(lower: str, language: Language, published: date, precision: str, ahead: bool = False) -> str | None:
     """A date read with the rule table's month names, every case form ('грудні 2023', '24 de febrero'): the
-    month, the day and the year written; without a year, the most recent one not after publication.
-    None for a day that does not exist, "" when no month name of the table is in the text (the parser reads it)."""
+    month, the day and the year written. Without a year it is this calendar year's, as news writes dates
+    ('following Sept. 25 elections', published in August, is the coming one), unless that lies more than a few
+    weeks ahead ('on December 31', published on 2 January, is last year's); a month ahead is the coming one only
+    after a word of the future ('by October'). None for a day that does not exist, "" when no month name of the
+    table is in the text (the parser reads it)."""
     months = language.rules.months
     month_word = next((k for k, pattern in _word_patterns(tuple(months)) if pattern.search(lower)), None)
     if month_word is None:
@@ -306,14 +313,14 @@ def _calendar_date(lower: str, language: Language, published: date, precision: s
     month, year_found = months[month_word], FOUR_DIGITS.search(lower)
     year = int(year_found.group(0)) if year_found else None
     if precision == "month":
-        year = year or (published.year if month <= published.month else published.year - 1)
+        year = year or (published.year if month <= published.month or ahead else published.year - 1)
         return f"{year:04d}-{month:02d}"
     day_found = DAY_DIGITS.search(lower)
     if day_found is None:
         return ""
     try:
         day = date(year or published.year, month, int(day_found.group(0)))
-        if year is None and day > published:
+        if year is None and (day - published).days > (UPCOMING_DAYS_AHEAD if ahead else UPCOMING_DAYS):
             day = date(published.year - 1, month, day.day)
     except ValueError:
         return None  # 30 February
