@@ -143,6 +143,27 @@ def test_headlines_that_name_one_happening_join_though_their_leads_differ(regist
     assert article_event["k1"] != article_event["k2"]  # close headlines, two towns: two strikes
 
 
+def _made(article_id: str, lead: str, place: str, language: str = "en") -> Extraction:
+    day = date(2022, 8, 24)
+    article = Article(article_id, f"{article_id}.md", day, lead, None, None, language, lead, title_from_text=True)
+    return Extraction(article, lead, (), EventCandidate(day.isoformat(), "day", place, lead, 0, True), ())
+
+
+def test_one_quiet_town_in_one_language_needs_a_rare_word_in_common(gazetteer):
+    common = "Russian forces said Ukraine officials reported the war news on Wednesday"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]  # the common words are common
+    same_language = [
+        _made("t1", f"{common} as rockets hit the railway station in Chaplyne", "Chaplyne"),
+        _made("t2", f"{common} as lawmakers debated the border", "Chaplyne"),  # the town only further down
+        _made("t3", f"{common} as rockets hit the railway station in Chaplyne", "Chaplyne"),
+    ]
+    clusters, _ = cluster_main_events(crowd + same_language, gazetteer)
+    assert {"t1", "t3"} in clusters and {"t2"} in clusters
+    two_languages = [same_language[0], _made("t4", "Ракети влучили в залізничну станцію в Чаплиному", "Chaplyne", "uk")]
+    clusters, _ = cluster_main_events(crowd + two_languages, gazetteer)
+    assert {"t1", "t4"} in clusters  # nothing in common but the town, the day and the kind
+
+
 def test_override_separates_and_retitles(registry, gazetteer):
     overrides = [
         Override(("a2",), "content/events.yml", 2, separate=True),

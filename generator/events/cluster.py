@@ -90,6 +90,16 @@ class _Reading:
             found = self._keys[article_id] = found + [f"{PLACE_KEY}{town}"] if town else found
         return found
 
+    def share_a_rare_word(self, a: str, b: str) -> bool:
+        """Two reports of one happening in one language share a rare word in their headlines and leads (a
+        name, a number, the town's own name): a piece that names the town only further down is about something
+        else. In two languages they share none, and the quiet town alone must tell it."""
+        x, y = self.by_id[a].article, self.by_id[b].article
+        if x.language != y.language:
+            return True
+        common = self.vocabulary.words[a] & self.vocabulary.words[b]
+        return bool(self.vocabulary.weights.rare(frozenset(common), CANDIDATE_BUCKET))
+
     def similar(self, a: str, b: str, bar: float) -> bool:
         return self.vocabulary.cosine(a, b) >= bar
 
@@ -202,6 +212,8 @@ class _Run:
         if gazetteer.related(a.place, b.place):
             hub = a.place in reading.hubs or b.place in reading.hubs
             bar = SAME_PLACE_SIMILARITY if hub else QUIET_PLACE_SIMILARITY
+            if not hub and not reading.share_a_rare_word(a_id, b_id):
+                return False  # one quiet town, but in one language the two say nothing else alike
         same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
         if not same_headline and not reading.similar(a_id, b_id, bar):
             return False
