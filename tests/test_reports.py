@@ -49,6 +49,16 @@ def test_a_piece_that_never_names_the_war_reports_none():
     assert "does not mention the war" in headline("Champions League draw sets up clash", lead).reason
 
 
+def test_a_piece_that_reaches_the_war_only_after_its_first_sentence_reports_none():
+    lead = (
+        "The city council approved the budget for a new tram line on Wednesday after a long debate. "
+        "Councillors said steel prices had climbed since the war in Ukraine began."
+    )
+    assert "first sentence" in headline("Council approves tram line budget", lead).reason
+    up_top = "Prices driven up by the war in Ukraine dominated the council's tram budget debate on Wednesday."
+    assert headline("Council approves tram line budget", up_top) is None
+
+
 def test_an_article_without_a_headline_always_reports_its_happening():
     assert (
         no_happening(make_article("Opinion: why the war will be long."), "Opinion: why the war will be long.") is None
