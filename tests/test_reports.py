@@ -23,6 +23,10 @@ def headline(title: str, lead: str = LEAD):
         "Slow pace of Ukraine operation meant to protect civilians – Moscow",
         "Borodyanka: 'There are a lot of people left under the rubble'",
         "Ex-mayor arrested on charges of discrediting Russian army",
+        "Allies preparing $1 billion arms package for Kyiv",
+        "Kharkiv residents recount a night in the basement",
+        "Frontline town under siege",
+        "Alliance expects new offensive in the south",
     ],
 )
 def test_headlines_that_name_something_done_or_said_report_a_happening(title):
