@@ -6,6 +6,7 @@ import pytest
 from stage_helpers import make_article
 
 from generator.events.reports import happening_kinds, no_happening
+from generator.extract.language import language_for
 
 LEAD = "Russia's war in Ukraine went on as officials in Kyiv said on Wednesday that troops held their lines."
 
@@ -61,6 +62,14 @@ def test_a_piece_that_reaches_the_war_only_after_its_first_sentence_reports_none
     assert "first sentence" in headline("Council approves tram line budget", lead).reason
     up_top = "Prices driven up by the war in Ukraine dominated the council's tram budget debate on Wednesday."
     assert headline("Council approves tram line budget", up_top) is None
+
+
+def test_a_place_of_the_war_names_the_war(gazetteer):
+    lead = "Survivors climbed out of cellars on Wednesday as volunteers handed out bread and water."
+    title = "Survivors in Irpin recount weeks in cellars"
+    assert "does not mention the war" in headline(title, lead).reason
+    war_place = lambda text: gazetteer.names_the_theatre(text, language_for("en"))  # noqa: E731
+    assert no_happening(make_article(lead, title=title), lead, war_place=war_place) is None
 
 
 def test_an_article_without_a_headline_always_reports_its_happening():

@@ -82,7 +82,12 @@ def _no_event(
         if x.article.id in listed or x.article.id in found:
             continue
         language = language_for(x.article.language)
-        reason = no_happening(x.article, x.lead, lambda name, read=language: bool(gazetteer.places_in(name, read)))
+        reason = no_happening(
+            x.article,
+            x.lead,
+            lambda name, read=language: bool(gazetteer.places_in(name, read)),
+            lambda text, read=language: gazetteer.names_the_theatre(text, read),
+        )
         if reason:
             found[x.article.id] = reason.reason
     return found

@@ -35,8 +35,15 @@ class Place:
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place], aliases: dict[str, str], written: dict[str, str] | None = None):
+    def __init__(
+        self,
+        places: list[Place],
+        aliases: dict[str, str],
+        written: dict[str, str] | None = None,
+        theatre: frozenset[str] = frozenset(),
+    ):
         self.places = {p.name: p for p in places}
+        self.theatre = theatre  # the countries the war is fought in (places.yml's `theatre:`)
         self.alias_place = aliases
         self._ancestors: dict[str, list[str]] = {}
         self.alias_written = {k: v for k, v in (written or {}).items()}
@@ -74,6 +81,13 @@ class Gazetteer:
     def specificity(self, name: str) -> int:
         place = self.places.get(name)
         return SPECIFICITY.get(place.kind, 1) if place else 1  # places found by pattern are towns
+
+    def names_the_theatre(self, text: str, language: Language) -> bool:
+        """Whether the text names a place of the war ("Bucha", "Kharkiv region"): one in a theatre country."""
+        return any(
+            name in self.theatre or not self.theatre.isdisjoint(self.ancestors(name))
+            for _, name in self.places_in(text, language)
+        )
 
     def ancestors(self, name: str) -> list[str]:
         if name not in self._ancestors:
@@ -161,4 +175,4 @@ def gazetteer_from_text(text: str) -> Gazetteer:
         for alias in [place.name, *(entry.get("aliases") or [])]:
             aliases[_norm(str(alias))] = place.name
             written[_norm(str(alias))] = str(alias)
-    return Gazetteer(places, aliases, written)
+    return Gazetteer(places, aliases, written, frozenset(str(c) for c in data.get("theatre") or []))
