@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..extract.language import language_for
 from ..extract.places import Gazetteer, load_gazetteer
 from ..model import Event, EventCandidate, EventMoves, Extraction, Override
 from .assemble import EventDraft, curated_drafts, finish_events
@@ -80,7 +81,13 @@ def _no_event(
     for x in extractions:
         if x.article.id in listed or x.article.id in found:
             continue
-        reason = no_happening(x.article, x.lead, lambda name: bool(gazetteer.places_in(name)))
+        language = language_for(x.article.language)
+        reason = no_happening(
+            x.article,
+            x.lead,
+            lambda name, read=language: bool(gazetteer.places_in(name, read)),
+            lambda text, read=language: gazetteer.names_the_theatre(text, read),
+        )
         if reason:
             found[x.article.id] = reason.reason
     return found
