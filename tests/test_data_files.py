@@ -166,7 +166,7 @@ def test_seeds_build_publishes_every_data_file_and_they_agree(seeds_site):
     newest = max(e["date"] for e in data["events"])
     assert root.find(f"{ATOM}entry/{ATOM}published").text.startswith(newest)
     head = (seeds_site / "events" / "2023-01-02-makiivka-attack" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml"' in head and 'href="../../data/feed.xml"' in head
+    assert '<link rel="alternate feed" type="application/atom+xml"' in head and 'href="../../data/feed.xml"' in head
 
 
 def test_open_data_page_names_every_file_and_every_csv_column():
