@@ -99,5 +99,8 @@ def timeline_to_dict(timeline: Timeline) -> dict:
     }
 
 
-def timeline_to_json(timeline: Timeline) -> str:
-    return json.dumps(timeline_to_dict(timeline), ensure_ascii=False, indent=1) + "\n"
+def timeline_to_json(timeline: Timeline, compact: bool = False) -> str:
+    """The model as JSON text: indented for people and diffs (the golden file, `evaluate`), or `compact` (no
+    white space between tokens) for the published `data/timeline.json`, a sixth smaller on a large site."""
+    layout = {"separators": (",", ":")} if compact else {"indent": 1}
+    return json.dumps(timeline_to_dict(timeline), ensure_ascii=False, **layout) + "\n"

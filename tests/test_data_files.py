@@ -166,7 +166,7 @@ def test_seeds_build_publishes_every_data_file_and_they_agree(seeds_site):
     newest = max(e["date"] for e in data["events"])
     assert root.find(f"{ATOM}entry/{ATOM}published").text.startswith(newest)
     head = (seeds_site / "events" / "2023-01-02-makiivka-attack" / "index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml"' in head and 'href="../../data/feed.xml"' in head
+    assert '<link rel="alternate feed" type="application/atom+xml"' in head and 'href="../../data/feed.xml"' in head
 
 
 def test_open_data_page_names_every_file_and_every_csv_column():
@@ -186,3 +186,12 @@ def test_data_files_are_written_in_one_call(tmp_path):
         "timeline.json",
         "timeline.schema.json",
     ]
+
+
+def test_published_timeline_json_is_the_model_without_white_space(tmp_path):
+    timeline = strike_timeline()
+    write_data_files(timeline, tmp_path)
+    text = (tmp_path / "data" / "timeline.json").read_text(encoding="utf-8")
+    assert json.loads(text) == timeline_to_dict(timeline)
+    assert text.count("\n") == 1 and text.endswith("}\n")  # one line: no indentation for a host to store
+    assert '": ' not in text and '", "' not in text  # no space after a key or between items

@@ -66,6 +66,27 @@ def test_statement_dates_are_marked():
     assert found[0].statement
 
 
+def test_a_year_near_a_speech_verb_dates_no_statement():
+    found = dates_in('"Nothing like it since 1995," the minister told reporters.', "2022-04-06")
+    assert found[0].value == "1995" and not found[0].statement
+    found = dates_in("The minister said in 1995 that it would never happen.", "2022-04-06")
+    assert not found[0].statement
+
+
+def test_ordinal_endings_and_links_are_each_languages():
+    assert ("2022-02-24", "day") in values("The attack on the 24th of February killed three.", "2022-03-01")
+    assert ("2022-05-01", "day") in values("El ataque del 1º de mayo mató a tres personas.", "2022-05-03", "es")
+    assert ("2022-02-24", "day") in values("Удар 24-го лютого забрав життя трьох людей.", "2022-03-01", "uk")
+    assert ("2021-03", "month") in values("The talks collapsed in March of 2021.", "2022-03-01")
+
+
+def test_a_date_without_a_year_is_this_years_unless_far_ahead():
+    assert values("He stays until the Sept. 25 parliamentary elections.", "2022-08-24") == [("2022-09-25", "day")]
+    assert values("The rockets fell on December 31.", "2023-01-02") == [("2022-12-31", "day")]
+    assert values("Storage will be full by October.", "2022-08-24") == [("2022-10", "month")]
+    assert values("Prices rose sharply in October.", "2022-08-24") == [("2021-10", "month")]
+
+
 def test_since_is_marked():
     found = dates_in("The worst since Russian troops crossed the border on 24 February.", "2022-03-18")
     assert found[0].since and found[0].value == "2022-02-24"

@@ -9,7 +9,8 @@ from stage_helpers import make_article
 from generator.cache_codec import state_from_data, state_to_data
 from generator.compare import compare_sources, discrepancies_in
 from generator.events import group_again, group_articles_into_events
-from generator.events.cluster import cluster_main_events
+from generator.events.cluster import HEADLINE_SIMILARITY, SIMILARITY, STRONG_SIMILARITY, cluster_main_events
+from generator.events.similarity import Vocabulary
 from generator.extract import extract_article
 from generator.model import Article, EventCandidate, Extraction, Override
 from generator.render.summary import event_summary
@@ -69,6 +70,98 @@ def test_a_curated_entry_is_an_event_that_mentions_link_to(registry, gazetteer):
     invasion = next(e for e in events if e.curated)
     assert (invasion.title, invasion.date, invasion.main_articles) == ("Russia invades Ukraine", "2022-02-24", ())
     assert "d1" in invasion.articles
+
+
+def test_a_vague_mention_links_to_a_curated_event_by_one_word(registry, gazetteer):
+    curated = Override((), "content/events.yml", 3, title="Russia invades Ukraine", date="2022-02-24")
+    recall = ("d1", "2022-08-24", "A rocket hit Chaplyne on Wednesday, six months into the invasion.")
+    other = ("d2", "2022-08-24", "A rocket hit Chaplyne on Wednesday, six months into the harvest season.")
+    events, _ = group_articles_into_events(extract(registry, gazetteer, recall, other), [curated], gazetteer)
+    invasion = next(e for e in events if e.curated)
+    assert "d1" in invasion.articles and "d2" not in invasion.articles
+
+
+def _headed(registry, gazetteer, *articles):
+    return [
+        extract_article(make_article(body, day, article_id=aid, title=title), registry, gazetteer)
+        for aid, day, title, body in articles
+    ]
+
+
+def test_headlines_that_name_one_happening_join_though_their_leads_differ(registry, gazetteer):
+    articles = _headed(
+        registry,
+        gazetteer,
+        (
+            "s1",
+            "2022-04-06",
+            "US targets Putin's adult daughters in new sanctions",
+            "The Treasury listed two women on Wednesday, freezing accounts held through intermediaries abroad, "
+            "while officials said further measures against banks, energy exporters, shipping insurers and "
+            "defence contractors would follow soon; lawmakers from both parties welcomed the step, urging tighter "
+            "enforcement, more investigators, faster asset seizures and closer cooperation with customs agencies. "
+            "Treasury lawyers drafted licences allowing humanitarian shipments, pharmaceuticals and agricultural "
+            "machinery to keep flowing. Compliance departments at regional lenders began reviewing correspondent "
+            "accounts, wire transfers and dormant trusts registered in Cyprus, Malta, Dubai and the Caymans.",
+        ),
+        (
+            "s2",
+            "2022-04-06",
+            "Putin's daughters targeted by US sanctions",
+            "Britain's foreign office reacted within hours, pledging coordinated action with European partners, "
+            "whereas analysts expected little effect on Kremlin finances because fortunes sit behind relatives, "
+            "trusts, offshore vehicles and friendly bankers; one researcher described the move as symbolic "
+            "pressure timed before a summit in Brussels where ministers will debate coal and oil embargoes. "
+            "Opposition politicians in London demanded matching listings for relatives of other oligarchs. "
+            "Journalists recalled earlier reporting about villas, yachts, ballet schools and a foundation run "
+            "by one sister, whose biographies Moscow never officially confirmed.",
+        ),
+        (
+            "k1",
+            "2022-04-06",
+            "Russian missile strike kills five in Kharkiv",
+            "Rescuers in Kharkiv searched collapsed classrooms throughout the night as relatives gathered outside "
+            "the gates, firefighters needed nine hours to extinguish flames across the neighbourhood, and teachers "
+            "recalled moving lessons online weeks earlier after sirens sounded daily above the eastern suburbs.",
+        ),
+        (
+            "k2",
+            "2022-04-06",
+            "Russian missile strike kills five in Odesa",
+            "A grain warehouse burned beside the Odesa harbour while dockworkers sheltered underground, shipping "
+            "companies paused loading operations until inspectors checked every berth, and insurers warned that "
+            "premiums for vessels calling at Black Sea terminals could climb again before the summer harvest.",
+        ),
+    )
+    vocabulary = Vocabulary(articles)
+    assert vocabulary.headline_cosine("s1", "s2") >= HEADLINE_SIMILARITY
+    assert vocabulary.cosine("s1", "s2") < SIMILARITY  # the whole leads alone would keep them apart
+    _, article_event = group_articles_into_events(articles, [], gazetteer)
+    assert article_event["s1"] == article_event["s2"]
+    assert vocabulary.headline_cosine("k1", "k2") >= HEADLINE_SIMILARITY
+    assert vocabulary.cosine("k1", "k2") < STRONG_SIMILARITY
+    assert article_event["k1"] != article_event["k2"]  # close headlines, two towns: two strikes
+
+
+def _made(article_id: str, lead: str, place: str, language: str = "en") -> Extraction:
+    day = date(2022, 8, 24)
+    article = Article(article_id, f"{article_id}.md", day, lead, None, None, language, lead, title_from_text=True)
+    return Extraction(article, lead, (), EventCandidate(day.isoformat(), "day", place, lead, 0, True), ())
+
+
+def test_one_quiet_town_in_one_language_needs_a_rare_word_in_common(gazetteer):
+    common = "Russian forces said Ukraine officials reported the war news on Wednesday"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]  # the common words are common
+    same_language = [
+        _made("t1", f"{common} as rockets hit the railway station in Chaplyne", "Chaplyne"),
+        _made("t2", f"{common} as lawmakers debated the border", "Chaplyne"),  # the town only further down
+        _made("t3", f"{common} as rockets hit the railway station in Chaplyne", "Chaplyne"),
+    ]
+    clusters, _ = cluster_main_events(crowd + same_language, gazetteer)
+    assert {"t1", "t3"} in clusters and {"t2"} in clusters
+    two_languages = [same_language[0], _made("t4", "Ракети влучили в залізничну станцію в Чаплиному", "Chaplyne", "uk")]
+    clusters, _ = cluster_main_events(crowd + two_languages, gazetteer)
+    assert {"t1", "t4"} in clusters  # nothing in common but the town, the day and the kind
 
 
 def test_override_separates_and_retitles(registry, gazetteer):

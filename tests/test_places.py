@@ -8,7 +8,10 @@ from stage_helpers import ROOT, make_article
 
 from generator.events import group_articles_into_events
 from generator.extract import extract_article
+from generator.extract.language import language_for
 from generator.extract.places import SPECIFICITY, _norm
+
+ENGLISH = language_for("en")
 
 PLACES = yaml.safe_load((ROOT / "content" / "places.yml").read_text(encoding="utf-8"))["places"]
 
@@ -41,7 +44,7 @@ OBLASTS = [
 
 
 def names_in(gazetteer, text: str) -> list[str]:
-    return [name for _, name in gazetteer.places_in(text)]
+    return [name for _, name in gazetteer.places_in(text, ENGLISH)]
 
 
 # ------------------------------------------------------------ the file itself
@@ -200,6 +203,8 @@ def test_a_dam_lies_in_its_town(gazetteer):
 
 
 def test_an_acute_accent_for_an_apostrophe_names_the_same_place(gazetteer):
-    found = [name for _, name in gazetteer.places_in("Shelling in the Donetsk People´s Republic continued.")]
-    assert found == [name for _, name in gazetteer.places_in("Shelling in the Donetsk People's Republic continued.")]
+    found = [name for _, name in gazetteer.places_in("Shelling in the Donetsk People´s Republic continued.", ENGLISH)]
+    assert found == [
+        name for _, name in gazetteer.places_in("Shelling in the Donetsk People's Republic continued.", ENGLISH)
+    ]
     assert found

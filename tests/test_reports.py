@@ -6,6 +6,7 @@ import pytest
 from stage_helpers import make_article
 
 from generator.events.reports import happening_kinds, no_happening
+from generator.extract.language import language_for
 
 LEAD = "Russia's war in Ukraine went on as officials in Kyiv said on Wednesday that troops held their lines."
 
@@ -23,6 +24,10 @@ def headline(title: str, lead: str = LEAD):
         "Slow pace of Ukraine operation meant to protect civilians – Moscow",
         "Borodyanka: 'There are a lot of people left under the rubble'",
         "Ex-mayor arrested on charges of discrediting Russian army",
+        "Allies preparing $1 billion arms package for Kyiv",
+        "Kharkiv residents recount a night in the basement",
+        "Frontline town under siege",
+        "Alliance expects new offensive in the south",
     ],
 )
 def test_headlines_that_name_something_done_or_said_report_a_happening(title):
@@ -47,6 +52,24 @@ def test_analysis_explainers_roundups_and_features_report_none(title, why):
 def test_a_piece_that_never_names_the_war_reports_none():
     lead = "The group stage draw was held in Istanbul on Thursday."
     assert "does not mention the war" in headline("Champions League draw sets up clash", lead).reason
+
+
+def test_a_piece_that_reaches_the_war_only_after_its_first_sentence_reports_none():
+    lead = (
+        "The city council approved the budget for a new tram line on Wednesday after a long debate. "
+        "Councillors said steel prices had climbed since the war in Ukraine began."
+    )
+    assert "first sentence" in headline("Council approves tram line budget", lead).reason
+    up_top = "Prices driven up by the war in Ukraine dominated the council's tram budget debate on Wednesday."
+    assert headline("Council approves tram line budget", up_top) is None
+
+
+def test_a_place_of_the_war_names_the_war(gazetteer):
+    lead = "Survivors climbed out of cellars on Wednesday as volunteers handed out bread and water."
+    title = "Survivors in Irpin recount weeks in cellars"
+    assert "does not mention the war" in headline(title, lead).reason
+    war_place = lambda text: gazetteer.names_the_theatre(text, language_for("en"))  # noqa: E731
+    assert no_happening(make_article(lead, title=title), lead, war_place=war_place) is None
 
 
 def test_an_article_without_a_headline_always_reports_its_happening():

@@ -57,8 +57,17 @@ def test_a_dateline_is_marked_and_a_lone_one_is_furniture():
     assert split_sentences("UN officials said five were hurt.", ENGLISH)[0].dateline == 0
 
 
-def test_a_photo_credit_inside_a_long_one_line_text_leaves_the_text_as_text():
+def test_a_photo_credit_inside_a_long_one_line_text_marks_only_its_caption():
     text = " ".join(["Russian forces launched a rocket attack on a station in Chaplyne, killing 22 people."] * 8)
-    body = text + " (AP Photo/Jane Doe) " + text
-    assert {s.role for s in split_sentences(body, ENGLISH)} == {"text"}
+    caption = (
+        "Rescuers search the station in Chaplyne, Ukraine, Wednesday, Aug. 24, 2022. "
+        "The station was hit on Tuesday, Aug. 23. "
+    )
+    body = text + " " + caption + "(AP Photo/Jane Doe) " + text
+    roles = [(s.role, s.text) for s in split_sentences(body, ENGLISH)]
+    assert [t for role, t in roles if role == "furniture"] == [
+        "Rescuers search the station in Chaplyne, Ukraine, Wednesday, Aug. 24, 2022.",
+        "The station was hit on Tuesday, Aug. 23.",
+    ]
+    assert sum(role == "text" for role, _ in roles) == 16  # the running text around it stays text
     assert {s.role for s in split_sentences("A burned car in Chaplyne. (AP Photo/Jane Doe)", ENGLISH)} == {"furniture"}

@@ -18,6 +18,8 @@ def test_outlet_suffixes_labels_and_shouting_are_cleaned():
     assert clean_headline("Strike kills 22 | BBC News", None) == "Strike kills 22"
     assert clean_headline("Ukraine war: Strike kills 22", None) == "Strike kills 22"
     assert clean_headline("Biden sends $3 BILLION in arms TODAY", None) == "Biden sends $3 billion in arms today"
+    assert clean_headline("Guerra en Ucrania: Misil mata a 22", None, "es") == "Misil mata a 22"
+    assert clean_headline("Guerra en Ucrania: Misil mata a 22", None, "en") == "Guerra en Ucrania: Misil mata a 22"
 
 
 def test_the_most_central_headline_names_the_event():

@@ -11,17 +11,19 @@ dated reference on the article.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
+from ..extract.language import language_for
 from ..extract.places import Gazetteer, load_gazetteer
-from ..model import Event, EventCandidate, EventMoves, Extraction, Override
+from ..model import Article, Event, EventCandidate, EventMoves, Extraction, Override
 from .assemble import EventDraft, curated_drafts, finish_events
 from .cluster import CANDIDATE_BUCKET, ClusterState, cluster_main_events
 from .ids import automatic_id
 from .mentions import EventsByDate
 from .moves import apply_main_moves
 from .overrides import apply_grouping_overrides
-from .reports import no_happening
+from .reports import NoHappening, no_happening
 from .similarity import Vocabulary, words_of
 
 __all__ = ["ClusterState", "group_again", "group_articles_into_events"]
@@ -80,10 +82,21 @@ def _no_event(
     for x in extractions:
         if x.article.id in listed or x.article.id in found:
             continue
-        reason = no_happening(x.article, x.lead, lambda name: bool(gazetteer.places_in(name)))
+        reason = _reported_nothing(x.article, x.lead, gazetteer)
         if reason:
             found[x.article.id] = reason.reason
     return found
+
+
+@lru_cache(maxsize=1 << 15)  # a serve session reads the same headlines and leads again after every edit
+def _reported_nothing(article: Article, lead: str, gazetteer: Gazetteer) -> NoHappening | None:
+    language = language_for(article.language)
+    return no_happening(
+        article,
+        lead,
+        lambda name: bool(gazetteer.places_in(name, language)),
+        lambda text: gazetteer.names_the_theatre(text, language),
+    )
 
 
 def _alias_merged(drafts: list[EventDraft], clusters: list[set[str]], by_id: dict[str, Extraction]) -> None:

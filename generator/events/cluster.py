@@ -6,7 +6,8 @@ compatible (the same place or one inside the other; a country or no place
 is compatible with any), they report the same kind of happening, and their
 headlines and leads share what distinguishes it: the cosine of their
 rarity-weighted words (`similarity.py`) clears a bar, lower when both name
-the same town. Every link must also hold against the first article of each
+the same town, or their headlines alone are close (leads differ in length
+and detail; headlines say what happened). Every link must also hold against the first article of each
 cluster, so links cannot chain from one happening to the next. The
 clustering keeps its state so a rebuild clusters again only the days a
 change touches.
@@ -27,6 +28,7 @@ QUIET_PLACE_SIMILARITY = 0.0  # ... and it is no hub: the town itself tells the 
 HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a front-line city) is a hub
 SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
+HEADLINE_SIMILARITY = 0.45  # two headlines alone this close, at compatible places, name one happening
 ROOT_SIMILARITY = 0.12  # against each cluster's first article, so links cannot chain
 CANDIDATE_BUCKET = 7  # words in fewer than 2**8 articles find candidates
 PLACE_KEY = "\x00place:"  # an index key that no word can be
@@ -87,6 +89,16 @@ class _Reading:
             town = self.towns.get(article_id)
             found = self._keys[article_id] = found + [f"{PLACE_KEY}{town}"] if town else found
         return found
+
+    def share_a_rare_word(self, a: str, b: str) -> bool:
+        """Two reports of one happening in one language share a rare word in their headlines and leads (a
+        name, a number, the town's own name): a piece that names the town only further down is about something
+        else. In two languages they share none, and the quiet town alone must tell it."""
+        x, y = self.by_id[a].article, self.by_id[b].article
+        if x.language != y.language:
+            return True
+        common = self.vocabulary.words[a] & self.vocabulary.words[b]
+        return bool(self.vocabulary.weights.rare(frozenset(common), CANDIDATE_BUCKET))
 
     def similar(self, a: str, b: str, bar: float) -> bool:
         return self.vocabulary.cosine(a, b) >= bar
@@ -200,7 +212,10 @@ class _Run:
         if gazetteer.related(a.place, b.place):
             hub = a.place in reading.hubs or b.place in reading.hubs
             bar = SAME_PLACE_SIMILARITY if hub else QUIET_PLACE_SIMILARITY
-        if not reading.similar(a_id, b_id, bar):
+            if not hub and not reading.share_a_rare_word(a_id, b_id):
+                return False  # one quiet town, but in one language the two say nothing else alike
+        same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
+        if not same_headline and not reading.similar(a_id, b_id, bar):
             return False
         root_bar = min(bar, ROOT_SIMILARITY)
         return reading.similar(roots[0], b_id, root_bar) and reading.similar(a_id, roots[1], root_bar)

@@ -35,7 +35,11 @@ def anchor_of(extractions: list[Extraction]) -> Extraction:
 def automatic_id(extractions: list[Extraction]) -> str:
     """The id a cluster of reports gets from its anchor, before any override."""
     anchor = anchor_of(extractions)
-    title = anchor.main.title if anchor.article.title_from_text else clean_headline(anchor.article.title, None)
+    title = (
+        anchor.main.title
+        if anchor.article.title_from_text
+        else clean_headline(anchor.article.title, None, anchor.article.language)
+    )
     return event_slug(anchor.main.date, anchor.main.place, title)
 
 

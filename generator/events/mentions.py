@@ -4,7 +4,9 @@ A mention joins an event when the date matches (a mention as precise as the
 event on its day; a vaguer one, "in 2014", within it), the places are
 compatible, and what happened matches: the mention's words share a
 distinguishing word with the event's title or leads (two when the mention
-is vaguer than the event). Otherwise it stays a dated reference on the
+is vaguer than an event the articles report; one for a curated context
+event, which a maintainer listed because articles recall it: "February's
+invasion"). Otherwise it stays a dated reference on the
 article. A mention is never counted as a source: it adds the article to the
 event's `articles`, never to its `main_articles`.
 """
@@ -46,7 +48,7 @@ class EventsByDate:
                 continue
             if mention.place and draft.place and not _compatible(mention.place, draft.place, self.gazetteer):
                 continue
-            if len(mention_words & self.words[id(draft)]) >= (1 if exact else 2):
+            if len(mention_words & self.words[id(draft)]) >= (1 if exact or draft.curated else 2):
                 return draft
         return None
 

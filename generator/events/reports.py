@@ -19,6 +19,8 @@ from pathlib import Path
 
 import yaml
 
+from ..extract.language import language_for
+from ..extract.sentences import split_sentences
 from ..model import Article
 
 SHAPES_FILE = Path(__file__).with_name("news_shapes.yml")
@@ -70,6 +72,12 @@ def shapes_for(language: str) -> NewsShapes | None:
     )
 
 
+def _first_sentence(lead: str, language: str) -> str:
+    """War news names the war up top; a piece that reaches it only further down is about something else."""
+    text = [s.text for s in split_sentences(lead, language_for(language)) if s.role == "text"]
+    return text[0] if text else lead
+
+
 def happening_kinds(article: Article, lead: str) -> frozenset[str]:
     """The kinds of happening the headline (or, without one, the first sentence of the lead) names."""
     return _kinds_named(article.language, lead.split(". ", 1)[0] if article.title_from_text else article.title)
@@ -83,17 +91,27 @@ def _kinds_named(language: str, text: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in shapes.kinds.items() if pattern.search(text))
 
 
-def no_happening(article: Article, lead: str, is_place=lambda name: False) -> NoHappening | None:
+def no_happening(
+    article: Article, lead: str, is_place=lambda name: False, war_place=lambda text: False
+) -> NoHappening | None:
     """Why the article reports no happening of its own, or None when it reports one.
 
-    `is_place` tells a dateline label ("Borodyanka: ...") from an op-ed's byline ("Nikita Mazepin: ...").
+    `is_place` tells a dateline label ("Borodyanka: ...") from an op-ed's byline ("Nikita Mazepin: ...");
+    `war_place` tells whether a text names a place of the war ("Bucha survivors recount...").
     """
     shapes = shapes_for(article.language)
     if shapes is None or article.title_from_text:
         return None
     headline = " ".join(article.title.split())
-    if not shapes.war.search(headline) and not shapes.war.search(lead):
-        return NoHappening("it does not mention the war in its headline or lead")
+
+    def names_the_war(text: str) -> bool:
+        return bool(shapes.war.search(text)) or war_place(text)
+
+    if not names_the_war(headline):
+        if not names_the_war(lead):
+            return NoHappening("it does not mention the war in its headline or lead")
+        if not names_the_war(_first_sentence(lead, article.language)):
+            return NoHappening("it names the war neither in its headline nor in its first sentence")
     marker = shapes.opinion.search(headline)
     if marker:
         return NoHappening(f"its headline marks analysis, opinion or an explainer ('{marker.group(0)}')")

@@ -75,6 +75,7 @@ class Vocabulary:
         self.heads = {x.article.id: words_of(headline_of(x)) for x in extractions}
         self.weights = WordWeights(list(self.words.values()))
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        self._head_vectors: dict[str, tuple[dict[str, float], float]] = {}
 
     def vector(self, article_id: str) -> tuple[dict[str, float], float]:
         """Rarity weights of the article's words (a headline's count HEADLINE_WEIGHT times) and their norm."""
@@ -83,6 +84,20 @@ class Vocabulary:
             weight, head = self.weights.weight, self.heads[article_id]
             vector = {w: weight(w) * (HEADLINE_WEIGHT if w in head else 1.0) for w in self.words[article_id]}
             found = self._vectors[article_id] = (vector, math.sqrt(sum(v * v for v in vector.values())) or 1.0)
+        return found
+
+    def headline_cosine(self, a: str, b: str) -> float:
+        """The cosine of the two headlines alone: leads differ in length and detail, headlines say what happened."""
+        (va, na), (vb, nb) = self._headline_vector(a), self._headline_vector(b)
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb[w] for w, v in va.items() if w in vb) / (na * nb)
+
+    def _headline_vector(self, article_id: str) -> tuple[dict[str, float], float]:
+        found = self._head_vectors.get(article_id)
+        if found is None:
+            vector = {w: self.weights.weight(w) for w in self.heads[article_id]}
+            found = self._head_vectors[article_id] = (vector, math.sqrt(sum(v * v for v in vector.values())) or 1.0)
         return found
 
     def cosine(self, a: str, b: str) -> float:

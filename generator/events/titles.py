@@ -13,23 +13,36 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
 
 from ..model import Extraction, first_day
-from ..rules import rules_for
+from ..rules import alternation, rules_for
 from .similarity import words_of
 
-OUTLET_TAIL = re.compile(r"\s+[|–—-]\s+(?:[A-Z][\w.&']*\s?){1,4}(?:News|Online|Times|Post)?\s*$")
-SECTION_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*\s){0,3}(?:war|crisis|conflict|latest|live|update)s?:\s+", re.I)
 SHOUTED = re.compile(r"\b[A-Z][A-Z'’]{4,}\b")  # five letters or more: BILLION, TODAY (not NATO, UK)
 LONGEST = 160  # a longer headline is a summary, not a title
 
 
-def clean_headline(title: str, outlet: str | None) -> str:
+@cache
+def _headline_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
+    """What outlets add to a headline in this language: an outlet's name after a bar (" | BBC News") and a
+    section label before a colon ("Ukraine war: ", "Guerra en Ucrania: "); the words are the rule table's."""
+    rules = rules_for(language)
+    outlet_words = alternation(rules.words("outlet_name_words"))
+    section_words = alternation(rules.words("headline_section_words"), plural_s=True)
+    return (
+        re.compile(rf"\s+[|–—-]\s+(?:[A-Z][\w.&']*\s?){{1,4}}(?:{outlet_words})?\s*$"),
+        re.compile(rf"^(?:[\w'’-]+\s){{0,3}}(?:{section_words}):\s+", re.I),
+    )
+
+
+def clean_headline(title: str, outlet: str | None, language: str = "en") -> str:
+    outlet_tail, section_label = _headline_cues(language)
     text = " ".join(title.split())
     if outlet and text.lower().endswith(outlet.lower()):
         text = re.sub(r"[\s|–—:-]+$", "", text[: -len(outlet)])
-    text = OUTLET_TAIL.sub("", text) if re.search(r"\s\|\s", text) else text
-    text = SECTION_LABEL.sub("", text)
+    text = outlet_tail.sub("", text) if re.search(r"\s\|\s", text) else text
+    text = section_label.sub("", text)
     text = SHOUTED.sub(lambda m: m.group(0).lower(), text)
     text = text.replace("''", "'").rstrip(".")
     if len(text) > 2 and text[0] == text[-1] and text[0] in "'\"":
@@ -40,7 +53,9 @@ def clean_headline(title: str, outlet: str | None) -> str:
 def headline_title(extractions: list[Extraction]) -> str | None:
     """The most central clean headline among articles that have one."""
     heads = [
-        (x, clean_headline(x.article.title, x.article.outlet)) for x in extractions if not x.article.title_from_text
+        (x, clean_headline(x.article.title, x.article.outlet, x.article.language))
+        for x in extractions
+        if not x.article.title_from_text
     ]
     heads = [(x, h) for x, h in heads if len(h.split()) >= 3 and len(h) <= LONGEST] or heads
     if len(heads) <= 1:

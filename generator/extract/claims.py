@@ -127,7 +127,7 @@ def _speaker_before(before: str, language: Language, registry: Registry, context
 
 def _speaker_after(before: str, after: str, language: Language) -> str | None:
     """The inverted order of news copy: '..., said the regional governor, Oleh Syniehubov.'"""
-    if not before.rstrip().endswith((",", "”", '"', "’", "—", "–")):
+    if not before.rstrip().endswith((",", "”", '"', "’", "»", "—", "–", "-")):  # "«...», - написал"
         return None
     phrase = language.attribution.time_phrase_end.sub("", after.strip().rstrip(".").strip())
     phrase = language.attribution.after_tail.sub("", phrase).strip(" ,")

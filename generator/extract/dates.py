@@ -26,11 +26,17 @@ from .reach import text_after, text_before
 if TYPE_CHECKING:
     from .language import Language
 
-ORDINAL = r"(?:st|nd|rd|th)?"
+# what each kind of date expression cannot match without (the kinds not listed are their own gate)
+GATES = {
+    **dict.fromkeys(("day_month", "month_day", "month_year", "month_last_year", "month", "month_bare"), "month"),
+    **{"year": "year", "ago": "units", "offset": "units", "weekday": "weekday"},
+}
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
-ORDINAL_SUFFIX = re.compile(r"(\d)(st|nd|rd|th)\b")
-OF_WORD = re.compile(r"\bof\s+")
 YEAR_DIGITS = re.compile(r"\d{4}")
+UPCOMING_DAYS = 45  # a date without a year up to this far after publication is the coming one
+UPCOMING_DAYS_AHEAD = 300  # ... and after a word of the future ("is due to start on March 1"), most of a year
+FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+DAY_DIGITS = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
 WORD_TOKEN = re.compile(r"[\w']+")
 SPACES = re.compile(r"\s+")
 
@@ -51,7 +57,9 @@ class DateExpression:
     since: bool = False
 
 
-def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
+def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
+    """(kind, pattern, gate) for each kind of date expression: a pattern can only match in a sentence its gate
+    finds (a month name, a unit of time, a year...), so one scan for the gate spares the sentences without it."""
     month = alternation(rules.months)
     weekday = alternation(rules.weekdays)
     number = alternation(list(rules.number_word) + rules.words("count_articles"))
@@ -61,17 +69,20 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
     ago = alternation(rules.words("ago_words"))  # "three days ago", "три дні тому"
     year = r"(?:1[89]\d\d|20\d\d)"
     day = r"(?:[12]\d|3[01]|0?[1-9])"
-    es_of = r"(?:\s+de)?"
+    ordinal = rf"(?:{_endings(rules.words('ordinal_endings'))})?"  # "24th", "1º", "24-го"
+    of = rf"(?:\s+(?:{alternation(rules.words('day_month_links'))}))?"  # "24th of February", "24 de febrero"
     months_after = alternation(rules.words("month_prepositions"))
     fillers = alternation(rules.words("offset_fillers"))
+    qualifier = rf"(?:{_prefixes(rules.words('month_qualifiers'))})"  # "early", "mid-", "finales de"
+    gates = {"month": month, "year": year, "units": units, "weekday": weekday}
     parts = [
         ("holiday", alternation(rules.table.get("holidays") or {})),
-        ("day_month", rf"(?<![\d,.]){day}{ORDINAL}(?:\s+of)?{es_of}\s+{month}(?:,?{es_of}\s+{year})?(?![\d])"),
-        ("month_day", rf"{month}\.?\s+{day}{ORDINAL}(?:,?\s+{year})?(?![\d:])"),
-        ("month_year", rf"(?:(?:{_prefixes(rules.words('month_qualifiers'))})\s*)?{month}(?:,?{es_of}\s+{year})"),
+        ("day_month", rf"(?<![\d,.]){day}{ordinal}{of}\s+{month}(?:,?{of}\s+{year})?(?![\d])"),
+        ("month_day", rf"{month}\.?\s+{day}{ordinal}(?:,?\s+{year})?(?![\d:])"),
+        ("month_year", rf"(?:{qualifier}\s*)?{month}(?:,?{of}\s+{year})"),
         ("month_last_year", rf"{month}\s+(?:{alternation(rules.words('last_year'))})"),
-        ("month", rf"\b(?:{months_after})\s+(?P<d>(?:(?:early|late|mid-)\s*)?{month})(?!\s*\d)"),
-        ("month_bare", rf"\b(?P<d>(?:early|late)\s+{month})(?!\s*\d)"),
+        ("month", rf"\b(?:{months_after})\s+(?P<d>(?:{qualifier}\s*)?{month})(?!\s*\d)"),
+        ("month_bare", rf"\b(?P<d>{qualifier}\s*{month})(?!\s*\d)"),
         ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
         ("year", rf"\b(?:{alternation(rules.words('year_prepositions'))})\s+(?P<d>{year})(?![\d,.]\d)"),
         ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
@@ -80,20 +91,28 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern], ...]:
         ("relative_day", alternation(rules.table.get("relative_days") or {})),
         ("weekday", rf"(?:(?:{alternation(rules.words('weekday_openers'))})\s+)?{weekday}(?:'s|’s)?"),
     ]
-    return tuple((name, re.compile(p, re.I)) for name, p in parts)
+    compiled_gates = {name: re.compile(gate, re.I) for name, gate in gates.items()}
+    patterns = []
+    for name, part in parts:
+        pattern = re.compile(part, re.I)
+        gate = GATES.get(name)
+        patterns.append((name, pattern, compiled_gates[gate] if gate else pattern))
+    return tuple(patterns)
 
 
 @dataclass(frozen=True)
 class DateCues:
     """The per-language patterns `find_dates` and `_resolve` try on every candidate, compiled once."""
 
-    patterns: tuple[tuple[str, re.Pattern], ...]  # each kind of date expression, in the order tried
+    patterns: tuple[tuple[str, re.Pattern, re.Pattern], ...]  # (kind, pattern, gate), in the order tried
     unnamed_day: re.Pattern  # "a Monday morning"
     span_before: re.Pattern  # "in the days before"
     takes_object: re.Pattern  # "two days before (the strike)"
     conjunction_follows: re.Pattern
     months_unit: re.Pattern
     month_qualifier: re.Pattern
+    ordinal_ending: re.Pattern  # "24th" -> "24"
+    day_link: re.Pattern  # "of" in "24th of February"
     explicit_date_after: re.Pattern
     after_word: re.Pattern
     since_before: re.Pattern
@@ -114,6 +133,8 @@ def build_date_cues(rules: Rules) -> DateCues:
         conjunction_follows=re.compile(rf"\s+(?:{alternation(rules.words('offset_conjunctions'))})"),
         months_unit=re.compile(alternation(rules.words("month_units"))),
         month_qualifier=re.compile(rf"^(?:{_prefixes(rules.words('month_qualifiers'))})\s*", re.I),
+        ordinal_ending=re.compile(rf"(\d)(?:{_endings(rules.words('ordinal_endings'))})(?![\w-])", re.I),
+        day_link=re.compile(rf"(?<=\d)\s+(?:{alternation(rules.words('day_month_links'))})(?=\s)", re.I),
         explicit_date_after=re.compile(rf",?\s+(?:{alternation(rules.months)}|\d)", re.I),
         after_word=re.compile(alternation(rules.words("after_words"))),
         since_before=re.compile(rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$", re.I),
@@ -122,6 +143,11 @@ def build_date_cues(rules: Rules) -> DateCues:
         future_before=re.compile(rf"\b(?:{alternation(rules.words('future_words'))})\b[^,;.]{{0,60}}$", re.I),
         units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
     )
+
+
+def _endings(words: list[str]) -> str:
+    """Endings written onto a number ("24th", "1º"): no boundary before them."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
 
 def _prefixes(words: list[str]) -> str:
@@ -134,7 +160,14 @@ def find_dates(sentences: list[Sentence], body: str, published: date, language: 
     found: list[DateExpression] = []
     for sentence in sentences:
         taken: list[tuple[int, int]] = []  # in order and apart, so one neighbour tells an overlap
-        for name, pattern in language.dates.patterns:
+        gated: dict[re.Pattern, bool] = {}
+        for name, pattern, gate in language.dates.patterns:
+            if gate is not pattern:
+                found_gate = gated.get(gate)
+                if found_gate is None:
+                    found_gate = gated[gate] = gate.search(sentence.text) is not None
+                if not found_gate:
+                    continue
             for match in pattern.finditer(sentence.text):
                 span = match.span("d") if "d" in pattern.groupindex else match.span()
                 at = bisect_left(taken, span)
@@ -162,10 +195,16 @@ def _resolve(
         month, day = language.rules.table["holidays"][_key(lower, language.rules.table["holidays"])]
         value = _most_recent(published, month, day).isoformat()
     elif name in ("day_month", "month_day"):
-        value = _parse_absolute(_clean_day(text), language.code, published, "day")
+        ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
+        value = _calendar_date(lower, language, published, "day", ahead)
+        if value == "":
+            value = _parse_absolute(_clean_day(text, language), language.code, published, "day")
     elif name in ("month_year", "month", "month_bare"):
         precision = "month"
-        value = _parse_absolute(_month_only(text, language), language.code, published, "month")
+        ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
+        value = _calendar_date(lower, language, published, "month", ahead)
+        if value == "":
+            value = _parse_absolute(_month_only(text, language), language.code, published, "month")
     elif name == "month_last_year":
         precision = "month"
         month = language.rules.months[_first_word(lower, language.rules.months)]
@@ -212,6 +251,7 @@ def _resolve(
     if value is None and not anchor:
         return None
     start = sentence.start + match.start(group)
+    since = bool(cues.since_before.search(sentence.text[max(0, match.start() - 80) : match.start()]))
     return DateExpression(
         text=text,
         start=start,
@@ -221,14 +261,15 @@ def _resolve(
         precision=precision,
         offset_days=offset,
         anchor=anchor,
-        statement=_is_statement_date(sentence.text, match.start(), match.end(), language),
-        since=bool(cues.since_before.search(sentence.text[max(0, match.start() - 80) : match.start()])),
+        # the day something was said is a day (or a month): "since 1995, he told" dates no statement
+        statement=not since and precision != "year" and _is_statement_date(sentence.text, match, language),
+        since=since,
     )
 
 
-def _is_statement_date(text: str, start: int, end: int, language: Language) -> bool:
+def _is_statement_date(text: str, match: re.Match, language: Language) -> bool:
     """'said on Friday', 'The Kremlin on Friday rejected': the day of a statement."""
-    cues = language.dates
+    cues, start, end = language.dates, match.start(), match.end()
     return bool(
         cues.statement_before.search(text[max(0, start - 40) : start])
         or cues.statement_after.match(text[end : end + 25])
@@ -258,6 +299,34 @@ def anchor_date(expression: DateExpression, anchor: str, anchor_precision: str) 
     return (value[:7], "month") if expression.precision == "month" else (value, "day")
 
 
+def _calendar_date(lower: str, language: Language, published: date, precision: str, ahead: bool = False) -> str | None:
+    """A date read with the rule table's month names, every case form ('грудні 2023', '24 de febrero'): the
+    month, the day and the year written. Without a year it is this calendar year's, as news writes dates
+    ('following Sept. 25 elections', published in August, is the coming one), unless that lies more than a few
+    weeks ahead ('on December 31', published on 2 January, is last year's); a month ahead is the coming one only
+    after a word of the future ('by October'). None for a day that does not exist, "" when no month name of the
+    table is in the text (the parser reads it)."""
+    months = language.rules.months
+    month_word = next((k for k, pattern in _word_patterns(tuple(months)) if pattern.search(lower)), None)
+    if month_word is None:
+        return ""
+    month, year_found = months[month_word], FOUR_DIGITS.search(lower)
+    year = int(year_found.group(0)) if year_found else None
+    if precision == "month":
+        year = year or (published.year if month <= published.month or ahead else published.year - 1)
+        return f"{year:04d}-{month:02d}"
+    day_found = DAY_DIGITS.search(lower)
+    if day_found is None:
+        return ""
+    try:
+        day = date(year or published.year, month, int(day_found.group(0)))
+        if year is None and (day - published).days > (UPCOMING_DAYS_AHEAD if ahead else UPCOMING_DAYS):
+            day = date(published.year - 1, month, day.day)
+    except ValueError:
+        return None  # 30 February
+    return day.isoformat()
+
+
 @lru_cache(maxsize=20000)
 def _parse_absolute(text: str, language: str, published: date, precision: str) -> str | None:
     settings = {
@@ -279,9 +348,9 @@ def _most_recent(published: date, month: int, day: int) -> date:
     return candidate if candidate <= published else date(published.year - 1, month, day)
 
 
-def _clean_day(text: str) -> str:
-    text = ORDINAL_SUFFIX.sub(r"\1", text)
-    return OF_WORD.sub("", text)
+def _clean_day(text: str, language: Language) -> str:
+    """'24th of February' -> '24 February', for the parser."""
+    return language.dates.day_link.sub("", language.dates.ordinal_ending.sub(r"\1", text))
 
 
 def _month_only(text: str, language: Language) -> str:

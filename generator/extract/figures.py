@@ -22,13 +22,15 @@ if TYPE_CHECKING:
     from .language import Language
 
 # 1,200 and 12 000 (a space, a no-break or a thin space between thousands), 1.2 (only before "million")
+# after a hyphen only when a digit is before it: "10-15" is two numbers, "MiG-29" none
 DIGITS = re.compile(
-    r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.(\d+))?"
-    r"(?![\w]|,\d|-(?:year|kilo|metre|meter|km|milli|mm|calib|ton|day|hour))"
+    r"(?<![\w.,])(?<!(?<!\d)-)(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)(?:\.(\d+))?"
+    r"(?![\w]|,\d)"
 )
 GROUP_SEPARATORS = re.compile(r"[, \u00a0\u202f]")
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
+DASH = re.compile(r"\s*[-–]\s*")
 CLAUSE_SPLIT = re.compile(r"[;:]|,\s")
 LARGEST_COUNT = 10**12
 NUMBER_WORDS_MAX = 8  # "two hundred and fifty-five thousand": a spelled number is a few words, not a run of them
@@ -70,6 +72,7 @@ class FigureCues:
     of_after: re.Pattern
     one_words: frozenset
     unit_after: re.Pattern
+    hyphen_unit: re.Pattern  # "-year-old", "-річний" written onto a number
     blocker_before: re.Pattern
     strong_before: re.Pattern
     fillers_lead: re.Pattern
@@ -109,6 +112,7 @@ def build_figure_cues(rules: Rules) -> FigureCues:
         partitive_after=re.compile(rf"\s+(?:{alternation(rules.words('partitive_words'))})", re.I),
         of_after=re.compile(rf"\s+(?:{alternation(rules.words('of_words'))})\s"),
         one_words=frozenset(w.lower() for w in rules.words("one_words")),
+        hyphen_unit=re.compile(rf"-(?:{'|'.join(map(re.escape, rules.words('hyphen_units'))) or '(?!x)x'})", re.I),
         unit_after=re.compile(rf"\s*(?:-|\s)?(?:{alternation(rules.words('unit_words'))})"),
         blocker_before=re.compile(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", re.I),
         strong_before=re.compile(
@@ -179,6 +183,8 @@ def numbers_in(text: str, language: Language, masked: list[tuple[int, int]]) -> 
     spans = list(masked) + [m.span() for m in TIME.finditer(text)]
     found: list[tuple[int, int, int]] = []
     for match in DIGITS.finditer(text):
+        if language.figures.hyphen_unit.match(text, match.end()):
+            continue  # "a 57-year-old", "152-millimetre shells": a measure, not a count
         scale = language.figures.decimal_scale.match(text, match.end())
         if match.group(2) and not scale:
             continue  # decimals: only as "1.2 million"
@@ -234,16 +240,28 @@ def _merge_ranges(text: str, found: list[tuple[int, int, int]], language: Langua
             nxt = found[i + 1]
             between = text[end : nxt[0]]
             before = text[max(0, start - 12) : start].lower()
-            cues = language.figures
-            joined = cues.range_and.fullmatch(between) and cues.range_between.search(before)
-            dashed = cues.range_to.fullmatch(between) and cues.range_from.search(before)
-            if (joined or dashed) and nxt[2] > value:
-                numbers.append(Number((value, nxt[2]), start, nxt[1], "range"))
+            first = _range_start(between, before, start, language.figures)
+            if first is not None and nxt[2] > value:
+                numbers.append(Number((value, nxt[2]), first, nxt[1], "range"))
                 i += 2
                 continue
         numbers.append(Number(value, start, end, _qualifier(text, start, end, language)))
         i += 1
     return numbers
+
+
+def _range_start(between: str, before: str, start: int, cues: FigureCues) -> int | None:
+    """Where a range of two numbers starts: at its opening word ('killed from 10 to 15': the verb then comes
+    right before the range), or at the first number of '10-15'; None when the two numbers are no range."""
+    if cues.range_and.fullmatch(between):
+        opener = cues.range_between.search(before)
+    elif cues.range_to.fullmatch(between):
+        opener = cues.range_from.search(before)
+        if opener is None and DASH.fullmatch(between):
+            return start
+    else:
+        return None
+    return start - len(before) + opener.start() if opener else None
 
 
 def _qualifier(text: str, start: int, end: int, language: Language) -> str:
@@ -254,11 +272,16 @@ def _qualifier(text: str, start: int, end: int, language: Language) -> str:
     qualifier = language.figures.qualifier.search(window)
     if not qualifier:
         return "exact"
-    if language.figures.preposition_qualifier.search(window[: qualifier.start()]) and _norm(
-        qualifier.group(0)
-    ) in language.rules.words("prepositional_qualifiers"):
+    if _prepositional(window[: qualifier.start()], qualifier.group(0), language):
         return "exact"
     return language.rules.qualifier_of[_norm(qualifier.group(0))]
+
+
+def _prepositional(before: str, qualifier: str, language: Language) -> bool:
+    """'reported about two', 'зросла до 20': after these verbs the word is a preposition, not a hedge."""
+    return bool(language.figures.preposition_qualifier.search(before)) and _norm(qualifier) in language.rules.words(
+        "prepositional_qualifiers"
+    )
 
 
 def _norm(phrase: str) -> str:
@@ -350,7 +373,12 @@ def _crosses_clause(rest: str, nouns: re.Pattern, language: Language) -> bool:
 
 def _kind_before(before: str, language: Language) -> str | None:
     cues = language.figures
-    tail = cues.qualifier_end.sub("", before)
+    hedge = cues.qualifier_end.search(before)  # "killed at least": the hedge says nothing of the kind
+    tail = (
+        before[: hedge.start()]
+        if hedge and not _prepositional(before[: hedge.start()], hedge.group(0), language)
+        else before
+    )
     for kind, any_cue, toll_link_cues in cues.kind_before:
         if any_cue.search(tail):
             if any(cue.search(tail) for cue in toll_link_cues):

@@ -35,31 +35,35 @@ class Place:
 
 
 class Gazetteer:
-    def __init__(self, places: list[Place], aliases: dict[str, str], written: dict[str, str] | None = None):
+    def __init__(
+        self,
+        places: list[Place],
+        aliases: dict[str, str],
+        written: dict[str, str] | None = None,
+        theatre: frozenset[str] = frozenset(),
+    ):
         self.places = {p.name: p for p in places}
+        self.theatre = theatre  # the countries the war is fought in (places.yml's `theatre:`)
         self.alias_place = aliases
         self._ancestors: dict[str, list[str]] = {}
         self.alias_written = {k: v for k, v in (written or {}).items()}
         body = trie_alternation(list(aliases), fold_case=True)  # a trie: thousands of spellings stay fast
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if aliases else None
-        self.speaker = re.compile(
-            r"(?:['’]s\b|\s+(?:said|says|say|claims|claimed|blames|blamed|denies|denied|accused|"
-            r"accuses|insists|insisted|puts|put|might|may|will|would|could|should|wants|wanted|warned|warns|"
-            r"demands|demanded|rejected|rejects|refused|refuses|responded|agreed|hopes|fears|believes)\b)"
-        )
 
-    def places_in(self, text: str, language: Language | None = None) -> list[tuple[int, str]]:
-        """(position, place name) for every place named in the text as where something is, not as a speaker,
-        an organisation ('The Moscow Times'), a figure of speech ('a blow for Moscow') or a destination."""
+    def places_in(self, text: str, language: Language, located: bool = True) -> list[tuple[int, str]]:
+        """(position, place name) for every place named in the text as where something is, not as a speaker
+        ('Moscow said', "Kyiv's"); with `located`, also not an organisation ('The Moscow Times'), a figure of
+        speech ('a blow for Moscow') or a destination. A claimant's own words ('the Kharkiv city council')
+        are read without `located`."""
         found: list[tuple[int, str]] = []
-        cues = language.places if language else None
+        cues = language.places
         if self.pattern:
             found.extend(
                 (m.start(), self.alias_place[_norm(m.group(0))])
                 for m in self.pattern.finditer(text)
                 if self._proper(m.group(0))
-                and not self.speaker.match(text, m.end())
-                and not (cues and _not_a_location(text, m, cues))
+                and not cues.speaker_after.match(text, m.end())
+                and not (located and _not_a_location(text, m, cues))
             )
         named_at = {position for position, _ in found}
         for match in INTRODUCED.finditer(text):
@@ -77,6 +81,13 @@ class Gazetteer:
     def specificity(self, name: str) -> int:
         place = self.places.get(name)
         return SPECIFICITY.get(place.kind, 1) if place else 1  # places found by pattern are towns
+
+    def names_the_theatre(self, text: str, language: Language) -> bool:
+        """Whether the text names a place of the war ("Bucha", "Kharkiv region"): one in a theatre country."""
+        return any(
+            name in self.theatre or not self.theatre.isdisjoint(self.ancestors(name))
+            for _, name in self.places_in(text, language)
+        )
 
     def ancestors(self, name: str) -> list[str]:
         if name not in self._ancestors:
@@ -111,10 +122,13 @@ class PlaceCues:
     metonyms: frozenset  # capitals that stand for their governments ("Moscow insists")
     metonym_acts: re.Pattern  # "has", "says", "and Kyiv": a metonym followed by these is a government acting
     locative_before: re.Pattern  # "in", "on", "near": after these a metonym is a place whatever follows
+    speaker_after: re.Pattern  # "'s", "said", "will": the place is a speaker or an owner, not a location
 
 
 def build_place_cues(rules: Rules) -> PlaceCues:
+    possessive = "|".join(re.escape(e) for e in rules.words("possessive_endings")) or r"(?!x)x"
     return PlaceCues(
+        speaker_after=re.compile(rf"(?:(?:{possessive})\b|\s+(?:{alternation(rules.words('place_speaker_verbs'))}))"),
         after=re.compile(rf"\s+(?:{alternation(rules.words('place_not_after'))})", re.I),
         before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
         metonyms=frozenset(_norm(w) for w in rules.words("metonym_places")),
@@ -161,4 +175,4 @@ def gazetteer_from_text(text: str) -> Gazetteer:
         for alias in [place.name, *(entry.get("aliases") or [])]:
             aliases[_norm(str(alias))] = place.name
             written[_norm(str(alias))] = str(alias)
-    return Gazetteer(places, aliases, written)
+    return Gazetteer(places, aliases, written, frozenset(str(c) for c in data.get("theatre") or []))

@@ -38,6 +38,9 @@ DATELINE = re.compile(
 )
 DATELINE_PARAGRAPHS = 4
 CAPTION_MAX_WORDS = 60  # a photo caption is a few lines
+CAPTION_MAX_SENTENCES = 3  # ... of at most a few sentences
+CREDIT_REACH = 120  # a credit that closes a sentence is in its last characters
+FULL_DATE_END = re.compile(r"\b(?:1[89]|20)\d\d\.?[\"”’]?\s*$")  # a caption's first sentence ends with its date
 FURNITURE_MAX_WORDS = 20
 HEADLINE_MAX_WORDS = 30
 
@@ -56,7 +59,7 @@ def split_sentences(body: str, language: Language) -> list[Sentence]:
             _append(sentences, body, start, match.end(), paragraph_index, role)
             start = match.end()
         _append(sentences, body, start, p_end, paragraph_index, role)
-    return _mark_datelines(sentences)
+    return _mark_captions(_mark_datelines(sentences), language)
 
 
 def _mark_datelines(sentences: list[Sentence]) -> list[Sentence]:
@@ -71,6 +74,35 @@ def _mark_datelines(sentences: list[Sentence]) -> list[Sentence]:
             whole = match.end() >= len(sentence.text)
             sentence = replace(sentence, dateline=match.end(), role="furniture" if whole else sentence.role)
         marked.append(sentence)
+    return marked
+
+
+def _mark_captions(sentences: list[Sentence], language: Language) -> list[Sentence]:
+    """A photo credit in running text ('... Aug. 24, 2022. (AP Photo/Name)') closes a caption pasted into the
+    paragraph: the sentence before it is the caption's, and so are the few before that back to the one ending
+    with a full date, as captions do ('..., Wednesday, Aug. 24, 2022.')."""
+    credit = language.furniture.credit
+    marked = list(sentences)
+    for i, sentence in enumerate(sentences):
+        if sentence.role != "text" or not credit.search(sentence.text):
+            continue
+        if credit.match(sentence.text.lstrip()):
+            last = i - 1  # the credit opens this sentence: the caption ended just before it
+        elif credit.search(sentence.text.rstrip()[-CREDIT_REACH:]):
+            last = i  # the credit closes this sentence
+        else:
+            continue
+        if last < 0 or sentences[last].paragraph != sentence.paragraph:
+            continue
+        first = last
+        for j in range(last, max(-1, last - CAPTION_MAX_SENTENCES), -1):
+            if sentences[j].paragraph != sentence.paragraph or sentences[j].role != "text":
+                break
+            if FULL_DATE_END.search(sentences[j].text):
+                first = j
+                break
+        for j in range(first, last + 1):
+            marked[j] = replace(marked[j], role="furniture")
     return marked
 
 
@@ -148,6 +180,7 @@ class FurnitureCues:
     clock_words: frozenset  # a ticker line: "12:21 GMT"
     continues_line: re.Pattern  # a line ending so ("and", ",") is wrapped, not a paragraph's end
     caption: re.Pattern
+    credit: re.Pattern  # "(AP Photo/Name)": a photo credit in parentheses
     chrome: re.Pattern
     teaser: re.Pattern
     lines: frozenset
@@ -161,6 +194,10 @@ def build_furniture_cues(rules: Rules) -> FurnitureCues:
         clock_words=frozenset(w.lower() for w in rules.words("clock_words")),
         continues_line=re.compile(rf"[,;\-–—(]$|\b(?:{joining})$", re.I),
         caption=re.compile(_phrases(rules.words("caption_markers")), re.I),
+        credit=re.compile(
+            rf"\([^()]{{0,60}}?(?:{_phrases([w.strip('()') for w in rules.words('caption_markers')])})[^()]{{0,80}}\)",
+            re.I,
+        ),
         chrome=re.compile(_phrases(rules.words("chrome_phrases"))),
         teaser=re.compile(_phrases(rules.words("teaser_markers")), re.I),
         lines=frozenset(w.lower() for w in rules.words("chrome_lines")),

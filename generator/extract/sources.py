@@ -42,11 +42,11 @@ class Context:
     _heads_read: int = 0
     _party_of_head: dict[str, str] = field(default_factory=dict)
 
-    def place_party(self, claimant: str) -> str | None:
+    def place_party(self, claimant: str, language: Language) -> str | None:
         """The country a claimant's own place lies in ('the Kharkiv city council' -> ukraine), if a party's."""
         if not self.gazetteer:
             return None
-        for _, name in self.gazetteer.places_in(claimant):
+        for _, name in self.gazetteer.places_in(claimant, language, located=False):
             for country in (name, *self.gazetteer.ancestors(name)):
                 if country in COUNTRY_PARTIES:
                     return COUNTRY_PARTIES[country]
@@ -89,7 +89,7 @@ def party_in_context(claimant: str, language: Language, registry: Registry, cont
     head = institution_head(claimant, language)
     if not head:
         return party
-    local = context.place_party(claimant)
+    local = context.place_party(claimant, language)
     if local:
         return local  # "the Kryvyi Rih district administration": the place names the side
     return context.last_party_of_head(head, language) or context.last_country(registry) or party
