@@ -15,7 +15,7 @@ from pathlib import Path
 from .cache import ExtractionCache, KeptCaches, load_state, note_to_stderr, save_state
 from .cache_codec import state_from_data, state_to_data
 from .compare import compare_sources
-from .events import group_again
+from .events import forget_texts_read, group_again
 from .events.corrections import apply_corrections, missing_targets
 from .events.corrections_file import load_corrections
 from .events.overrides import load_overrides
@@ -79,6 +79,8 @@ def build_timeline(
     cache.save(articles)
     previous = load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
     grouped = group_again(extractions, overrides, gazetteer, previous, moves)
+    if not kept:
+        forget_texts_read()  # only a serve session groups the same texts again
     events, article_event, state, references, no_event = grouped
     correction_problems += missing_targets(corrections, events, {a.id for a in articles})
     if state is not previous:

@@ -23,7 +23,7 @@ from .ids import automatic_id
 from .mentions import EventsByDate
 from .moves import apply_main_moves
 from .overrides import apply_grouping_overrides
-from .reports import NoHappening, no_happening
+from .reports import NoHappening, forget_kinds_read, no_happening
 from .similarity import Vocabulary, words_of
 
 __all__ = ["ClusterState", "group_again", "group_articles_into_events"]
@@ -86,6 +86,14 @@ def _no_event(
         if reason:
             found[x.article.id] = reason.reason
     return found
+
+
+def forget_texts_read() -> None:
+    """Drop what grouping remembers of headlines and leads for the next build of a serve session (the words,
+    the kinds of happening, what each article reports): a one-shot build frees it before rendering."""
+    words_of.cache_clear()
+    forget_kinds_read()
+    _reported_nothing.cache_clear()
 
 
 @lru_cache(maxsize=1 << 15)  # a serve session reads the same headlines and leads again after every edit

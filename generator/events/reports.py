@@ -83,6 +83,10 @@ def happening_kinds(article: Article, lead: str) -> frozenset[str]:
     return _kinds_named(article.language, lead.split(". ", 1)[0] if article.title_from_text else article.title)
 
 
+def forget_kinds_read() -> None:
+    _kinds_named.cache_clear()
+
+
 @lru_cache(maxsize=1 << 15)  # a serve session groups the same headlines again after every edit
 def _kinds_named(language: str, text: str) -> frozenset[str]:
     shapes = shapes_for(language)
