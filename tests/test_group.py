@@ -61,6 +61,7 @@ def test_a_mention_links_to_the_event_it_names_but_is_not_a_source(registry, gaz
     events, article_event, _, _, _ = group_again(extract(registry, gazetteer, *ARTICLES, later), [], gazetteer)
     odesa = next(e for e in events if e.id == article_event["b1"])
     assert "c1" in odesa.articles and "c1" not in odesa.main_articles
+    assert all("c1" not in ids for ids in odesa.date_reported.values())  # the dates are the sources' alone
 
 
 def test_a_curated_entry_is_an_event_that_mentions_link_to(registry, gazetteer):

@@ -47,26 +47,23 @@ class EventDraft:
         return self.date_reported.keys() | ({self.curated.date} if self.curated else set())
 
     def add_mention(self, extraction: Extraction, index: int) -> None:
-        mention = extraction.mentions[index]
+        """An article that recalls the event: listed with it and its claims about it kept, but no source, so
+        its date is not one the sources give."""
         self.mentioning.append(extraction.article.id)
-        if not self.curated:
-            self.date_reported[mention.date].append(extraction.article.id)
-            self.precisions.setdefault(mention.date, mention.precision)
         self.add_claims(extraction, index)
 
     def add_claims(self, extraction: Extraction, index: int) -> None:
         self.claims.extend(c for c, e in zip(extraction.claims, extraction.claim_events, strict=True) if e == index)
 
     def best_date(self) -> tuple[str, str]:
-        """The date most reports give (mentions only break ties); then the more precise, then the earlier."""
+        """The date most reports give (a mention is no source: it gives none); then the more precise, then the
+        earlier."""
         if self.curated:
             return self.curated.date, precision_of(self.curated.date)
         rank = {"day": 0, "month": 1, "year": 2}
-        reports = {x.article.id for x in self.main_extractions}
 
         def key(d: str) -> tuple:
-            ids = self.date_reported.get(d, [])
-            return (-sum(i in reports for i in ids), -len(ids), rank[self.precisions.get(d, "day")], d)
+            return (-len(self.date_reported[d]), rank[self.precisions.get(d, "day")], d)
 
         best = min(self.date_reported, key=key)
         return best, self.precisions.get(best, "day")
