@@ -98,7 +98,7 @@ class _Reading:
         if x.language != y.language:
             return True
         common = self.vocabulary.words[a] & self.vocabulary.words[b]
-        return bool(self.vocabulary.weights.rare(frozenset(common), CANDIDATE_BUCKET))
+        return bool(self.vocabulary.weights.rare(common, CANDIDATE_BUCKET))
 
     def similar(self, a: str, b: str, bar: float) -> bool:
         return self.vocabulary.cosine(a, b) >= bar

@@ -83,28 +83,35 @@ class Vocabulary:
         if found is None:
             weight, head = self.weights.weight, self.heads[article_id]
             vector = {w: weight(w) * (HEADLINE_WEIGHT if w in head else 1.0) for w in self.words[article_id]}
-            found = self._vectors[article_id] = (vector, math.sqrt(sum(v * v for v in vector.values())) or 1.0)
+            found = self._vectors[article_id] = _with_norm(vector)
         return found
 
     def headline_cosine(self, a: str, b: str) -> float:
         """The cosine of the two headlines alone: leads differ in length and detail, headlines say what happened."""
-        (va, na), (vb, nb) = self._headline_vector(a), self._headline_vector(b)
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(v * vb[w] for w, v in va.items() if w in vb) / (na * nb)
+        return _cosine(self._headline_vector(a), self._headline_vector(b))
 
     def _headline_vector(self, article_id: str) -> tuple[dict[str, float], float]:
         found = self._head_vectors.get(article_id)
         if found is None:
-            vector = {w: self.weights.weight(w) for w in self.heads[article_id]}
-            found = self._head_vectors[article_id] = (vector, math.sqrt(sum(v * v for v in vector.values())) or 1.0)
+            found = self._head_vectors[article_id] = _with_norm(
+                {w: self.weights.weight(w) for w in self.heads[article_id]}
+            )
         return found
 
     def cosine(self, a: str, b: str) -> float:
-        (va, na), (vb, nb) = self.vector(a), self.vector(b)
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(v * vb[w] for w, v in va.items() if w in vb) / (na * nb)
+        return _cosine(self.vector(a), self.vector(b))
+
+
+def _with_norm(vector: dict[str, float]) -> tuple[dict[str, float], float]:
+    return vector, math.sqrt(sum(v * v for v in vector.values())) or 1.0
+
+
+def _cosine(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
+    """The cosine of two weighted word sets, each with its norm."""
+    (va, na), (vb, nb) = a, b
+    if len(va) > len(vb):
+        va, vb = vb, va
+    return sum(v * vb[w] for w, v in va.items() if w in vb) / (na * nb)
 
 
 def bucket(count: int) -> int:

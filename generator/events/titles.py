@@ -29,7 +29,7 @@ def _headline_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
     section label before a colon ("Ukraine war: ", "Guerra en Ucrania: "); the words are the rule table's."""
     rules = rules_for(language)
     outlet_words = alternation(rules.words("outlet_name_words"))
-    section_words = alternation(rules.words("headline_section_words"), plural_s=True)
+    section_words = alternation(rules.words("headline_section_words"))
     return (
         re.compile(rf"\s+[|–—-]\s+(?:[A-Z][\w.&']*\s?){{1,4}}(?:{outlet_words})?\s*$"),
         re.compile(rf"^(?:[\w'’-]+\s){{0,3}}(?:{section_words}):\s+", re.I),

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import dateparser
 
 from ..model import Sentence
-from ..rules import Rules, alternation
+from ..rules import Rules, alternation, endings
 from .reach import text_after, text_before
 
 if TYPE_CHECKING:
@@ -29,7 +29,10 @@ if TYPE_CHECKING:
 # what each kind of date expression cannot match without (the kinds not listed are their own gate)
 GATES = {
     **dict.fromkeys(("day_month", "month_day", "month_year", "month_last_year", "month", "month_bare"), "month"),
-    **{"year": "year", "ago": "units", "offset": "units", "weekday": "weekday"},
+    "year": "year",
+    "ago": "units",
+    "offset": "units",
+    "weekday": "weekday",
 }
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
 YEAR_DIGITS = re.compile(r"\d{4}")
@@ -69,7 +72,7 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     ago = alternation(rules.words("ago_words"))  # "three days ago", "три дні тому"
     year = r"(?:1[89]\d\d|20\d\d)"
     day = r"(?:[12]\d|3[01]|0?[1-9])"
-    ordinal = rf"(?:{_endings(rules.words('ordinal_endings'))})?"  # "24th", "1º", "24-го"
+    ordinal = rf"(?:{endings(rules.words('ordinal_endings'))})?"  # "24th", "1º", "24-го"
     of = rf"(?:\s+(?:{alternation(rules.words('day_month_links'))}))?"  # "24th of February", "24 de febrero"
     months_after = alternation(rules.words("month_prepositions"))
     fillers = alternation(rules.words("offset_fillers"))
@@ -133,7 +136,7 @@ def build_date_cues(rules: Rules) -> DateCues:
         conjunction_follows=re.compile(rf"\s+(?:{alternation(rules.words('offset_conjunctions'))})"),
         months_unit=re.compile(alternation(rules.words("month_units"))),
         month_qualifier=re.compile(rf"^(?:{_prefixes(rules.words('month_qualifiers'))})\s*", re.I),
-        ordinal_ending=re.compile(rf"(\d)(?:{_endings(rules.words('ordinal_endings'))})(?![\w-])", re.I),
+        ordinal_ending=re.compile(rf"(\d)(?:{endings(rules.words('ordinal_endings'))})(?![\w-])", re.I),
         day_link=re.compile(rf"(?<=\d)\s+(?:{alternation(rules.words('day_month_links'))})(?=\s)", re.I),
         explicit_date_after=re.compile(rf",?\s+(?:{alternation(rules.months)}|\d)", re.I),
         after_word=re.compile(alternation(rules.words("after_words"))),
@@ -143,11 +146,6 @@ def build_date_cues(rules: Rules) -> DateCues:
         future_before=re.compile(rf"\b(?:{alternation(rules.words('future_words'))})\b[^,;.]{{0,60}}$", re.I),
         units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
     )
-
-
-def _endings(words: list[str]) -> str:
-    """Endings written onto a number ("24th", "1º"): no boundary before them."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
 
 def _prefixes(words: list[str]) -> str:
@@ -194,17 +192,13 @@ def _resolve(
     if name == "holiday":
         month, day = language.rules.table["holidays"][_key(lower, language.rules.table["holidays"])]
         value = _most_recent(published, month, day).isoformat()
-    elif name in ("day_month", "month_day"):
+    elif name in ("day_month", "month_day", "month_year", "month", "month_bare"):
+        precision = "day" if name in ("day_month", "month_day") else "month"
         ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
-        value = _calendar_date(lower, language, published, "day", ahead)
-        if value == "":
-            value = _parse_absolute(_clean_day(text, language), language.code, published, "day")
-    elif name in ("month_year", "month", "month_bare"):
-        precision = "month"
-        ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
-        value = _calendar_date(lower, language, published, "month", ahead)
-        if value == "":
-            value = _parse_absolute(_month_only(text, language), language.code, published, "month")
+        value = _calendar_date(lower, language, published, precision, ahead)
+        if value == "":  # no month name of the table: the parser reads it
+            cleaned = _clean_day(text, language) if precision == "day" else _month_only(text, language)
+            value = _parse_absolute(cleaned, language.code, published, precision)
     elif name == "month_last_year":
         precision = "month"
         month = language.rules.months[_first_word(lower, language.rules.months)]
@@ -307,7 +301,7 @@ def _calendar_date(lower: str, language: Language, published: date, precision: s
     after a word of the future ('by October'). None for a day that does not exist, "" when no month name of the
     table is in the text (the parser reads it)."""
     months = language.rules.months
-    month_word = next((k for k, pattern in _word_patterns(tuple(months)) if pattern.search(lower)), None)
+    month_word = _word_in(lower, months)
     if month_word is None:
         return ""
     month, year_found = months[month_word], FOUR_DIGITS.search(lower)
@@ -358,7 +352,12 @@ def _month_only(text: str, language: Language) -> str:
 
 
 def _first_word(lower: str, table: dict) -> str:
-    return next(k for k, pattern in _word_patterns(tuple(table)) if pattern.search(lower))
+    return _word_in(lower, table) or ""  # the pattern that matched holds one of the table's words
+
+
+def _word_in(lower: str, table: dict) -> str | None:
+    """The table's longest word found in the text, or None."""
+    return next((k for k, pattern in _word_patterns(tuple(table)) if pattern.search(lower)), None)
 
 
 @cache

@@ -15,7 +15,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..model import Figure
-from ..rules import Rules, alternation
+from ..rules import Rules, alternation, endings
 from .reach import text_after, text_before
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def build_figure_cues(rules: Rules) -> FigureCues:
         partitive_after=re.compile(rf"\s+(?:{alternation(rules.words('partitive_words'))})", re.I),
         of_after=re.compile(rf"\s+(?:{alternation(rules.words('of_words'))})\s"),
         one_words=frozenset(w.lower() for w in rules.words("one_words")),
-        hyphen_unit=re.compile(rf"-(?:{'|'.join(map(re.escape, rules.words('hyphen_units'))) or '(?!x)x'})", re.I),
+        hyphen_unit=re.compile(rf"-(?:{endings(rules.words('hyphen_units'))})", re.I),
         unit_after=re.compile(rf"\s*(?:-|\s)?(?:{alternation(rules.words('unit_words'))})"),
         blocker_before=re.compile(rf"(?:{alternation(rules.words('number_blockers_before'))})\s+$", re.I),
         strong_before=re.compile(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..phrases import trie_alternation
-from ..rules import Rules, alternation
+from ..rules import Rules, alternation, endings
 
 if TYPE_CHECKING:
     from .language import Language
@@ -126,9 +126,10 @@ class PlaceCues:
 
 
 def build_place_cues(rules: Rules) -> PlaceCues:
-    possessive = "|".join(re.escape(e) for e in rules.words("possessive_endings")) or r"(?!x)x"
     return PlaceCues(
-        speaker_after=re.compile(rf"(?:(?:{possessive})\b|\s+(?:{alternation(rules.words('place_speaker_verbs'))}))"),
+        speaker_after=re.compile(
+            rf"(?:(?:{endings(rules.words('possessive_endings'))})\b|\s+(?:{alternation(rules.words('place_speaker_verbs'))}))"
+        ),
         after=re.compile(rf"\s+(?:{alternation(rules.words('place_not_after'))})", re.I),
         before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
         metonyms=frozenset(_norm(w) for w in rules.words("metonym_places")),

@@ -25,13 +25,19 @@ CYRILLIC_LETTER = re.compile(CYRILLIC)
 APOSTROPHE_SPELLINGS = ("'", "’", "ʼ")
 
 
-def alternation(words, plural_s: bool = False) -> str:
+def alternation(words) -> str:
     """A regex alternation of phrases, longest first, matched on word boundaries."""
-    return _alternation(tuple(words), plural_s)
+    return _alternation(tuple(words))
+
+
+def endings(words) -> str:
+    """A regex alternation of endings written onto a word or number ("24th", "Kyiv's", "57-year-old"), longest
+    first, with no boundary before them; one that never matches for an empty list."""
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
 
 
 @cache
-def _alternation(words: tuple, plural_s: bool) -> str:
+def _alternation(words: tuple) -> str:
     """Built once per word list: escaping and sorting the phrases is slow next to matching them."""
     escaped = sorted({_phrase_pattern(str(w)) for w in words}, key=len, reverse=True)
     body = "|".join(escaped) if escaped else r"(?!x)x"
