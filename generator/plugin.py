@@ -3,7 +3,8 @@
 Read top to bottom, the events run in this order: on_config runs the pipeline
 (a build fails on content errors, with their text) and sets the navigation
 (years, not events); on_files adds the generated pages, each a `PreRenderedPage`
-whose body is final HTML (no Markdown pass); on_page_context lets pages outside
+whose body is final HTML (no Markdown pass), and starts Pagefind on their bodies
+(it indexes nothing else of a page) while the theme renders them; on_page_context lets pages outside
 the navigation share one rendering of it; on_post_page drops the theme's
 indentation; on_post_build writes the data files and the search index
 (`publish.py`, the same step every engine's build ends with); on_serve watches
@@ -41,6 +42,7 @@ from .render.pages import (
 )
 from .render.pages import Page as RenderedPage
 from .render.timeline import years_nav
+from .search_index import EarlyIndex, index_bodies_early
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -142,6 +144,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.caches_kept = KeptCaches()  # serve: the extraction cache, read from disk once
         self.pages_kept = PageMemo()  # serve: the last build's pages, rendered again only when their inputs change
         self.indexed = False
+        self.early_index: EarlyIndex | None = None
 
     def on_startup(self, *, command, dirty):
         """Defined, so MkDocs keeps this object for a whole `serve`: a dirty rebuild renders only changed pages."""
@@ -176,6 +179,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(file)
             self.generated.add(generated.path)
             self.built[generated.path] = (generated, file)
+        if not (self.dirty and self.indexed):  # a preview keeps its first index (see on_post_build)
+            bodies = ((file.dest_uri, without_indentation(page.html)) for page, file in self.built.values())
+            self.early_index = index_bodies_early(bodies, config.theme["language"])
         return files
 
     @staticmethod
@@ -223,12 +229,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # a preview's data/ and search may lag, its pages do not
         if self.dirty and self.indexed:
             return
+        early, self.early_index = self.early_index, None
         try:
-            publish_data_and_search(self.timeline, Path(config.site_dir), config.site_name, config.site_url or "")
+            site = Path(config.site_dir)
+            publish_data_and_search(self.timeline, site, config.site_name, config.site_url or "", early)
             self.indexed = True
         except PublishError as err:
             self.error_text = str(err)
             raise PluginError(self.error_text) from err
+
+    def on_build_error(self, error) -> None:
+        if self.early_index:
+            self.early_index.stop()
+            self.early_index = None
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent

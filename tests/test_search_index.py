@@ -5,14 +5,19 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from stage_helpers import ROOT
 from test_render import strike_timeline
 
 from generator.actors import registry_from_data
 from generator.extract.places import gazetteer_from_text
+from generator.publish import finish_search_index, start_search_index
 from generator.render import render_site
 from generator.render.search import SpellingFinder
+from generator.search_index import SearchIndexError, index_bodies_early
+from generator.site import build_site
 from generator.spellings import sound_key, spelling_groups
+from generator.stable_filters import make_filters_stable
 from generator.tables import load_tables
 
 PLACES = """
@@ -113,3 +118,36 @@ def test_pages_carry_their_type_date_filters_and_spellings_for_search():
     assert re.search(r'data-pagefind-meta="type">Party<', pages["actors/russia.md"])
     assert re.search(r'data-pagefind-meta="type">Place<', pages["places/makiivka.md"])
     assert "data-pagefind-body" not in pages["index.md"]  # the timeline lists events; their own pages are found
+
+
+def test_the_index_made_from_the_bodies_while_pages_render_is_the_one_the_finished_pages_give(tmp_path):
+    """The plugin starts Pagefind on bare copies of the generated bodies; indexing the built site instead must
+    give the same bundle, file for file (filters put in their stable order both times)."""
+    site = tmp_path / "site"
+    assert build_site([ROOT / "content", ROOT / "seeds"], site, ROOT / "mkdocs.yml") == 0
+    from_site = tmp_path / "from-site"
+    finish_search_index(start_search_index(site, from_site))
+    make_filters_stable(from_site)
+    early = {p.relative_to(site / "pagefind"): p.read_bytes() for p in (site / "pagefind").rglob("*") if p.is_file()}
+    late = {p.relative_to(from_site): p.read_bytes() for p in from_site.rglob("*") if p.is_file()}
+    assert any(name.parts[0] == "fragment" for name in early)
+    assert early.keys() == late.keys()
+    assert [name for name in early if early[name] != late[name]] == []
+
+
+def test_no_temporary_index_is_left_when_nothing_is_indexed():
+    assert index_bodies_early([("about/index.html", "<h1>About</h1>")], "en") is None
+
+
+def test_a_stopped_index_leaves_no_process_and_no_folder():
+    early = index_bodies_early([("events/x/index.html", '<div data-pagefind-body><h1>X</h1></div>')], "en")
+    early.stop()
+    assert early.process.poll() is not None and not early.folder.exists()
+
+
+def test_a_page_file_outside_the_site_is_refused_with_its_name():
+    early = index_bodies_early([("../escape/index.html", '<div data-pagefind-body><h1>X</h1></div>')], "en")
+    with pytest.raises(SearchIndexError, match="escape/index.html"):
+        early.finish()
+    early.stop()
+    assert not (early.folder.parent / "escape").exists()
