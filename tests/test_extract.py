@@ -159,6 +159,28 @@ def test_a_capital_after_a_locative_word_is_a_place_whatever_follows(registry, g
             "Volunteers cleared rubble from the main street.",
             "2022-04-06",
         ),
+        # a warning of what is to come today is dated by when it was given
+        (
+            "Moscow is planning strikes on the capital's power stations today, a Western intelligence report "
+            "said yesterday.\n\nCelebrations in the city have been called off.",
+            "2022-04-05",
+        ),
+        (
+            "Leaders are expected to sign the grain agreement in Istanbul today, the foreign ministry said on Tuesday.",
+            "2022-04-05",
+        ),
+        # the lede's happening, dated by its report, is the newest; an earlier one told below it is background
+        (
+            "Artillery shelled a market in Horlivka, setting it on fire, city officials said on Wednesday.\n\n"
+            "On Tuesday, shells hit apartment blocks in the city, killing two residents, officials said.",
+            "2022-04-06",
+        ),
+        # ... but a sentence below that dates the happening itself still dates it
+        (
+            "Three people were killed in Kharkiv, the regional governor said on Wednesday.\n\n"
+            "The strike on Tuesday night hit a school and two houses.",
+            "2022-04-05",
+        ),
     ],
 )
 def test_the_lede_dates_the_happening_and_old_background_does_not(registry, gazetteer, body, expected):

@@ -140,13 +140,13 @@ def test_no_temporary_index_is_left_when_nothing_is_indexed():
 
 
 def test_a_stopped_index_leaves_no_process_and_no_folder():
-    early = index_bodies_early([("events/x/index.html", '<div data-pagefind-body><h1>X</h1></div>')], "en")
+    early = index_bodies_early([("events/x/index.html", "<div data-pagefind-body><h1>X</h1></div>")], "en")
     early.stop()
     assert early.process.poll() is not None and not early.folder.exists()
 
 
 def test_a_page_file_outside_the_site_is_refused_with_its_name():
-    early = index_bodies_early([("../escape/index.html", '<div data-pagefind-body><h1>X</h1></div>')], "en")
+    early = index_bodies_early([("../escape/index.html", "<div data-pagefind-body><h1>X</h1></div>")], "en")
     with pytest.raises(SearchIndexError, match="escape/index.html"):
         early.finish()
     early.stop()

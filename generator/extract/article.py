@@ -167,6 +167,7 @@ def _main_date(
         title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
         title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, language)}
     lede = _lede(sentences)
+    reported = _lede_report_day(article, sentences, expressions, lede, language)
     scores: Counter = Counter()
     first_seen: dict[str, int] = {}
     precision: dict[str, str] = {}
@@ -174,6 +175,8 @@ def _main_date(
         if expression.value is None or expression.value > article.date.isoformat():
             continue
         sentence = sentences[expression.sentence]
+        if expression.value == article.date.isoformat() and _ahead(expression, sentence, language):
+            continue  # "is planning attacks today": what is to come, not what happened
         if expression.statement:
             # the day something was said dates the happening only when nothing in the text dates an incident
             # ... and in the lede ("X happened, officials said on Wednesday") it dates the lede's happening
@@ -184,6 +187,8 @@ def _main_date(
             score += 1 if main_place in places else (-1 if places else 0)
             if expression.value not in title_dates:
                 score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
+                if expression.value < reported and not _dates_an_incident(sentence, expression, language):
+                    score = min(score, STATEMENT_DATE_SCORE)  # an earlier happening, told below the newest
         if score <= 0:
             continue
         scores[expression.value] += score
@@ -194,6 +199,30 @@ def _main_date(
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
     return best, precision[best]
+
+
+def _lede_report_day(
+    article: Article, sentences: list[Sentence], expressions: list[DateExpression], lede: set[int], language: Language
+) -> str:
+    """The inverted pyramid: a lede whose happening is dated only by when it was reported ("shelled the mall,
+    officials said on Wednesday") tells the newest happening; a day before that one, named below the lede
+    without naming a happening of its own ("On Tuesday, forces bombarded ..."), is an earlier happening.
+    "" when the lede dates a happening itself or reports nothing dated."""
+    published = article.date.isoformat()
+    said, dated = "", False
+    for expression in expressions:
+        sentence = sentences[expression.sentence]
+        if sentence.index not in lede or not expression.value or expression.value > published:
+            continue
+        if expression.statement:
+            said = max(said, expression.value)
+        elif not (expression.value == published and _ahead(expression, sentence, language)):
+            dated = True
+    return "" if dated else said
+
+
+def _ahead(expression: DateExpression, sentence: Sentence, language: Language) -> bool:
+    return bool(language.dates.future_before.search(text_before(sentence.text, expression.start - sentence.start)))
 
 
 def _lede(sentences: list[Sentence], most: int = LEAD_SENTENCES) -> set[int]:
