@@ -66,6 +66,15 @@ def test_statement_dates_are_marked():
     assert found[0].statement
 
 
+def test_where_a_statement_was_made_may_stand_between_its_verb_and_its_day():
+    found = dates_in("The toll could be higher, the president said in a video address on Monday.", "2022-04-06")
+    assert found[0].statement
+    found = dates_in("The governor said in his nightly televised address late on Monday that power was back.", "2022-04-06")
+    assert found[0].statement
+    found = dates_in("A missile hit a hospital on Monday, killing three.", "2022-04-06")
+    assert not found[0].statement
+
+
 def test_a_year_near_a_speech_verb_dates_no_statement():
     found = dates_in('"Nothing like it since 1995," the minister told reporters.', "2022-04-06")
     assert found[0].value == "1995" and not found[0].statement

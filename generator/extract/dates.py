@@ -141,7 +141,7 @@ def build_date_cues(rules: Rules) -> DateCues:
         explicit_date_after=re.compile(rf",?\s+(?:{alternation(rules.months)}|\d)", re.I),
         after_word=re.compile(alternation(rules.words("after_words"))),
         since_before=re.compile(rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$", re.I),
-        statement_before=re.compile(rf"(?:{statement})\W+(?:\w+\W+){{0,3}}$", re.I),
+        statement_before=re.compile(rf"(?:{statement})\W+{_venue(rules)}(?:\w+\W+){{0,3}}$", re.I),
         statement_after=re.compile(rf"\W*(?:\w+\W+)?(?:{statement})", re.I),
         future_before=re.compile(rf"\b(?:{alternation(rules.words('future_words'))})\b[^,;.]{{0,60}}$", re.I),
         units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
@@ -261,11 +261,19 @@ def _resolve(
     )
 
 
+def _venue(rules: Rules) -> str:
+    """An optional 'in a (televised) address ' after a statement's verb; nothing for a language without the table."""
+    prepositions, venues = rules.words("statement_venue_words"), rules.words("statement_venues")
+    if not prepositions or not venues:
+        return ""
+    return rf"(?:(?:{alternation(prepositions)})\W+(?:\w+\W+){{0,3}}?(?:{alternation(venues)})\W+)?"
+
+
 def _is_statement_date(text: str, match: re.Match, language: Language) -> bool:
     """'said on Friday', 'The Kremlin on Friday rejected': the day of a statement."""
     cues, start, end = language.dates, match.start(), match.end()
     return bool(
-        cues.statement_before.search(text[max(0, start - 40) : start])
+        cues.statement_before.search(text[max(0, start - 60) : start])
         or cues.statement_after.match(text[end : end + 25])
     )
 
