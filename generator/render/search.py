@@ -44,26 +44,42 @@ class SpellingFinder:
     def __init__(self, groups: tuple[tuple[str, ...], ...]):
         self.groups = groups
         self.by_word: dict[str, set[int]] = {}  # one-word spelling, folded -> groups
-        self.by_phrase: dict[str, list[tuple[str, int]]] = {}  # first word -> (folded phrase, group)
-        self.by_acronym: dict[str, set[int]] = {}  # acronym as written -> groups
+        # first word -> (folded phrase, its words, group)
+        self.by_phrase: dict[str, list[tuple[str, frozenset[str], int]]] = {}
+        # an acronym, folded -> (the acronym as written, as a whole word of a text, its groups)
+        self.by_acronym: dict[str, list[tuple[re.Pattern, set[int]]]] = {}
         for number, group in enumerate(groups):
             for spelling in group:
                 words = folded_words(spelling)
                 if acronym(spelling):
-                    self.by_acronym.setdefault(spelling, set()).add(number)
+                    self._add_acronym(spelling, number)
                 elif len(words) == 1:
                     self.by_word.setdefault(words[0], set()).add(number)
                 elif words:
-                    self.by_phrase.setdefault(words[0], []).append((" ".join(words), number))
+                    self.by_phrase.setdefault(words[0], []).append((" ".join(words), frozenset(words), number))
         tokens = [_tokens(group) for group in groups]
         used = Counter(folded for group in tokens for folded in group)
-        # the words a page gets for each group: not those many names share ("region", "oblast", "of")
-        self.words = [tuple(t for f, t in group.items() if used[f] < COMMON_WORD) for group in tokens]
+        # the words a page gets for each group: not those many names share ("region", "oblast", "of"), each with
+        # the folded words the index splits it into, worked out once
+        self.words = [
+            tuple((t, f, frozenset(folded_words(t))) for f, t in group.items() if used[f] < COMMON_WORD)
+            for group in tokens
+        ]
+
+    def _add_acronym(self, spelling: str, number: int) -> None:
+        if not WORD.fullmatch(spelling):  # the text's words are found as \w+: 'U.N.' is never one of them
+            return
+        entries = self.by_acronym.setdefault(spelling.casefold(), [])
+        for pattern, numbers in entries:
+            if pattern.pattern == rf"(?<!\w){re.escape(spelling)}(?!\w)":
+                numbers.add(number)
+                return
+        entries.append((re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)"), {number}))
 
     def spellings_missing(self, text: str) -> list[str]:
         """The words of every spelling of the names the text uses that the text does not write itself."""
         numbers, vocabulary = self._named(text)
-        missing = {w.casefold(): w for n in numbers for w in self.words[n] if not set(folded_words(w)) <= vocabulary}
+        missing = {f: w for n in numbers for w, f, parts in self.words[n] if not parts <= vocabulary}
         return list(missing.values())
 
     def groups_in(self, text: str) -> list[tuple[str, ...]]:
@@ -71,18 +87,25 @@ class SpellingFinder:
         return [self.groups[n] for n in self._named(text)[0]]
 
     def _named(self, text: str) -> tuple[list[int], set[str]]:
-        words = WORD.findall(text)
-        folded = [w.casefold() for w in words]
+        folded = folded_words(text)
         vocabulary = set(folded)
         found: set[int] = set()
         for word in vocabulary & self.by_word.keys():
             found |= self.by_word[word]
-        for word in set(words) & self.by_acronym.keys():
-            found |= self.by_acronym[word]
+        for word in vocabulary & self.by_acronym.keys():  # 'sbu' is in the text: is 'SBU', as written?
+            for pattern, numbers in self.by_acronym[word]:
+                if pattern.search(text):
+                    found |= numbers
         starts = vocabulary & self.by_phrase.keys()
         if starts:
             joined = f" {' '.join(folded)} "
-            found |= {n for w in starts for phrase, n in self.by_phrase[w] if f" {phrase} " in joined}
+            # a phrase whose words are not all in the text is not in it: most are ruled out without a search
+            found |= {
+                n
+                for w in starts
+                for phrase, words, n in self.by_phrase[w]
+                if words <= vocabulary and f" {phrase} " in joined
+            }
         return sorted(found), vocabulary
 
 
