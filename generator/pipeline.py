@@ -77,14 +77,17 @@ def build_timeline(
         if article.path in paths:
             cache.remember_file(paths[article.path], article)
     cache.save(articles)
-    previous = load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
+    previous = kept.grouping_state(cache_dir, tables.fingerprint) if kept else None
+    previous = previous or load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
     grouped = group_again(extractions, overrides, gazetteer, previous, moves)
-    if not kept:
-        forget_texts_read()  # only a serve session groups the same texts again
     events, article_event, state, references, no_event = grouped
+    if kept:
+        kept.keep_grouping_state(cache_dir, tables.fingerprint, state, changed=state is not previous)
+    else:
+        forget_texts_read()  # only a serve session groups the same texts again
+        if state is not previous:
+            save_state(cache_dir, "grouping", tables.fingerprint, state_to_data(state))
     correction_problems += missing_targets(corrections, events, {a.id for a in articles})
-    if state is not previous:
-        save_state(cache_dir, "grouping", tables.fingerprint, state_to_data(state))
     events = compare_sources(events)
     return Timeline(
         articles=tuple(articles),
