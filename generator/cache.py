@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .cache_codec import FORMAT, extraction_from_row, extraction_to_row, state_to_data
+from .cache_codec import FORMAT, extraction_from_row, extraction_to_row
 from .model import Article, Extraction
 
 CACHE_DIR = Path(".timeline-cache")
@@ -173,35 +173,37 @@ class ExtractionCache:
 class KeptCaches:
     """The extraction cache kept in memory between the builds of one process (a `timeline serve` session): its
     file is read once, and an unchanged article comes back as the same object build after build; the
-    compiled registry and gazetteer, while their files are unchanged; and grouping's state."""
+    compiled registry and gazetteer, while their files are unchanged; and grouping's states."""
 
     def __init__(self) -> None:
         self.kept: tuple[Path | None, str, ExtractionCache] | None = None
         self.tables = None  # the last build's BuildTables (`tables.load_tables` reuses them when unchanged)
-        self.grouping: tuple[Path | None, str, object] | None = None  # (folder, fingerprint, last build's state)
-        self.grouping_unsaved = False
+        self.states: dict[str, tuple[Path | None, str, object]] = {}  # name -> (folder, fingerprint, state)
+        self.unsaved: dict[str, Callable] = {}  # name -> its encoder: states changed since their file was written
 
-    def grouping_state(self, directory: Path | None, fingerprint_value: str):
-        """The last build's grouping state in this session, or None (then it is read from its file)."""
-        kept = self.grouping
+    def state(self, name: str, directory: Path | None, fingerprint_value: str):
+        """The last build's state of a stage (grouping's, its readings) in this session, or None (then it is read
+        from its file)."""
+        kept = self.states.get(name)
         return kept[2] if kept and kept[:2] == (directory, fingerprint_value) else None
 
-    def keep_grouping_state(self, directory: Path | None, fingerprint_value: str, state, changed: bool) -> None:
-        """Keep the state for the next build; its file is written by the session's first build and when the
-        session ends (`save`), not after every edit: writing its 6 MB took longer than grouping the edit.
-        A file older than the session's last state only makes the next build re-cluster more days."""
-        first = self.grouping_state(directory, fingerprint_value) is None
-        self.grouping = (directory, fingerprint_value, state)
+    def keep_state(self, name: str, directory: Path | None, fingerprint_value: str, state, changed: bool, encode):
+        """Keep a stage's state for the next build; its file is written by the session's first build and when
+        the session ends (`save`), not after every edit: writing grouping's 6 MB took longer than grouping the
+        edit. A file older than the session's last state only makes the next build work out more again."""
+        first = self.state(name, directory, fingerprint_value) is None
+        self.states[name] = (directory, fingerprint_value, state)
         if changed and first:
-            save_state(directory, "grouping", fingerprint_value, state_to_data(state))
-        self.grouping_unsaved = self.grouping_unsaved or (changed and not first)
+            save_state(directory, name, fingerprint_value, encode(state))
+        elif changed:
+            self.unsaved[name] = encode
 
     def save(self) -> None:
         """Write what the session kept only in memory (at its end)."""
-        if self.grouping and self.grouping_unsaved:
-            directory, fingerprint_value, state = self.grouping
-            save_state(directory, "grouping", fingerprint_value, state_to_data(state))
-            self.grouping_unsaved = False
+        for name, encode in self.unsaved.items():
+            directory, fingerprint_value, state = self.states[name]
+            save_state(directory, name, fingerprint_value, encode(state))
+        self.unsaved = {}
 
     def extraction_cache(
         self, directory: Path | None, fingerprint_value: str, note: Callable[[str], None] = note_to_stderr

@@ -174,7 +174,7 @@ def test_a_serve_session_keeps_grouping_state_in_memory_and_writes_it_when_it_en
     edited = build_timeline([content], tmp_path, cache, kept=kept)
     assert state_file.read_bytes() == written  # not written after an edit: kept for the next build
     fingerprint = state_file.stem.removeprefix("grouping-")
-    assert set(kept.grouping_state(cache, fingerprint).root) == {a.id for a in edited.articles}
+    assert set(kept.state("grouping", cache, fingerprint).root) == {a.id for a in edited.articles}
     kept.save()  # the session ends
     assert state_file.read_bytes() != written
     cold = build_timeline([content], tmp_path, tmp_path / "cold-cache")

@@ -43,12 +43,13 @@ class EventsByDate:
         for key in keys:
             self.by_date[key].append(draft)
 
-    def find(self, mention: EventCandidate):
-        """The event this mention names, or None: the first on its date whose words and place both match.
+    def find(self, mention: EventCandidate, words: frozenset[str] | None = None):
+        """The event this mention names, or None: the first on its date whose words and place both match
+        (`words`: those of the mention's title, when already read).
 
         The conditions are checked cheapest first (shared words before places); all must hold, so the
         order changes nothing but the time."""
-        mention_words = self._stems(words_of(mention.title))
+        mention_words = self._stems(words_of(mention.title) if words is None else words)
         if not mention_words:
             return None
         for draft in self.by_date.get(mention.date, ()):
