@@ -314,3 +314,19 @@ def test_a_mention_joins_an_event_only_when_words_and_places_both_match(gazettee
     assert index.find(mention("the strike on the power station", "Kyiv")) is None  # two towns
     assert index.find(mention("the day a bridge was hit", "Kharkiv")) is None  # 'hit' tells nothing
     assert index.find(mention("the strike on the power station", None)) is draft  # asked again, same answer
+
+
+def test_a_reading_is_kept_while_its_text_is_unchanged_and_groups_as_one_read_anew(registry, gazetteer):
+    from generator.cache_codec import readings_from_data, readings_to_data
+    from generator.events.readings import read_texts
+
+    extractions = extract(registry, gazetteer, *ARTICLES)
+    first = read_texts(extractions, gazetteer)
+    stored = readings_from_data(json.loads(json.dumps(readings_to_data(first))))  # as the cache keeps them
+    assert stored == first and read_texts(extractions, gazetteer, stored) is stored  # nothing to read or write
+    edited = replace(extractions[1], lead=extractions[1].lead.replace("Makiivka", "Mariupol"))
+    changed = [extractions[0], edited, extractions[2]]
+    again = read_texts(changed, gazetteer, stored)
+    assert again["a1"] is stored["a1"] and again["a2"] != stored["a2"]
+    assert again == read_texts(changed, gazetteer)
+    assert group_again(changed, [], gazetteer, readings=again)[:2] == group_again(changed, [], gazetteer)[:2]
