@@ -172,12 +172,38 @@ class ExtractionCache:
 
 class KeptCaches:
     """The extraction cache kept in memory between the builds of one process (a `timeline serve` session): its
-    file is read once, and an unchanged article comes back as the same object build after build; and the
-    compiled registry and gazetteer, while their files are unchanged."""
+    file is read once, and an unchanged article comes back as the same object build after build; the
+    compiled registry and gazetteer, while their files are unchanged; and grouping's states."""
 
     def __init__(self) -> None:
         self.kept: tuple[Path | None, str, ExtractionCache] | None = None
         self.tables = None  # the last build's BuildTables (`tables.load_tables` reuses them when unchanged)
+        self.states: dict[str, tuple[Path | None, str, object]] = {}  # name -> (folder, fingerprint, state)
+        self.unsaved: dict[str, Callable] = {}  # name -> its encoder: states changed since their file was written
+
+    def state(self, name: str, directory: Path | None, fingerprint_value: str):
+        """The last build's state of a stage (grouping's, its readings) in this session, or None (then it is read
+        from its file)."""
+        kept = self.states.get(name)
+        return kept[2] if kept and kept[:2] == (directory, fingerprint_value) else None
+
+    def keep_state(self, name: str, directory: Path | None, fingerprint_value: str, state, changed: bool, encode):
+        """Keep a stage's state for the next build; its file is written by the session's first build and when
+        the session ends (`save`), not after every edit: writing grouping's 6 MB took longer than grouping the
+        edit. A file older than the session's last state only makes the next build work out more again."""
+        first = self.state(name, directory, fingerprint_value) is None
+        self.states[name] = (directory, fingerprint_value, state)
+        if changed and first:
+            save_state(directory, name, fingerprint_value, encode(state))
+        elif changed:
+            self.unsaved[name] = encode
+
+    def save(self) -> None:
+        """Write what the session kept only in memory (at its end)."""
+        for name, encode in self.unsaved.items():
+            directory, fingerprint_value, state = self.states[name]
+            save_state(directory, name, fingerprint_value, encode(state))
+        self.unsaved = {}
 
     def extraction_cache(
         self, directory: Path | None, fingerprint_value: str, note: Callable[[str], None] = note_to_stderr

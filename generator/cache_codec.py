@@ -1,7 +1,7 @@
 """The caches' data as plain JSON values, and back: no code can travel in a cache file.
 
 Beside `serialize.py` (the published `timeline.json`), but for the build's own
-caches: `Extraction`s and grouping's `ClusterState`. Rows are lists in field
+caches: `Extraction`s, grouping's `ClusterState` and its `TextReading`s. Rows are lists in field
 order, not dicts, so a cache of 10,000 articles loads about as fast as the
 pickle it replaces. A row of the wrong shape raises `ValueError`, `TypeError`,
 `KeyError` or `IndexError`; the cache then treats the file as damaged.
@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from .events.cluster import ClusterState
+from .events.readings import TextReading
 from .model import Article, Claim, EventCandidate, Extraction, Figure
 
 FORMAT = 1  # bump when a row's layout changes: older files are then rebuilt, never misread
@@ -158,3 +159,22 @@ def state_from_data(data: dict) -> ClusterState:
     hubs = data["hubs"]
     _texts(*hubs)
     return ClusterState(signature, dict(root), open_at, dict(buckets), frozenset(hubs))
+
+
+def readings_to_data(readings: dict[str, TextReading]) -> dict:
+    return {
+        i: [r.source, [*r.words], [*r.heads], [*r.kinds], r.no_happening, [[*w] for w in r.mention_words]]
+        for i, r in readings.items()
+    }
+
+
+def readings_from_data(data: dict) -> dict[str, TextReading]:
+    readings = {}
+    for article_id, (source, words, heads, kinds, why, mention_words) in data.items():
+        _texts(article_id, source, *words, *heads, *kinds)
+        _texts_or_none(why)
+        for found in mention_words:
+            _texts(*found)
+        values = (frozenset(words), frozenset(heads), frozenset(kinds), why, tuple(map(frozenset, mention_words)))
+        readings[article_id] = TextReading(source, *values)
+    return readings

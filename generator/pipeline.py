@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import ExtractionCache, KeptCaches, load_state, note_to_stderr, save_state
-from .cache_codec import state_from_data, state_to_data
+from .cache_codec import readings_from_data, readings_to_data, state_from_data, state_to_data
 from .compare import compare_sources
 from .events import forget_texts_read, group_again
 from .events.corrections import apply_corrections, missing_targets
 from .events.corrections_file import load_corrections
 from .events.overrides import load_overrides
+from .events.readings import read_texts
 from .extract import extract_article
 from .ingest import display_path, read_articles
 from .model import Article, Extraction, Problem, Timeline
@@ -77,14 +80,17 @@ def build_timeline(
         if article.path in paths:
             cache.remember_file(paths[article.path], article)
     cache.save(articles)
-    previous = load_state(cache_dir, "grouping", tables.fingerprint, state_from_data, note)
-    grouped = group_again(extractions, overrides, gazetteer, previous, moves)
+    kept_states = KeptStates(cache_dir, tables.fingerprint, kept, note)
+    previous = kept_states.previous("grouping", state_from_data)
+    read_before = kept_states.previous("readings", readings_from_data)
+    readings = read_texts(extractions, gazetteer, read_before)
+    grouped = group_again(extractions, overrides, gazetteer, previous, moves, readings)
+    events, article_event, state, references, no_event = grouped
+    kept_states.keep("grouping", state, previous, state_to_data)
+    kept_states.keep("readings", readings, read_before, readings_to_data)
     if not kept:
         forget_texts_read()  # only a serve session groups the same texts again
-    events, article_event, state, references, no_event = grouped
     correction_problems += missing_targets(corrections, events, {a.id for a in articles})
-    if state is not previous:
-        save_state(cache_dir, "grouping", tables.fingerprint, state_to_data(state))
     events = compare_sources(events)
     return Timeline(
         articles=tuple(articles),
@@ -97,6 +103,26 @@ def build_timeline(
         no_event=no_event,
         spellings=spelling_groups(registry, gazetteer),
     )
+
+
+@dataclass(frozen=True)
+class KeptStates:
+    """Grouping's states between builds: kept in memory in a serve session (`KeptCaches`), else in files."""
+
+    cache_dir: Path | None
+    fingerprint: str
+    kept: KeptCaches | None
+    note: Callable[[str], None]
+
+    def previous(self, name: str, decode):
+        found = self.kept.state(name, self.cache_dir, self.fingerprint) if self.kept else None
+        return found if found is not None else load_state(self.cache_dir, name, self.fingerprint, decode, self.note)
+
+    def keep(self, name: str, state, previous, encode) -> None:
+        if self.kept:
+            self.kept.keep_state(name, self.cache_dir, self.fingerprint, state, state is not previous, encode)
+        elif state is not previous:
+            save_state(self.cache_dir, name, self.fingerprint, encode(state))
 
 
 def extract_articles(articles: list[Article], registry, gazetteer, progress=None) -> list[Extraction | Problem]:

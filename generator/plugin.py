@@ -43,6 +43,7 @@ from .render.pages import (
 from .render.pages import Page as RenderedPage
 from .render.timeline import years_nav
 from .search_index import EarlyIndex, index_bodies_early
+from .watch import ContentWatch
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
 ENGINES = ("mkdocs", "properdocs", "zensical")
@@ -145,6 +146,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.pages_kept = PageMemo()  # serve: the last build's pages, rendered again only when their inputs change
         self.indexed = False
         self.early_index: EarlyIndex | None = None
+        self.watch: ContentWatch | None = None  # serve: the content folders, watched by the system
 
     def on_startup(self, *, command, dirty):
         """Defined, so MkDocs keeps this object for a whole `serve`: a dirty rebuild renders only changed pages."""
@@ -245,10 +247,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_serve(self, server, config, builder):
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
-        for folder in self.config.content:
-            if folder_from(root, folder).exists():
-                server.watch(str(folder_from(root, folder)))
+        folders = [folder_from(root, f) for f in self.config.content if folder_from(root, f).exists()]
+        self.watch = ContentWatch(folders)
+        for path in self.watch.paths_to_poll:
+            server.watch(str(path))
         return server
+
+    def on_shutdown(self) -> None:
+        if self.watch:
+            self.watch.stop()
+        self.caches_kept.save()  # what the serve session kept only in memory
 
 
 def _config_text(config) -> bytes:

@@ -294,3 +294,39 @@ def test_reports_in_two_languages_of_one_quiet_town_meet_by_place(registry, gaze
     assert {x.main.place for x in extractions[:2]} == {"Pokrovsk"}
     clusters, _ = cluster_main_events(extractions, gazetteer)
     assert {"en1", "uk1"} in clusters and {"en2"} in clusters
+
+
+def test_a_mention_joins_an_event_only_when_words_and_places_both_match(gazetteer):
+    from generator.events.assemble import EventDraft
+    from generator.events.mentions import EventsByDate
+
+    lead = "Missiles hit a power station in Kharkiv."
+    article = Article("k1", "k1.md", date(2023, 1, 2), "Power station hit", None, None, "en", lead)
+    main = EventCandidate("2023-01-01", "day", "Kharkiv", lead, 0, True)
+    draft = EventDraft([Extraction(article, lead, (), main, ())], gazetteer)
+    index = EventsByDate(gazetteer, lambda word: word != "hit")  # 'hit' is in every report: not distinctive
+    index.add(draft, frozenset({"power", "station", "hit"}))
+
+    def mention(title, place):
+        return EventCandidate("2023-01-01", "day", place, title, 0, False)
+
+    assert index.find(mention("the strike on the power station", "Kharkiv")) is draft
+    assert index.find(mention("the strike on the power station", "Kyiv")) is None  # two towns
+    assert index.find(mention("the day a bridge was hit", "Kharkiv")) is None  # 'hit' tells nothing
+    assert index.find(mention("the strike on the power station", None)) is draft  # asked again, same answer
+
+
+def test_a_reading_is_kept_while_its_text_is_unchanged_and_groups_as_one_read_anew(registry, gazetteer):
+    from generator.cache_codec import readings_from_data, readings_to_data
+    from generator.events.readings import read_texts
+
+    extractions = extract(registry, gazetteer, *ARTICLES)
+    first = read_texts(extractions, gazetteer)
+    stored = readings_from_data(json.loads(json.dumps(readings_to_data(first))))  # as the cache keeps them
+    assert stored == first and read_texts(extractions, gazetteer, stored) is stored  # nothing to read or write
+    edited = replace(extractions[1], lead=extractions[1].lead.replace("Makiivka", "Mariupol"))
+    changed = [extractions[0], edited, extractions[2]]
+    again = read_texts(changed, gazetteer, stored)
+    assert again["a1"] is stored["a1"] and again["a2"] != stored["a2"]
+    assert again == read_texts(changed, gazetteer)
+    assert group_again(changed, [], gazetteer, readings=again)[:2] == group_again(changed, [], gazetteer)[:2]

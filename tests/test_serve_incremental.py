@@ -161,3 +161,23 @@ def test_a_build_that_stops_while_rendering_leaves_no_stale_page_behind(tmp_path
     pages = render_site(edited, SiteOptions(), memo)  # the edit is not taken for done by the stopped build
     assert [(p.path, p.html) for p in pages] == [(p.path, p.html) for p in render_site(edited, SiteOptions())]
     assert "Wire Service" in next(p.html for p in pages if p.path == "articles/wire-2.md")
+
+
+def test_a_serve_session_keeps_grouping_state_in_memory_and_writes_it_when_it_ends(tmp_path):
+    content, cache = wire_content(tmp_path), tmp_path / "cache"
+    kept = KeptCaches()
+    build_timeline([content], tmp_path, cache, kept=kept)
+    (state_file,) = cache.glob("grouping-*.json")
+    written = state_file.read_bytes()
+    text = ARTICLE.format(title="Shelling in Sumy", day=3, place="Sumy", n=9)
+    (content / "wire-3.md").write_text(text, encoding="utf-8")
+    edited = build_timeline([content], tmp_path, cache, kept=kept)
+    assert state_file.read_bytes() == written  # not written after an edit: kept for the next build
+    fingerprint = state_file.stem.removeprefix("grouping-")
+    assert set(kept.state("grouping", cache, fingerprint).root) == {a.id for a in edited.articles}
+    kept.save()  # the session ends
+    assert state_file.read_bytes() != written
+    cold = build_timeline([content], tmp_path, tmp_path / "cold-cache")
+    assert edited.events == cold.events and edited.article_event == cold.article_event
+    again = build_timeline([content], tmp_path, cache)  # a later build starts from the saved state
+    assert again.events == cold.events

@@ -11,19 +11,18 @@ dated reference on the article.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
-from ..extract.language import language_for
 from ..extract.places import Gazetteer, load_gazetteer
-from ..model import Article, Event, EventCandidate, EventMoves, Extraction, Override
+from ..model import Event, EventCandidate, EventMoves, Extraction, Override
 from .assemble import EventDraft, curated_drafts, finish_events
 from .cluster import CANDIDATE_BUCKET, ClusterState, cluster_main_events
 from .ids import automatic_id
 from .mentions import EventsByDate
 from .moves import apply_main_moves
 from .overrides import apply_grouping_overrides
-from .reports import NoHappening, forget_kinds_read, no_happening
+from .readings import TextReading, read_texts, reported_nothing
+from .reports import forget_kinds_read
 from .similarity import Vocabulary, words_of
 
 __all__ = ["ClusterState", "group_again", "group_articles_into_events"]
@@ -42,21 +41,24 @@ def group_again(
     gazetteer: Gazetteer | None = None,
     previous: ClusterState | None = None,
     moves: EventMoves | None = None,
+    readings: dict[str, TextReading] | None = None,
 ) -> tuple[list[Event], dict[str, str], ClusterState, dict[str, tuple[EventCandidate, ...]], dict[str, str]]:
     """Group, re-clustering only the days that changed since `previous` (the state the last build returned).
 
     Returns the events, each reporting article's event, the state for the
     next build, each article's dated references that join no event, and why
     each article that reports no happening of its own joins none. `moves`
-    (from `corrections.yml`) move main happenings and mentions last: they win.
+    (from `corrections.yml`) move main happenings and mentions last: they win. `readings` (`read_texts`) are
+    read here when not given.
     """
     gazetteer = gazetteer or load_gazetteer([Path("content")])
     by_id = {x.article.id: x for x in extractions}
     moves = moves or EventMoves()
-    no_event = _no_event(extractions, overrides, gazetteer, moves)
+    readings = readings or read_texts(extractions, gazetteer)
+    no_event = _no_event(extractions, overrides, readings, moves)
     reporting = [x for x in extractions if x.article.id not in no_event]
-    vocabulary = Vocabulary(extractions)
-    clusters, state = cluster_main_events(reporting, gazetteer, previous, vocabulary)
+    vocabulary = Vocabulary(extractions, readings)
+    clusters, state = cluster_main_events(reporting, gazetteer, previous, vocabulary, readings)
     merged = apply_grouping_overrides(clusters, overrides, by_id)
     drafts = [EventDraft([by_id[a] for a in sorted(c)], gazetteer) for c in merged]
     if len(merged) != len(clusters) or any(o.separate for o in overrides):
@@ -66,14 +68,14 @@ def group_again(
     if moves.main or moves.mentions:
         drafts, by_id = apply_main_moves(drafts, overrides, moves, gazetteer)
         targets = {key: by_id.get(event_id) for key, event_id in moves.mentions.items()}
-    references = _link_mentions(extractions, drafts, gazetteer, vocabulary, targets)
+    references = _link_mentions(extractions, drafts, gazetteer, vocabulary, targets, readings)
     events = finish_events(drafts, overrides)
     article_event = {x.article.id: e.id for d, e in zip(drafts, events, strict=True) for x in d.main_extractions}
     return sorted(events, key=lambda e: (e.date, e.id)), article_event, state, references, no_event
 
 
 def _no_event(
-    extractions: list[Extraction], overrides: list[Override], gazetteer: Gazetteer, moves: EventMoves
+    extractions: list[Extraction], overrides: list[Override], readings: dict[str, TextReading], moves: EventMoves
 ) -> dict[str, str]:
     """Articles that report no happening of their own; one a maintainer lists in an override always does,
     unless a correction moves its happening to none."""
@@ -82,9 +84,9 @@ def _no_event(
     for x in extractions:
         if x.article.id in listed or x.article.id in found:
             continue
-        reason = _reported_nothing(x.article, x.lead, gazetteer)
+        reason = readings[x.article.id].no_happening
         if reason:
-            found[x.article.id] = reason.reason
+            found[x.article.id] = reason
     return found
 
 
@@ -93,18 +95,7 @@ def forget_texts_read() -> None:
     the kinds of happening, what each article reports): a one-shot build frees it before rendering."""
     words_of.cache_clear()
     forget_kinds_read()
-    _reported_nothing.cache_clear()
-
-
-@lru_cache(maxsize=1 << 15)  # a serve session reads the same headlines and leads again after every edit
-def _reported_nothing(article: Article, lead: str, gazetteer: Gazetteer) -> NoHappening | None:
-    language = language_for(article.language)
-    return no_happening(
-        article,
-        lead,
-        lambda name: bool(gazetteer.places_in(name, language)),
-        lambda text: gazetteer.names_the_theatre(text, language),
-    )
+    reported_nothing.cache_clear()
 
 
 def _alias_merged(drafts: list[EventDraft], clusters: list[set[str]], by_id: dict[str, Extraction]) -> None:
@@ -122,6 +113,7 @@ def _link_mentions(
     gazetteer: Gazetteer,
     vocabulary: Vocabulary,
     targets: dict[tuple[str, int], EventDraft | None],
+    readings: dict[str, TextReading],
 ) -> dict[str, tuple[EventCandidate, ...]]:
     """Each mention joins the event it names (or a maintainer's correction names), or stays a dated reference
     on its article."""
@@ -133,10 +125,10 @@ def _link_mentions(
     own = {x.article.id: d for d in drafts for x in d.main_extractions}
     references: dict[str, tuple[EventCandidate, ...]] = {}
     for extraction in sorted(extractions, key=lambda x: x.article.id):
-        kept = []
+        kept, words = [], readings[extraction.article.id].mention_words
         for i, mention in enumerate(extraction.mentions):
             key = (extraction.article.id, i)
-            target = targets[key] if key in targets else index.find(mention)
+            target = targets[key] if key in targets else index.find(mention, words[i])
             if target is not None and target is not own.get(extraction.article.id):
                 target.add_mention(extraction, i)
                 continue

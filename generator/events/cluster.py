@@ -15,6 +15,7 @@ change touches.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -51,7 +52,9 @@ class ClusterState:
 
 
 def _signature(x: Extraction) -> tuple:
-    return (x.main.date, x.main.precision, x.main.place, headline_and_lead(x))
+    """What clustering reads of an article; the headline and lead as a digest (the state is written often)."""
+    text = headline_and_lead(x).encode("utf-8", "surrogatepass")
+    return (x.main.date, x.main.precision, x.main.place, hashlib.blake2b(text, digest_size=16).hexdigest())
 
 
 @dataclass
@@ -67,14 +70,18 @@ class _Reading:
     _keys: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, extractions: list[Extraction], vocabulary: Vocabulary, gazetteer: Gazetteer) -> _Reading:
+    def of(cls, extractions: list[Extraction], vocabulary: Vocabulary, gazetteer: Gazetteer, readings) -> _Reading:
         by_id = {x.article.id: x for x in extractions}
         hubs = _hubs(extractions)
+        if readings:
+            kinds = {i: readings[i].kinds for i in by_id}
+        else:
+            kinds = {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()}
         return cls(
             by_id,
             {i: first_day(x.main.date).toordinal() for i, x in by_id.items()},
             vocabulary,
-            {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()},
+            kinds,
             hubs,
             {i: p for i, x in by_id.items() if (p := x.main.place) and p not in hubs and _below_country(p, gazetteer)},
         )
@@ -109,6 +116,7 @@ def cluster_main_events(
     gazetteer: Gazetteer,
     previous: ClusterState | None = None,
     vocabulary: Vocabulary | None = None,
+    readings: dict | None = None,
 ) -> tuple[list[set[str]], ClusterState]:
     """Link articles that report one happening; every link stays within a day of its cluster's root.
 
@@ -120,7 +128,7 @@ def cluster_main_events(
     as they were last time; from there on the last result stands.
     `test_group` checks this gives the same clusters as clustering everything.
     """
-    reading = _Reading.of(extractions, vocabulary or Vocabulary(extractions), gazetteer)
+    reading = _Reading.of(extractions, vocabulary or Vocabulary(extractions, readings), gazetteer, readings)
     signature = {i: _signature(x) for i, x in reading.by_id.items()}
     changed_days = _changed_days(previous, signature, reading) if previous else None
     if previous and not changed_days:

@@ -21,6 +21,7 @@ from ..model import EventCandidate
 from .similarity import words_of
 
 PREFIX = 4  # 'invaded' meets 'invasion', 'annexed' meets 'annexation'
+NOT_DISTINCTIVE = frozenset({""})
 
 
 class EventsByDate:
@@ -31,29 +32,44 @@ class EventsByDate:
         self.distinctive = distinctive
         self.by_date: dict[str, list] = defaultdict(list)
         self.words: dict[int, frozenset[str]] = {}
+        self.dates: dict[int, frozenset[str]] = {}  # a draft's dates, fixed once its reports are known
+        self.stem_of: dict[str, str] = {}
 
     def add(self, draft, words: frozenset[str]) -> None:
         self.words[id(draft)] = self._stems(words)
+        dates = self.dates[id(draft)] = frozenset(draft.dates)
         # a vaguer mention ("in 2014") finds only curated events and events known no better than it
-        keys = {v for value in draft.dates for v in ((value, value[:7], value[:4]) if draft.curated else (value,))}
+        keys = {v for value in dates for v in ((value, value[:7], value[:4]) if draft.curated else (value,))}
         for key in keys:
             self.by_date[key].append(draft)
 
-    def find(self, mention: EventCandidate):
-        """The event this mention names, or None."""
-        mention_words = self._stems(words_of(mention.title))
+    def find(self, mention: EventCandidate, words: frozenset[str] | None = None):
+        """The event this mention names, or None: the first on its date whose words and place both match
+        (`words`: those of the mention's title, when already read).
+
+        The conditions are checked cheapest first (shared words before places); all must hold, so the
+        order changes nothing but the time."""
+        mention_words = self._stems(words_of(mention.title) if words is None else words)
+        if not mention_words:
+            return None
         for draft in self.by_date.get(mention.date, ()):
-            exact = mention.date in draft.dates
-            if not exact and not any(d.startswith(mention.date) for d in draft.dates):
+            dates = self.dates[id(draft)]
+            exact = mention.date in dates
+            if not exact and not any(d.startswith(mention.date) for d in dates):
+                continue
+            if len(mention_words & self.words[id(draft)]) < (1 if exact or draft.curated else 2):
                 continue
             if mention.place and draft.place and not _compatible(mention.place, draft.place, self.gazetteer):
                 continue
-            if len(mention_words & self.words[id(draft)]) >= (1 if exact or draft.curated else 2):
-                return draft
+            return draft
         return None
 
     def _stems(self, words: frozenset[str]) -> frozenset[str]:
-        return frozenset(w[:PREFIX] for w in words if self.distinctive(w))
+        """The distinctive words' stems ('' marks a word that is not distinctive), each word weighed once."""
+        stem_of = self.stem_of
+        for word in [w for w in words if w not in stem_of]:
+            stem_of[word] = word[:PREFIX] if self.distinctive(word) else ""
+        return frozenset(map(stem_of.__getitem__, words)) - NOT_DISTINCTIVE
 
 
 def _compatible(a: str, b: str, gazetteer: Gazetteer) -> bool:

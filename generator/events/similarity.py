@@ -70,9 +70,13 @@ def _word(token: str) -> str:
 class Vocabulary:
     """Each article's distinguishing words (headline and lead, and the headline's alone), read once a build."""
 
-    def __init__(self, extractions: list[Extraction]):
-        self.words = {x.article.id: words_of(headline_and_lead(x)) for x in extractions}
-        self.heads = {x.article.id: words_of(headline_of(x)) for x in extractions}
+    def __init__(self, extractions: list[Extraction], readings: dict | None = None):
+        if readings:  # what `readings.read_texts` read of each article
+            self.words = {x.article.id: readings[x.article.id].words for x in extractions}
+            self.heads = {x.article.id: readings[x.article.id].heads for x in extractions}
+        else:
+            self.words = {x.article.id: words_of(headline_and_lead(x)) for x in extractions}
+            self.heads = {x.article.id: words_of(headline_of(x)) for x in extractions}
         self.weights = WordWeights(list(self.words.values()))
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
         self._head_vectors: dict[str, tuple[dict[str, float], float]] = {}

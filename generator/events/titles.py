@@ -21,6 +21,9 @@ from .similarity import words_of
 
 SHOUTED = re.compile(r"\b[A-Z][A-Z'’]{4,}\b")  # five letters or more: BILLION, TODAY (not NATO, UK)
 LONGEST = 160  # a longer headline is a summary, not a title
+# compiled once, not looked up in `re`'s cache on each call (a serve profile showed the look-ups)
+TRAILING_SEPARATORS = re.compile(r"[\s|–—:-]+$")
+BAR = re.compile(r"\s\|\s")
 
 
 @cache
@@ -40,8 +43,8 @@ def clean_headline(title: str, outlet: str | None, language: str = "en") -> str:
     outlet_tail, section_label = _headline_cues(language)
     text = " ".join(title.split())
     if outlet and text.lower().endswith(outlet.lower()):
-        text = re.sub(r"[\s|–—:-]+$", "", text[: -len(outlet)])
-    text = outlet_tail.sub("", text) if re.search(r"\s\|\s", text) else text
+        text = TRAILING_SEPARATORS.sub("", text[: -len(outlet)])
+    text = outlet_tail.sub("", text) if BAR.search(text) else text
     text = section_label.sub("", text)
     text = SHOUTED.sub(lambda m: m.group(0).lower(), text)
     text = text.replace("''", "'").rstrip(".")
