@@ -14,6 +14,8 @@ fast path; `timeline build --engine ...` (`site.py`) exports files instead.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import re
 import sys
 from pathlib import Path
@@ -161,6 +163,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             self.error_text = str(err).partition("\n")[2]
             raise
         config.nav = timeline_nav(self.timeline, self.config.events_per_page)
+        if not self.dirty:
+            release_freed_memory()  # what extraction and grouping no longer hold
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -184,6 +188,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if not (self.dirty and self.indexed):  # a preview keeps its first index (see on_post_build)
             bodies = ((file.dest_uri, without_indentation(page.html)) for page, file in self.built.values())
             self.early_index = index_bodies_early(bodies, config.theme["language"])
+        if not self.dirty:  # a one-shot build renders each page once: its HTML goes once written (on_post_page)
+            self.built = {}
+            release_freed_memory()
         return files
 
     @staticmethod
@@ -224,6 +231,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         return self.sidebars[key]
 
     def on_post_page(self, output: str, page, config) -> str:
+        if not self.dirty and isinstance(page, PreRenderedPage):
+            page.body_html, page.content = "", None  # written next, never read again: the indexer needs the memory
         return without_indentation(output)
 
     def on_post_build(self, config) -> None:
@@ -257,6 +266,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         if self.watch:
             self.watch.stop()
         self.caches_kept.save()  # what the serve session kept only in memory
+
+
+def release_freed_memory() -> None:
+    """Hand the memory freed after a large step back to the system, which glibc's allocator otherwise keeps for
+    this process: the search indexer runs beside the rendering, and a build's peak is the two together."""
+    with contextlib.suppress(AttributeError, OSError):  # not glibc: nothing to hand back this way
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _config_text(config) -> bytes:
