@@ -21,8 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .render.format import escape
+from .render.search import INDEXED_BODY
 
-INDEXED_BODY = "data-pagefind-body"  # the mark of a page Pagefind indexes (render/pages.py puts it on)
 BODIES = "bodies.jsonl"  # the worker's input: one [file, body] per line
 PAGES = "pages"  # the bare pages, removed once indexed
 BUNDLE = "bundle"  # what Pagefind writes
@@ -90,7 +90,7 @@ def write_bare_pages(folder: Path, language: str) -> Path:
         for line in lines:
             file, body = json.loads(line)
             target = pages / file
-            if ".." in Path(file).parts or target.is_absolute() != pages.is_absolute():
+            if Path(file).is_absolute() or ".." in Path(file).parts:
                 raise SearchIndexError(f"a page's file leaves the site: {file}")
             target.parent.mkdir(parents=True, exist_ok=True)
             # the body is final HTML, escaped where it was made (render/format.py); the language is the theme's

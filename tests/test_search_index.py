@@ -151,3 +151,10 @@ def test_a_page_file_outside_the_site_is_refused_with_its_name():
         early.finish()
     early.stop()
     assert not (early.folder.parent / "escape").exists()
+
+
+def test_an_absolute_page_file_is_refused_too():
+    early = index_bodies_early([("/tmp/elsewhere/index.html", "<div data-pagefind-body><h1>X</h1></div>")], "en")
+    with pytest.raises(SearchIndexError, match="elsewhere/index.html"):
+        early.finish()
+    early.stop()

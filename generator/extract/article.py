@@ -175,7 +175,7 @@ def _main_date(
         if expression.value is None or expression.value > article.date.isoformat():
             continue
         sentence = sentences[expression.sentence]
-        if expression.value == article.date.isoformat() and _ahead(expression, sentence, language):
+        if _to_come(expression, sentence, article, language):
             continue  # "is planning attacks today": what is to come, not what happened
         if expression.statement:
             # the day something was said dates the happening only when nothing in the text dates an incident
@@ -216,13 +216,16 @@ def _lede_report_day(
             continue
         if expression.statement:
             said = max(said, expression.value)
-        elif not (expression.value == published and _ahead(expression, sentence, language)):
+        elif not _to_come(expression, sentence, article, language):
             dated = True
     return "" if dated else said
 
 
-def _ahead(expression: DateExpression, sentence: Sentence, language: Language) -> bool:
-    return bool(language.dates.future_before.search(text_before(sentence.text, expression.start - sentence.start)))
+def _to_come(expression: DateExpression, sentence: Sentence, article: Article, language: Language) -> bool:
+    """Today, in a clause of the future: what is to come, not what happened."""
+    return expression.value == article.date.isoformat() and bool(
+        language.dates.future_before.search(text_before(sentence.text, expression.start - sentence.start))
+    )
 
 
 def _lede(sentences: list[Sentence], most: int = LEAD_SENTENCES) -> set[int]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Claim, Event, Timeline
 from .format import escape, front_matter_text, human_date, slug
-from .search import SearchFacts, SpellingFinder, search_html
+from .search import INDEXED_BODY, SearchFacts, SpellingFinder, search_html
 
 if TYPE_CHECKING:
     from .incremental import PageMemo
@@ -82,7 +82,7 @@ def page(
     if search:
         # after the title, before the first section: the spellings belong to the page, not to its last section
         hidden = search_html(search, "\n".join(blocks), spellings)
-        wrapper = f'<div data-pagefind-body data-pagefind-weight="{search.weight}">'
+        wrapper = f'<div {INDEXED_BODY} data-pagefind-weight="{search.weight}">'
         blocks = [wrapper, *blocks[:1], hidden, *blocks[1:], "</div>"]
     return Page(path, url_of(path), meta, "\n\n".join(blocks) + "\n")
 

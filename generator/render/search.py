@@ -21,6 +21,7 @@ from .format import escape
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]*>")
 COMMON_WORD = 10  # a word in this many spelling groups ("region", "oblast") names no one in particular
+INDEXED_BODY = "data-pagefind-body"  # the mark of the part of a page Pagefind indexes
 TRIM = '.,;:()[]"“”«»'
 
 
@@ -46,17 +47,23 @@ class SpellingFinder:
         self.by_word: dict[str, set[int]] = {}  # one-word spelling, folded -> groups
         # first word -> (folded phrase, its words, group)
         self.by_phrase: dict[str, list[tuple[str, frozenset[str], int]]] = {}
-        # an acronym, folded -> (the acronym as written, as a whole word of a text, its groups)
-        self.by_acronym: dict[str, list[tuple[re.Pattern, set[int]]]] = {}
+        self.by_acronym: dict[str, set[int]] = {}  # acronym as written -> groups
         for number, group in enumerate(groups):
             for spelling in group:
                 words = folded_words(spelling)
                 if acronym(spelling):
-                    self._add_acronym(spelling, number)
+                    self.by_acronym.setdefault(spelling, set()).add(number)
                 elif len(words) == 1:
                     self.by_word.setdefault(words[0], set()).add(number)
                 elif words:
                     self.by_phrase.setdefault(words[0], []).append((" ".join(words), frozenset(words), number))
+        # an acronym, folded -> (the acronym as written, found as a whole word); the text's words are found as
+        # \w+, so 'U.N.' is never one of them
+        self.acronyms_folded: dict[str, list[tuple[str, re.Pattern]]] = {}
+        for written in self.by_acronym:
+            if WORD.fullmatch(written):
+                pattern = re.compile(rf"(?<!\w){re.escape(written)}(?!\w)")
+                self.acronyms_folded.setdefault(written.casefold(), []).append((written, pattern))
         tokens = [_tokens(group) for group in groups]
         used = Counter(folded for group in tokens for folded in group)
         # the words a page gets for each group: not those many names share ("region", "oblast", "of"), each with
@@ -65,16 +72,6 @@ class SpellingFinder:
             tuple((t, f, frozenset(folded_words(t))) for f, t in group.items() if used[f] < COMMON_WORD)
             for group in tokens
         ]
-
-    def _add_acronym(self, spelling: str, number: int) -> None:
-        if not WORD.fullmatch(spelling):  # the text's words are found as \w+: 'U.N.' is never one of them
-            return
-        entries = self.by_acronym.setdefault(spelling.casefold(), [])
-        for pattern, numbers in entries:
-            if pattern.pattern == rf"(?<!\w){re.escape(spelling)}(?!\w)":
-                numbers.add(number)
-                return
-        entries.append((re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)"), {number}))
 
     def spellings_missing(self, text: str) -> list[str]:
         """The words of every spelling of the names the text uses that the text does not write itself."""
@@ -92,10 +89,10 @@ class SpellingFinder:
         found: set[int] = set()
         for word in vocabulary & self.by_word.keys():
             found |= self.by_word[word]
-        for word in vocabulary & self.by_acronym.keys():  # 'sbu' is in the text: is 'SBU', as written?
-            for pattern, numbers in self.by_acronym[word]:
+        for word in vocabulary & self.acronyms_folded.keys():  # 'sbu' is in the text: is 'SBU', as written?
+            for written, pattern in self.acronyms_folded[word]:
                 if pattern.search(text):
-                    found |= numbers
+                    found |= self.by_acronym[written]
         starts = vocabulary & self.by_phrase.keys()
         if starts:
             joined = f" {' '.join(folded)} "
