@@ -181,6 +181,21 @@ def test_a_capital_after_a_locative_word_is_a_place_whatever_follows(registry, g
             "The strike on Tuesday night hit a school and two houses.",
             "2022-04-05",
         ),
+        # with only statements to date it, the day of the report is not outvoted by several quotes of one
+        # earlier day
+        (
+            "Pictures from Hostomel show whole streets burned out.\n\n"
+            "A reporter who walked through the town said on Wednesday that blocks had been cut in half.\n\n"
+            "The mayor said on Monday that the town was almost destroyed. Prosecutors said on Monday that the toll "
+            "could be higher. Volunteers said Monday that they had found more bodies.",
+            "2022-04-06",
+        ),
+        # "a week after Moscow said ...": the day the phrase reaches back to is a statement's, not a happening's
+        (
+            "The alliance on Wednesday said it expects a major offensive in the Donbas, a week after Moscow said it "
+            "would pull troops back from the capital.",
+            "2022-04-06",
+        ),
     ],
 )
 def test_the_lede_dates_the_happening_and_old_background_does_not(registry, gazetteer, body, expected):

@@ -43,7 +43,7 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     ]
     sentence_places = [[name for _, name in found] for found in located]
     main_place = _main_place(article, sentences, located, gazetteer, language)
-    expressions = _anchor_within_sentences(expressions)
+    expressions = _anchor_within_sentences(expressions, sentences, language)
     main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place, language)
     resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, language)
     mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer, language)
@@ -169,6 +169,7 @@ def _main_date(
     lede = _lede(sentences)
     reported = _lede_report_day(article, sentences, expressions, lede, language)
     scores: Counter = Counter()
+    said: dict[str, float] = {}  # the statement score each day has had
     first_seen: dict[str, int] = {}
     precision: dict[str, str] = {}
     for expression in expressions:
@@ -191,6 +192,9 @@ def _main_date(
                     score = min(score, STATEMENT_DATE_SCORE)  # an earlier happening, told below the newest
         if score <= 0:
             continue
+        if expression.statement:  # one day's quotes are one day of statements, however many are quoted
+            score = max(0.0, score - said.get(expression.value, 0.0))
+            said[expression.value] = said.get(expression.value, 0.0) + score
         scores[expression.value] += score
         first_seen.setdefault(expression.value, expression.start)
         precision[expression.value] = expression.precision
@@ -273,8 +277,11 @@ def _staleness(value: str, article: Article, in_lede: bool) -> int:
     return 0 if days <= 7 else 1 if days <= 21 else 4 if days <= 365 else 6
 
 
-def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpression]:
-    """'said on Saturday, eight days after the attack': the attack's date, from the sentence alone."""
+def _anchor_within_sentences(
+    expressions: list[DateExpression], sentences: list[Sentence], language: Language
+) -> list[DateExpression]:
+    """'said on Saturday, eight days after the attack': the attack's date, from the sentence alone; 'said
+    on Wednesday, a week after Moscow said ...' reaches back to a statement's day."""
     result = []
     last_day: dict[int, DateExpression] = {}  # each sentence's latest day so far (the expressions are in order)
     for original in sorted(expressions, key=lambda e: e.start):
@@ -283,18 +290,9 @@ def _anchor_within_sentences(expressions: list[DateExpression]) -> list[DateExpr
             last_day[original.sentence] = original
         if expression.value is None and expression.anchor == "phrase" and anchor:
             value, precision = anchor_date(_negated(expression), anchor.value, "day")
-            expression = DateExpression(
-                expression.text,
-                expression.start,
-                expression.end,
-                expression.sentence,
-                value,
-                precision,
-                expression.offset_days,
-                "anchored",
-                False,
-                expression.since,
-            )
+            sentence = sentences[expression.sentence]
+            said = bool(language.dates.statement_after.match(sentence.text, expression.end - sentence.start))
+            expression = replace(expression, value=value, precision=precision, anchor="anchored", statement=said)
         result.append(expression)
     return result
 
