@@ -144,8 +144,7 @@ def test_headlines_that_name_one_happening_join_though_their_leads_differ(regist
     assert article_event["k1"] != article_event["k2"]  # close headlines, two towns: two strikes
 
 
-def _made(article_id: str, lead: str, place: str, language: str = "en") -> Extraction:
-    day = date(2022, 8, 24)
+def _made(article_id: str, lead: str, place: str, language: str = "en", day: date = date(2022, 8, 24)) -> Extraction:
     article = Article(article_id, f"{article_id}.md", day, lead, None, None, language, lead, title_from_text=True)
     return Extraction(article, lead, (), EventCandidate(day.isoformat(), "day", place, lead, 0, True), ())
 
@@ -163,6 +162,30 @@ def test_one_quiet_town_in_one_language_needs_a_rare_word_in_common(gazetteer):
     two_languages = [same_language[0], _made("t4", "Ракети влучили в залізничну станцію в Чаплиному", "Chaplyne", "uk")]
     clusters, _ = cluster_main_events(crowd + two_languages, gazetteer)
     assert {"t1", "t4"} in clusters  # nothing in common but the town, the day and the kind
+
+
+def test_at_a_place_with_news_most_days_the_next_days_report_is_another_happening(gazetteer):
+    start = date(2022, 6, 1)
+    common = "Russian forces said Ukraine officials reported the war news"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]  # the common words are common
+    crowd += [  # the city is the main place on forty days: a hub, as a front-line city or a capital is
+        _made(f"h{n:02d}", f"Shelling in Donetsk went on, {common} ({n})", "Donetsk region", day=start + timedelta(n))
+        for n in range(40)
+    ]
+    told = [  # (id, what happened, place, days after 23 August)
+        ("a1", "shells hit an apartment block in Donetsk, killing three", "Donetsk region", 0),
+        ("a2", "shells set a shopping mall in Donetsk on fire", "Donetsk region", 1),
+        ("a3", "shells hit an apartment block in Donetsk, killing three", "Donetsk region", 1),
+        ("q1", "a rocket hit the railway station in Chaplyne", "Chaplyne", 0),
+        ("q2", "the toll at the Chaplyne railway station rose to 25", "Chaplyne", 1),
+    ]
+    reports = [_made(i, f"{common}: {what}", place, day=date(2022, 8, 23 + later)) for i, what, place, later in told]
+    clusters, _ = cluster_main_events(crowd + reports, gazetteer)
+    vocabulary = Vocabulary(crowd + reports)
+    assert SIMILARITY < vocabulary.cosine("a1", "a2") < STRONG_SIMILARITY  # alike enough on one day
+    assert {"a1", "a3"} in clusters  # the same report a day later is the same happening
+    assert not any({"a1", "a2"} <= c or {"a2", "a3"} <= c for c in clusters)  # the next day's shelling is news
+    assert {"q1", "q2"} in clusters  # a quiet town, a day apart: one happening told twice
 
 
 def test_override_separates_and_retitles(registry, gazetteer):

@@ -7,8 +7,11 @@ is compatible with any), they report the same kind of happening, and their
 headlines and leads share what distinguishes it: the cosine of their
 rarity-weighted words (`similarity.py`) clears a bar, lower when both name
 the same town, or their headlines alone are close (leads differ in length
-and detail; headlines say what happened). Every link must also hold against the first article of each
-cluster, so links cannot chain from one happening to the next. The
+and detail; headlines say what happened). Where something happens most
+days (a hub: a capital, a front-line city), reports dated a day apart must
+read almost the same: the next day's shelling there is the next happening.
+Every link must also hold against the first article of each cluster, so
+links cannot chain from one happening to the next. The
 clustering keeps its state so a rebuild clusters again only the days a
 change touches.
 """
@@ -222,11 +225,25 @@ class _Run:
             bar = SAME_PLACE_SIMILARITY if hub else QUIET_PLACE_SIMILARITY
             if not hub and not reading.share_a_rare_word(a_id, b_id):
                 return False  # one quiet town, but in one language the two say nothing else alike
+        bar = STRONG_SIMILARITY if self._next_days_news(a_id, b_id) else bar
         same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
         if not same_headline and not reading.similar(a_id, b_id, bar):
             return False
-        root_bar = min(bar, ROOT_SIMILARITY)
-        return reading.similar(roots[0], b_id, root_bar) and reading.similar(a_id, roots[1], root_bar)
+        return all(  # against each side's first article too, so a day's happening cannot chain into the next's
+            reading.similar(x, y, STRONG_SIMILARITY if self._next_days_news(x, y) else min(bar, ROOT_SIMILARITY))
+            for x, y in ((roots[0], b_id), (a_id, roots[1]))
+        )
+
+    def _next_days_news(self, a_id: str, b_id: str) -> bool:
+        """Where something happens most days (a hub), a report dated a day apart tells the next happening, unless
+        it reads almost the same."""
+        reading = self.reading
+        a, b = reading.by_id[a_id].main, reading.by_id[b_id].main
+        return (
+            a.date != b.date
+            and (a.place in reading.hubs or b.place in reading.hubs)
+            and self.gazetteer.related(a.place, b.place)
+        )
 
     def _end_of_day(self, this_day: int, today: list[str]) -> bool:
         """Keep the clusters the day leaves open; True when they are the last build's (the rest stands)."""
