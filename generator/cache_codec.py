@@ -66,19 +66,20 @@ def article_from_row(row: list) -> Article:
 
 
 def _figure_from_row(row: list) -> Figure:
-    kind, value, qualifier, start, end = row
+    kind, value, qualifier, start, end, scope, population = row
     if type(value) is list:
         low, high = value
         _wholes(low, high)
         value = (low, high)
-    _texts(kind, qualifier)
+    _texts(kind, qualifier, scope, population)
     _wholes(value if type(value) is not tuple else 0, start, end)
-    return _made(Figure, {"kind": kind, "value": value, "qualifier": qualifier, "start": start, "end": end})
+    values = {"kind": kind, "value": value, "qualifier": qualifier, "start": start, "end": end}
+    return _made(Figure, {**values, "scope": scope, "population": population})
 
 
 def _claim_to_row(c: Claim) -> list:
-    figures = [[f.kind, list(f.value) if isinstance(f.value, tuple) else f.value, f.qualifier, f.start, f.end]
-               for f in c.figures]  # fmt: skip
+    figures = [[f.kind, list(f.value) if isinstance(f.value, tuple) else f.value, f.qualifier, f.start, f.end,
+                f.scope, f.population] for f in c.figures]  # fmt: skip
     return [c.id, c.article, c.claimant, c.party, c.quote, list(c.span), figures, c.sentence, c.context]
 
 

@@ -1,7 +1,8 @@
 """Compare: where an event's sources agree and where they don't.
 
-For each kind of figure, the values each party gave; a discrepancy wherever
-the values differ. The words a reader sees (the event's summary) are the renderer's.
+For each kind of figure and the people it counts, the values each party
+gave of this happening's count; a discrepancy where two parties' highest
+figures differ. The words a reader sees (the event's summary) are the renderer's.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from collections import defaultdict
 from dataclasses import replace
 
 from .model import FIGURE_KINDS, Claim, Discrepancy, Event, Value
+
+LEAD_SENTENCES = 6  # a report gives its own happening's count up top; background tolls come further down
 
 
 def sort_key(value: Value) -> tuple[int, int]:
@@ -29,23 +32,30 @@ def compare_sources(events: list[Event]) -> list[Event]:
 
 
 def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:
-    values: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    articles: dict[str, set[str]] = defaultdict(set)
+    """Like with like: this happening's counts (in a report's first sentences; no sub-count, no war-wide
+    total) of one kind and one population, from two parties or more (a claimant's, not the outlet's own
+    figure) whose highest figures differ. A party's own figures rising over time
+    (a toll updated 23 -> 25 -> 30) are its updates, not a dispute: the newest, highest, is what it says now."""
+    values: dict[tuple[str, str], dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
     for claim in claims:
+        if claim.sentence >= LEAD_SENTENCES or not claim.claimant:  # further down, a report's figures are as
+            continue  # often another happening's; and an outlet's own figure relays someone's, it is no side
         for figure in claim.figures:
             if figure.scope != "event":  # a sub-count or a war-wide total is no rival to this happening's count
                 continue
-            values[figure.kind][claim.party].add(figure.value)
-            articles[figure.kind].add(claim.article)
+            values[(figure.kind, figure.population)][claim.party].add(figure.value)
+            articles[(figure.kind, figure.population)].add(claim.article)
     found = []
-    for kind in sorted(values, key=lambda k: FIGURE_KINDS.index(k) if k in FIGURE_KINDS else 99):
-        distinct = {v for party_values in values[kind].values() for v in party_values}
-        if len(distinct) > 1:
+    for key in sorted(values, key=lambda k: (FIGURE_KINDS.index(k[0]) if k[0] in FIGURE_KINDS else 99, k[1])):
+        by_party = values[key]
+        if len({max(sort_key(v)[1] for v in party_values) for party_values in by_party.values()}) > 1:
             found.append(
                 Discrepancy(
-                    kind=kind,
-                    values={party: sorted(vs, key=sort_key) for party, vs in sorted(values[kind].items())},
-                    articles=tuple(sorted(articles[kind])),
+                    kind=key[0],
+                    values={party: sorted(vs, key=sort_key) for party, vs in sorted(by_party.items())},
+                    articles=tuple(sorted(articles[key])),
+                    population=key[1],
                 )
             )
     return found

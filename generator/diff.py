@@ -177,7 +177,7 @@ def _figure_section(old: dict, new: dict) -> str:
     return _section("Figures", lines)
 
 
-FIGURE_FIELDS = ("claimant", "party", "kind", "value", "qualifier", "scope")
+FIGURE_FIELDS = ("claimant", "party", "kind", "value", "qualifier", "scope", "population")
 
 
 def _figure_rows(timeline: dict) -> dict[tuple, list[dict]]:

@@ -91,6 +91,7 @@ class Figure:
     scope: str = "event"  # event (this happening's count) | part (a sub-count) | total (cumulative, war-wide)
     checked: bool = False  # a maintainer looked at it (content/corrections.yml)
     corrected: bool = False  # a maintainer changed it, or added it
+    population: str = ""  # who it counts where the text says (civilians, soldiers, children); "" when it does not
 
 
 @dataclass(frozen=True)
@@ -134,9 +135,12 @@ class Extraction:
 
 @dataclass(frozen=True)
 class Discrepancy:
+    """Parties that give one happening's count of one kind and population differently."""
+
     kind: str
     values: dict[str, list]  # party -> sorted distinct values
     articles: tuple[str, ...]
+    population: str = ""  # who the compared figures count, where their texts say
 
 
 @dataclass(frozen=True)

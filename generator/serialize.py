@@ -20,6 +20,7 @@ def figure_to_dict(figure: Figure) -> dict:
         "value": value,
         "qualifier": figure.qualifier,
         "scope": figure.scope,
+        **({"population": figure.population} if figure.population else {}),
         "checked": figure.checked,
         "corrected": figure.corrected,
     }
@@ -45,6 +46,7 @@ def discrepancy_to_dict(discrepancy: Discrepancy) -> dict:
             for party, values in discrepancy.values.items()
         },
         "articles": list(discrepancy.articles),
+        **({"population": discrepancy.population} if discrepancy.population else {}),
     }
 
 

@@ -267,7 +267,7 @@ def test_every_page_is_generated_and_claim_links_point_at_anchors(tmp_path):
     for item in data["articles"]:
         assert (site / item["page"] / "index.html").is_file()
     makiivka = (site / "events" / "2023-01-02-makiivka-attack" / "index.html").read_text(encoding="utf-8")
-    assert "disputed: 63–400" in makiivka and "~400" in makiivka
+    assert "disputed (soldiers): 63–400" in makiivka and "~400" in makiivka  # both count servicemen
     for quoted in next(e for e in data["events"] if e["id"] == "2023-01-02-makiivka-attack")["claims"]:
         text_page = (site / "articles" / quoted["article"] / "index.html").read_text(encoding="utf-8")
         assert quoted["id"] in {attrs.get("id") for _, attrs in Tags(text_page).tags}

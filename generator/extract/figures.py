@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..model import Figure
 from ..rules import Rules, alternation, endings
 from .reach import text_after, text_before
+from .scope import population_of, scope_of
 
 if TYPE_CHECKING:
     from .language import Language
@@ -408,7 +409,15 @@ def figures_in_text(text: str, offset: int, language: Language, masked: list[tup
         if kinds[i] is None and kinds[i + 1] and not aside and not part and _shares_verb(between, language):
             kinds[i] = kinds[i + 1]  # "12 soldiers and 30 civilians were killed": one verb, two figures
     return [
-        Figure(kind, n.value, n.qualifier, offset + n.start, offset + n.end)
+        Figure(
+            kind,
+            n.value,
+            n.qualifier,
+            offset + n.start,
+            offset + n.end,
+            scope=scope_of(text, n.start, n.end, language),
+            population=population_of(text, n.end, language),
+        )
         for n, kind in zip(numbers, kinds, strict=True)
         if kind
     ]

@@ -16,6 +16,7 @@ from .cues import AttributionCues, build_attribution_cues
 from .dates import DateCues, build_date_cues
 from .figures import FigureCues, build_figure_cues
 from .places import PlaceCues, build_place_cues
+from .scope import ScopeCues, build_scope_cues
 from .sentences import FurnitureCues, build_furniture_cues
 
 
@@ -62,6 +63,7 @@ class Language:
     places: PlaceCues
     article: ArticleCues
     furniture: FurnitureCues
+    scope: ScopeCues
 
     @property
     def code(self) -> str:
@@ -86,4 +88,5 @@ def language_for(code: str) -> Language:
         places=build_place_cues(rules),
         article=build_article_cues(rules),
         furniture=build_furniture_cues(rules),
+        scope=build_scope_cues(rules),
     )

@@ -98,53 +98,91 @@ def _source_name(index: SiteIndex, article_id: str) -> str:
     return article.outlet or article.title
 
 
+SCOPE_HEADINGS = {  # sub-counts and war-wide totals are shown apart from this happening's counts, labelled
+    "event": "",
+    "part": " · sub-counts (part of a count above)",
+    "total": " · war-wide or cumulative totals (not this happening's count)",
+}
+
+
 def _comparison_table(index: SiteIndex, event: Event, url: str) -> str:
-    """One group of rows per figure kind, one row per party that gives it: however many parties there are,
-    the table is two columns wide, so a phone or a printed page shows every figure without a sideways swipe."""
+    """One group of rows per figure kind and scope, one row per party that gives it: however many parties
+    there are, the table is two columns wide, so a phone or a printed page shows every figure without a
+    sideways swipe. A party's figures are listed by date, so its updates read as they came."""
     cells = _figure_cells(index, event, url)
     if not cells:
         return '<h2 id="figures">Figures</h2>\n<p>No source gives a figure for this event.</p>'
-    disputed = {d.kind: d for d in event.discrepancies}
-    ordered = sorted({party for _, party in cells}, key=lambda p: (p == "other", p))
+    disputed: dict[str, Discrepancy] = {}
+    for discrepancy in event.discrepancies:
+        disputed.setdefault(discrepancy.kind, discrepancy)
+    ordered = sorted({party for _, _, party in cells}, key=lambda p: (p == "other", p))
     groups = []
-    for kind in [k for k in KIND_ORDER if any((k, p) in cells for p in ordered)]:
-        mark = ""
-        if kind in disputed:
-            values = [v for vs in disputed[kind].values.values() for v in vs]
-            mark = f' <span class="tl-disputed" title="sources disagree">⚠ disputed: {spread(values)}</span>'
-        rows = [f'<tr><th scope="colgroup" colspan="2" class="tl-kind">{KIND_LABEL[kind]}{mark}</th></tr>']
-        rows += [
-            f'<tr><th scope="row" class="tl-party tl-party-{escape(slug(p))}">'
-            f'<a href="{link_to(url, actor_url(p))}">{escape(index.party(p))}</a></th>'
-            f"<td>{_bar(disputed.get(kind), p)}{_cell(list(cells[(kind, p)].values()))}</td></tr>"
-            for p in ordered
-            if (kind, p) in cells
-        ]
-        css = ' class="tl-row-disputed"' if kind in disputed else ""
-        groups.append(f"<tbody{css}>{''.join(rows)}</tbody>")
+    for kind in KIND_ORDER:
+        for scope, heading in SCOPE_HEADINGS.items():
+            if not any((kind, scope, p) in cells for p in ordered):
+                continue
+            dispute = disputed.get(kind) if scope == "event" else None
+            groups.append(_figure_group(index, url, (kind, scope, heading), dispute, cells, ordered))
     return (
         '<h2 id="figures">Figures by party and source</h2>\n'
         '<p class="tl-legend">~ about · ≥ at least · ≤ up to · each figure links to the sentence that gives it; '
-        '<span class="tl-disputed">⚠ disputed</span> marks figures the sources disagree on.</p>\n'
+        '<span class="tl-disputed">⚠ disputed</span> marks this happening\'s counts of one kind of people that '
+        "two sides give differently.</p>\n"
         f"{checked_count(event)}\n"
         '<table class="tl-compare"><thead><tr><th scope="col">Party</th><th scope="col">Figure · who gave it · '
         f"source</th></tr></thead>{''.join(groups)}</table>"
     )
 
 
-def _figure_cells(index: SiteIndex, event: Event, url: str) -> dict[tuple[str, str], dict[str, str]]:
-    """(kind, party) -> each distinct figure given, as HTML: the value linked to its sentence, who, the source."""
-    cells: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+def _figure_group(
+    index: SiteIndex,
+    url: str,
+    heading_of: tuple[str, str, str],
+    dispute: Discrepancy | None,
+    cells: dict[tuple[str, str, str], dict[str, tuple]],
+    ordered: list[str],
+) -> str:
+    """The rows of one kind and scope: its heading (with the dispute, if any), then one row per party."""
+    kind, scope, heading = heading_of
+    mark = ""
+    if dispute is not None:
+        values = [v for vs in dispute.values.values() for v in vs]
+        who = f" ({escape(dispute.population)})" if dispute.population else ""
+        mark = f' <span class="tl-disputed" title="sources disagree">⚠ disputed{who}: {spread(values)}</span>'
+    rows = [f'<tr><th scope="colgroup" colspan="2" class="tl-kind">{KIND_LABEL[kind]}{heading}{mark}</th></tr>']
+    rows += [
+        f'<tr><th scope="row" class="tl-party tl-party-{escape(slug(p))}">'
+        f'<a href="{link_to(url, actor_url(p))}">{escape(index.party(p))}</a></th>'
+        f"<td>{_bar(dispute, p)}{_cell([html for *_, html in sorted(cells[(kind, scope, p)].values())])}</td></tr>"
+        for p in ordered
+        if (kind, scope, p) in cells
+    ]
+    css = ' class="tl-row-disputed"' if dispute is not None else ""
+    return f"<tbody{css}>{''.join(rows)}</tbody>"
+
+
+def _figure_cells(index: SiteIndex, event: Event, url: str) -> dict[tuple[str, str, str], dict[str, tuple]]:
+    """(kind, scope, party) -> each distinct figure given, as (its source's date, HTML): the value linked to
+    its sentence with who it counts, who gave it, the source and the day it was published."""
+    cells: dict[tuple[str, str, str], dict[str, tuple]] = defaultdict(dict)
     numbers = _source_numbers(event)
     for claim in event.claims:
+        article = index.articles.get(claim.article)
+        day = article.date.isoformat() if article else ""
+        when = f' <span class="tl-when">{human_date(day, "day")}</span>' if day else ""
         for figure in claim.figures:
             href = link_to(url, index.claim_url(claim))
             who = escape(claim.claimant or "the outlet")
             number = numbers.get(claim.article, 0)
             source = f' <a class="tl-src" href="#source-{number}" title="source {number}">[{number}]</a>'
-            key = f"{figure.value}|{figure.qualifier}|{claim.claimant}|{claim.article}|{figure.checked}"
-            value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>{review_mark(figure)}'
-            cells[(figure.kind, claim.party)].setdefault(key, f'{value} <span class="tl-who">{who}</span>{source}')
+            key = (
+                "|".join(map(str, (figure.value, figure.qualifier, figure.population, claim.claimant, claim.article)))
+                + f"|{figure.checked}"
+            )
+            counted = f" {escape(figure.population)}" if figure.population else ""
+            value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>{counted}{review_mark(figure)}'
+            html = f'{value} <span class="tl-who">{who}</span>{source}{when}'
+            cells[(figure.kind, figure.scope, claim.party)].setdefault(key, (day, number, html))
     return cells
 
 

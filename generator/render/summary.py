@@ -6,7 +6,8 @@ text), so a reader gets the comparison without reading the table.
 
 from __future__ import annotations
 
-from ..model import Claim, Event, Value, precision_of
+from ..compare import sort_key
+from ..model import Claim, Event, Figure, Value, precision_of
 from .format import KIND_ORDER, hedged_words, human_date
 
 KINDS_IN_SUMMARY = 2
@@ -40,24 +41,29 @@ def event_summary(event: Event, party_labels: dict[str, str]) -> str:
 
 
 def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
-    """One sentence per kind of figure (disputed kinds first): each party's first claim, hedged as said."""
+    """One sentence per kind of figure (disputed kinds first): what each party says of this happening's count
+    (its highest figure, the newest of its updates), hedged as said; sub-counts and war-wide totals are left
+    to the table, where they are labelled."""
     disputed = [d.kind for d in event.discrepancies]
-    kinds = {f.kind for c in event.claims for f in c.figures}
+    kinds = {f.kind for c in event.claims for f in c.figures if f.scope == "event"}
     ordered = sorted(kinds, key=lambda k: (k not in disputed, KIND_ORDER.index(k) if k in KIND_ORDER else 99))
     sentences = []
     for kind in ordered[:KINDS_IN_SUMMARY]:
-        first_by_party: dict[str, tuple[Claim, Value, str]] = {}
+        said_by_party: dict[str, tuple[Claim, Figure]] = {}
         for claim in event.claims:
             for figure in claim.figures:
-                if figure.kind == kind:
-                    first_by_party.setdefault(claim.party, (claim, figure.value, figure.qualifier))
-        said = []
-        for claim, value, qualifier in first_by_party.values():
-            said.append(f"{_speaker(claim, party_labels)} said {hedged_words(value, qualifier)}")
+                known = said_by_party.get(claim.party)
+                newer = known is None or sort_key(figure.value) > sort_key(known[1].value)
+                if figure.kind == kind and figure.scope == "event" and newer:
+                    said_by_party[claim.party] = (claim, figure)
+        said = [
+            f"{_speaker(claim, party_labels)} said {hedged_words(figure.value, figure.qualifier)}"
+            for claim, figure in said_by_party.values()
+        ]
         sentence = "; ".join(said) + f" {KIND_WORDS.get(kind, kind)}"
-        values = [value for _, value, _ in first_by_party.values()]
-        ratio = _times_as_many(values)
-        sentence += f", {ratio} as many" if ratio and len(values) == 2 else ""
+        figures = [figure for _, figure in said_by_party.values()]
+        ratio = _times_as_many([f.value for f in figures]) if len({f.population for f in figures}) == 1 else ""
+        sentence += f", {ratio} as many" if ratio and len(figures) == 2 else ""
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
     return " ".join(sentences)
 

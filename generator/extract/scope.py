@@ -1,0 +1,70 @@
+"""Scope: what a figure counts, read from the words around its number.
+
+A figure is this happening's count (`event`), a sub-count of another figure
+("21 died, including five children", "30 soldiers, 20 of whom": `part`), or
+a cumulative or war-wide total ("since the invasion began", "on all fronts",
+"in the past 24 hours": `total`). Its population is who it counts, where the
+words right after the number say so ("12 civilians", "63 servicemen", "five
+children"). Only figures of one scope and population are compared
+(`compare.py`). The word tables are each language's `part_scope_words`,
+`total_scope_words` and `populations`; a sub-count is also told by the figures'
+own cues (`parenthetical_openers`, `partitive_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..rules import Rules, alternation
+from .reach import text_before
+
+if TYPE_CHECKING:
+    from .language import Language
+
+CLAUSE_BEFORE = re.compile(r"[^,;:.()]*$")  # the clause up to the number
+CLAUSE_AFTER = re.compile(r"[^,;.()]*")  # ... and from it to the clause's end
+POPULATION_REACH = 40  # "12 Ukrainian civilians", "five of the children": the noun right after the number
+
+
+@dataclass(frozen=True)
+class ScopeCues:
+    part_after: re.Pattern  # "five children were among the dead": a sub-count of a count told elsewhere
+    total: re.Pattern  # "since the invasion began", "on all fronts": a war-wide or cumulative count
+    total_opening: re.Pattern  # "Since the invasion began, ...": every figure of the sentence is a total
+    populations: tuple[tuple[str, re.Pattern], ...]  # (population, the nouns that name it right after a number)
+
+
+def build_scope_cues(rules: Rules) -> ScopeCues:
+    totals = alternation(rules.words("total_scope_words"))
+    populations = rules.table.get("populations") or {}
+    return ScopeCues(
+        part_after=re.compile(alternation(rules.words("part_scope_words")), re.I),
+        total=re.compile(totals, re.I),
+        total_opening=re.compile(rf"^\W*(?:{totals})", re.I),
+        populations=tuple(
+            (name, re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alternation(words)})", re.I))
+            for name, words in populations.items()
+        ),
+    )
+
+
+def scope_of(text: str, start: int, end: int, language: Language) -> str:
+    """`part`, `total` or `event` for the number at text[start:end] (one sentence's text)."""
+    figures = language.figures
+    if figures.aside_before.search(text_before(text, start)) or figures.partitive_after.match(text, end):
+        return "part"
+    cues, rest = language.scope, CLAUSE_AFTER.match(text, end).group(0)
+    if cues.part_after.search(rest):
+        return "part"
+    clause = CLAUSE_BEFORE.search(text_before(text, start, 80)).group(0) + rest
+    if cues.total.search(clause) or cues.total_opening.match(text):
+        return "total"
+    return "event"
+
+
+def population_of(text: str, end: int, language: Language) -> str:
+    """Who the number at text[..end] counts, when the words right after it say so; "" otherwise."""
+    after = text[end : end + POPULATION_REACH]
+    return next((name for name, nouns in language.scope.populations if nouns.match(after)), "")

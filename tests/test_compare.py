@@ -1,0 +1,115 @@
+"""Figures compared like with like: what a figure counts (scope, population), read from text, and what that
+does to an event's disputes, its summary and its comparison table."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+from test_render import PARTIES, Tags, article, claim, pages_of
+
+from generator.compare import LEAD_SENTENCES, compare_sources, discrepancies_in
+from generator.extract.figures import figures_in_text
+from generator.extract.language import language_for
+from generator.model import Event, Timeline
+from generator.render.summary import event_summary
+
+
+def read(text: str, language: str = "en") -> list[tuple]:
+    found = figures_in_text(text, 0, language_for(language), [])
+    return [(f.kind, f.value, f.scope, f.population) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("21 were killed, of whom 5 children died in the basement.", [(21, "event", ""), (5, "part", "children")]),
+        ("Five children were among those killed.", [(5, "part", "children")]),
+        ("Officials said 12 civilians were killed in the shelling.", [(12, "event", "civilians")]),
+        ("Russia's Defence Ministry said 63 of its servicemen were killed.", [(63, "event", "soldiers")]),
+        ("Kyiv says 40,000 Russian troops have been killed since the invasion began.", [(40000, "total", "soldiers")]),
+        ("Since the start of the war, the UN has recorded 5,000 civilian deaths.", [(5000, "total", "civilians")]),
+        ("The army said it killed 300 Russian soldiers in the past 24 hours.", [(300, "total", "soldiers")]),
+        # a total named in another clause leaves this happening's count alone
+        ("The strike, the deadliest since the invasion began, killed 20 people.", [(20, "event", "")]),
+        ("С начала войны погибли 300 мирных жителей.", [(300, "total", "civilians")]),
+    ],
+)
+def test_a_figure_says_what_it_counts(text, expected):
+    language = "ru" if re.search("[а-я]", text) else "en"
+    assert [(value, scope, population) for _, value, scope, population in read(text, language)] == expected
+
+
+def _event(*claims) -> Event:
+    ids = tuple(sorted({c.article for c in claims}))
+    return Event("e", "A strike", "2023-01-01", "day", {}, None, ids, ids, tuple(claims))
+
+
+def _with(made, **changes):
+    """The claim with its one figure changed (scope, population)."""
+    return replace(made, figures=(replace(made.figures[0], **changes),))
+
+
+def test_only_this_happenings_counts_of_one_population_from_two_sides_are_disputed():
+    a1 = article("a1", "Kyiv said 23 died. Kyiv said 25 died. Kyiv said 30 died. Moscow said 30 died.")
+    first, second, third, russia = (
+        claim(f"c{n}", a1, f"{who} said {value} died.", who, party, ("killed", value, "exact"))
+        for n, (who, party, value) in enumerate(
+            [("Kyiv", "ukraine", 23), ("Kyiv", "ukraine", 25), ("Kyiv", "ukraine", 30), ("Moscow", "russia", 30)]
+        )
+    )
+    assert discrepancies_in(_event(first, second, third).claims) == []  # one side's updates: no dispute
+    assert discrepancies_in(_event(first, second, third, russia).claims) == []  # both say 30 now
+    fewer = claim("c9", a1, "Moscow said 30 died.", "Moscow", "russia", ("killed", 3, "exact"))
+    (found,) = discrepancies_in(_event(first, third, fewer).claims)
+    assert found.values == {"russia": [3], "ukraine": [23, 30]}
+    soldiers = _with(fewer, population="soldiers")  # 3 soldiers is no rival to 30 people
+    assert discrepancies_in(_event(first, third, soldiers).claims) == []
+    war_wide = _with(fewer, scope="total")
+    assert discrepancies_in(_event(first, third, war_wide).claims) == []
+    further_down = replace(fewer, sentence=LEAD_SENTENCES)  # a background toll, far below the lede
+    assert discrepancies_in(_event(first, third, further_down).claims) == []
+    the_outlets_own = replace(fewer, claimant=None)  # relays someone's figure: no side of its own
+    assert discrepancies_in(_event(first, third, the_outlets_own).claims) == []
+
+
+def _toll_timeline() -> Timeline:
+    first = article("a1", "Kyiv said 23 died. Among them were 4 children.", "First report", "2023-01-01")
+    later = article("a2", "Kyiv said 30 died. Since the war began 9000 died.", "Later report", "2023-01-03")
+    claims = (
+        claim("c1", first, "Kyiv said 23 died.", "Kyiv", "ukraine", ("killed", 23, "exact")),
+        _with(
+            claim("c2", first, "Among them were 4 children.", "Kyiv", "ukraine", ("killed", 4, "exact")), scope="part"
+        ),
+        claim("c3", later, "Kyiv said 30 died.", "Kyiv", "ukraine", ("killed", 30, "exact")),
+        _with(
+            claim("c4", later, "Since the war began 9000 died.", "Kyiv", "ukraine", ("killed", 9000, "exact")),
+            scope="total",
+        ),
+        claim("c5", first, "Kyiv said 23 died.", "Moscow", "russia", ("killed", 30, "exact")),
+    )
+    event = Event("2023-01-01-toll", "A strike", "2023-01-01", "day", {}, None, ("a1", "a2"), ("a1", "a2"), claims)
+    (event,) = compare_sources([event])
+    return Timeline((first, later), (event,), {"a1": event.id, "a2": event.id}, parties=PARTIES)
+
+
+def test_updates_sub_counts_and_totals_are_shown_apart_and_not_as_a_dispute():
+    timeline = _toll_timeline()
+    assert timeline.events[0].discrepancies == ()  # Ukraine's toll rose to 30, which Russia gives too
+    page = pages_of(timeline)["events/2023-01-01-toll.md"]
+    assert "tl-row-disputed" not in page
+    groups = [" ".join(Tags(g).text) for g in re.findall(r"<tbody[^>]*>(.*?)</tbody>", page)]
+    assert [g.split(" Russia")[0].split(" Ukraine")[0] for g in groups] == [
+        "Killed",
+        "Killed · sub-counts (part of a count above)",
+        "Killed · war-wide or cumulative totals (not this happening's count)",
+    ]
+    ukraine = groups[0][groups[0].index("Ukraine") :]
+    assert ukraine.index("23") < ukraine.index("1 January 2023") < ukraine.index("30") < ukraine.index("3 January")
+    assert "9,000" not in groups[0] and "9,000" in groups[2] and "4" in groups[1]
+
+
+def test_the_summary_gives_each_sides_newest_count_of_this_happening():
+    summary = event_summary(_toll_timeline().events[0], PARTIES)
+    assert "Kyiv (Ukraine) said 30" in summary and "23" not in summary and "9,000" not in summary
