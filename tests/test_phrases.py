@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from generator.actors import load_registry
 from generator.extract.language import language_for
 from generator.extract.places import load_gazetteer
 from generator.phrases import key_words, may_hold, words_of
@@ -66,8 +67,10 @@ def _gated_patterns(code: str):
 
 @pytest.mark.parametrize("code", ["en", "es", "uk", "ru"])
 def test_a_text_the_gate_rules_out_matches_none_of_the_patterns(code):
-    gazetteer = load_gazetteer([])
+    gazetteer, registry = load_gazetteer([]), load_registry([])[0]
     gated = [*_gated_patterns(code), (gazetteer.keys, gazetteer.pattern)]
+    gated += [(registry.alias_keys, registry.alias_pattern), (registry.marker_keys, registry.marker_pattern)]
+    gated += [(registry.role_keys, registry.role_pattern)]
     texts = TRICKY_TEXTS + [phrase for phrase in language_for(code).words("reporting_verbs")]
     checked = 0
     for keys, pattern in gated:
