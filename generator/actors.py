@@ -56,9 +56,9 @@ class Registry:
     actor_names: set[str] = field(default_factory=set)
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor name -> its name and aliases as written
     # a word each match of a pattern holds (`phrases.may_hold`): most texts name no actor, and are not scanned
-    alias_keys: frozenset[str] | None = None
-    marker_keys: frozenset[str] | None = None
-    role_keys: frozenset[str] | None = None
+    alias_keys: frozenset[bytes] | None = None
+    marker_keys: frozenset[bytes] | None = None
+    role_keys: frozenset[bytes] | None = None
 
     def party_of(self, claimant: str) -> tuple[str, str | None]:
         """(party, registered actor name or None) for a claimant's words."""
@@ -87,7 +87,7 @@ class Registry:
         return sorted(found)
 
 
-def _search(pattern: re.Pattern | None, keys: frozenset[str] | None, text: str) -> re.Match | None:
+def _search(pattern: re.Pattern | None, keys: frozenset[bytes] | None, text: str) -> re.Match | None:
     return pattern.search(text) if pattern and may_hold(keys, text) else None
 
 

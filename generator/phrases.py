@@ -45,9 +45,11 @@ WORD_RUN = re.compile(r"\w+")
 NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
 ASCII_WORD = re.compile(r"[A-Za-z0-9_]+")
 ASCII_CHARACTERS = "".join(map(chr, range(128)))
+# bytes -> the byte, or a space where it is no ASCII word character: `words_of` splits a text's bytes at these
+WORD_BYTES = bytes(b if ASCII_WORD.fullmatch(chr(b)) else ord(" ") for b in range(256))
 
 
-def key_words(phrases) -> frozenset[str] | None:
+def key_words(phrases) -> frozenset[bytes] | None:
     """One whole word of each phrase, lower case, for `may_hold`; None (no gate) when a phrase that may match
     a text of ASCII words holds no whole ASCII word (a stem such as "strik*" is no whole word)."""
     keys = set()
@@ -57,7 +59,7 @@ def key_words(phrases) -> frozenset[str] | None:
         open_end = body != phrase and WORD_RUN.match(body[-1])  # the stem's letters run on into the text's word
         whole = [run for run in (runs[:-1] if open_end else runs) if ASCII_WORD.fullmatch(run)]
         if whole:
-            keys.add(max(whole, key=len).lower())
+            keys.add(max(whole, key=len).lower().encode("ascii"))
         elif not any(_never_ascii(char) for char in "".join(runs)):
             return None
         # else the phrase matches only a text with a word character beyond ASCII, which `may_hold` lets through
@@ -70,19 +72,19 @@ def _never_ascii(char: str) -> bool:
     return not any(re.compile(re.escape(c), re.I).search(ASCII_CHARACTERS) for c in {char, *char.lower()})
 
 
-def may_hold(keys: frozenset[str] | None, text: str) -> bool:
+def may_hold(keys: frozenset[bytes] | None, text: str) -> bool:
     """False only when a pattern of phrases with these `key_words` cannot match the text."""
     return keys is None or may_hold_words(keys, words_of(text))
 
 
-def may_hold_words(keys: frozenset[str] | None, words: frozenset[str] | None) -> bool:
+def may_hold_words(keys: frozenset[bytes] | None, words: frozenset[bytes] | None) -> bool:
     """`may_hold` for a text whose `words_of` are at hand."""
     return keys is None or words is None or not keys.isdisjoint(words)
 
 
 @lru_cache(maxsize=2048)
-def words_of(text: str) -> frozenset[str] | None:
-    """The text's words in lower case; None when a word character is beyond ASCII."""
+def words_of(text: str) -> frozenset[bytes] | None:
+    """The text's words in lower case, as ASCII bytes; None when a word character is beyond ASCII."""
     if not text.isascii() and NON_ASCII_WORD_CHAR.search(text):
         return None
-    return frozenset(WORD_RUN.findall(text.lower()))
+    return frozenset(text.encode("ascii", "replace").lower().translate(WORD_BYTES).split())  # fast: no regex

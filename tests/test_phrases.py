@@ -27,24 +27,25 @@ TRICKY_TEXTS = [
 
 
 def test_key_words_take_a_whole_word_of_each_phrase():
-    assert key_words(["said", "according to", "new year's eve"]) == frozenset({"said", "according", "year"})
+    assert key_words(["said", "according to", "new year's eve"]) == frozenset({b"said", b"according", b"year"})
 
 
 def test_a_stem_is_no_whole_word_so_it_leaves_no_gate():
     assert key_words(["strike", "shell*"]) is None
-    assert key_words(["shelling of*"]) == frozenset({"shelling"})
+    assert key_words(["shelling of*"]) == frozenset({b"shelling"})
 
 
 def test_a_phrase_of_other_letters_needs_no_key_but_one_that_folds_to_ascii_does():
-    assert key_words(["said", "заявив", "обстріл*"]) == frozenset({"said"})
+    assert key_words(["said", "заявив", "обстріл*"]) == frozenset({b"said"})
     assert key_words([f"{KELVIN}{KELVIN}{KELVIN}"]) is None  # it matches "kkk"
 
 
 def test_a_text_with_letters_beyond_ascii_is_never_ruled_out():
-    assert words_of("Kyiv said") == frozenset({"kyiv", "said"})
+    words = frozenset({b"kyiv", b"said", b"today", b"at", b"10", b"30_am"})
+    assert words_of("Kyiv said \u2019today\u2019, at 10:30_am") == words
     assert words_of("Київ said") is None
-    assert may_hold(frozenset({"yesterday"}), "Київ said")
-    assert not may_hold(frozenset({"yesterday"}), "Kyiv said \u2019today\u2019")
+    assert may_hold(frozenset({b"yesterday"}), "Київ said")
+    assert not may_hold(frozenset({b"yesterday"}), "Kyiv said \u2019today\u2019")
 
 
 def test_lower_case_never_turns_a_non_word_character_into_a_word_character():
