@@ -181,8 +181,10 @@ def subject_of(before: str, language: Language, registry: Registry | None = None
     text = before.rstrip()
     auxiliary_end = language.attribution.auxiliary_end
     for _ in range(3):
-        text = auxiliary_end.sub("", text)
-        text = language.attribution.time_phrase_end.sub("", text)
+        cut = language.attribution.time_phrase_end.sub("", auxiliary_end.sub("", text))
+        if cut == text:
+            break  # nothing more to cut: another round would cut nothing either
+        text = cut
     after_relative = language.attribution.relative_pronoun.split(text)[-1].strip()
     if after_relative:
         text = after_relative  # "an attack that Ukrainian officials (said)"
