@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from .model import Problem
-from .phrases import trie_alternation
+from .phrases import key_words, may_hold, trie_alternation
 
 REGISTRY_FILE = "actors.yml"
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "content" / REGISTRY_FILE
@@ -55,15 +55,19 @@ class Registry:
     role_pattern: re.Pattern | None = None
     actor_names: set[str] = field(default_factory=set)
     spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)  # actor name -> its name and aliases as written
+    # a word each match of a pattern holds (`phrases.may_hold`): most texts name no actor, and are not scanned
+    alias_keys: frozenset[bytes] | None = None
+    marker_keys: frozenset[bytes] | None = None
+    role_keys: frozenset[bytes] | None = None
 
     def party_of(self, claimant: str) -> tuple[str, str | None]:
         """(party, registered actor name or None) for a claimant's words."""
-        if self.alias_pattern and (match := self.alias_pattern.search(claimant)):
+        if match := _search(self.alias_pattern, self.alias_keys, claimant):
             name, party = self.alias_actor[_norm(match.group(0))]
             return party, name
-        if self.marker_pattern and (match := self.marker_pattern.search(claimant)):
+        if match := _search(self.marker_pattern, self.marker_keys, claimant):
             return self.marker_party[_norm(match.group(0))], None
-        if self.role_party and self.role_pattern and self.role_pattern.search(claimant):
+        if self.role_party and _search(self.role_pattern, self.role_keys, claimant):
             return self.role_party, None
         return "other", None
 
@@ -77,10 +81,14 @@ class Registry:
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """Spans of actors named in a text: aliases and roles (for 'it said' and 'the ministry added')."""
         found = []
-        for pattern in (self.alias_pattern, self.role_pattern):
-            if pattern:
+        for pattern, keys in ((self.alias_pattern, self.alias_keys), (self.role_pattern, self.role_keys)):
+            if pattern and may_hold(keys, text):
                 found.extend((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
         return sorted(found)
+
+
+def _search(pattern: re.Pattern | None, keys: frozenset[bytes] | None, text: str) -> re.Match | None:
+    return pattern.search(text) if pattern and may_hold(keys, text) else None
 
 
 def _norm(text: str) -> str:
@@ -193,24 +201,27 @@ def registry_from_data(data: dict, shown: str, text: str = "") -> tuple[Registry
         )
         role_party = None
     role_words = [str(w) for w in (roles.get("words") or [])] if isinstance(roles, dict) else []
+    aliases = [
+        str(a)
+        for actor in data.get("actors") or []
+        if isinstance(actor, dict)
+        for a in [actor.get("name"), *(actor.get("aliases") or [])]
+        if a
+    ]
+    markers = marker_party_source(parties)
     registry = Registry(
         party_labels=labels,
         alias_actor=alias_actor,
         marker_party=marker_party,
         role_party=role_party,
-        alias_pattern=_phrase_pattern(
-            [
-                str(a)
-                for actor in data.get("actors") or []
-                if isinstance(actor, dict)
-                for a in [actor.get("name"), *(actor.get("aliases") or [])]
-                if a
-            ]
-        ),
-        marker_pattern=_phrase_pattern(list(marker_party_source(parties))),
+        alias_pattern=_phrase_pattern(aliases),
+        marker_pattern=_phrase_pattern(markers),
         role_pattern=_phrase_pattern(role_words),
         actor_names=names,
         spellings=spellings,
+        alias_keys=key_words(aliases),
+        marker_keys=key_words(markers),
+        role_keys=key_words(role_words),
     )
     return registry, problems
 

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..actors import Registry
+from ..phrases import may_hold
 from .cues import AttributionCues
 from .reach import text_after, text_before
 from .sources import Attribution, Context, party_in_context
@@ -45,7 +46,8 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
     """Every attribution in one clause of text, in order."""
     found: list[Attribution] = []
     cues = language.attribution
-    for match in language.attribution.reporting_verbs.finditer(text):
+    verbs = cues.reporting_verbs.finditer(text) if may_hold(cues.reporting_keys, text) else ()
+    for match in verbs:
         before, after = text_before(text, match.start()), text_after(text, match.end())
         if cues.passive_before.search(before):
             agent = cues.agent_after.match(after)
@@ -67,12 +69,13 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
         if claimant:
             party = party_in_context(claimant, language, registry, context)
             found.append(Attribution(claimant, party, match.start(), trailing))
-    for match in cues.statement_of.finditer(text):  # "the ministry's statement that ...": the ministry
+    statements = cues.statement_of.finditer(text) if may_hold(cues.statement_keys, text) else ()
+    for match in statements:  # "the ministry's statement that ...": the ministry
         claimant = _trim_claimant(match.group(1))
         if claimant and _names_a_speaker(claimant, language):
             found.append(Attribution(claimant, party_in_context(claimant, language, registry, context), match.start(1)))
-    for pattern in (language.attribution.according_to, language.attribution.version):
-        for match in pattern.finditer(text):
+    for pattern, keys in ((cues.according_to, cues.according_keys), (cues.version, cues.version_keys)):
+        for match in pattern.finditer(text) if may_hold(keys, text) else ():
             claimant = _according_source(match.group(1), language, context)
             if claimant and not language.attribution.bare_determiner.fullmatch(claimant):
                 found.append(
@@ -178,8 +181,10 @@ def subject_of(before: str, language: Language, registry: Registry | None = None
     text = before.rstrip()
     auxiliary_end = language.attribution.auxiliary_end
     for _ in range(3):
-        text = auxiliary_end.sub("", text)
-        text = language.attribution.time_phrase_end.sub("", text)
+        cut = language.attribution.time_phrase_end.sub("", auxiliary_end.sub("", text))
+        if cut == text:
+            break  # nothing more to cut: another round would cut nothing either
+        text = cut
     after_relative = language.attribution.relative_pronoun.split(text)[-1].strip()
     if after_relative:
         text = after_relative  # "an attack that Ukrainian officials (said)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..phrases import key_words
 from ..rules import Rules, alternation
 
 
@@ -50,6 +51,11 @@ class AttributionCues:
     information_carrier: re.Pattern
     information_only: re.Pattern
     institution_heads: dict
+    # a word each match of these patterns holds (`phrases.may_hold`): most clauses hold none
+    reporting_keys: frozenset | None
+    statement_keys: frozenset | None
+    according_keys: frozenset | None
+    version_keys: frozenset | None
 
 
 def build_attribution_cues(rules: Rules) -> AttributionCues:
@@ -110,4 +116,8 @@ def build_attribution_cues(rules: Rules) -> AttributionCues:
         institution_heads={
             word.lower(): head for head, words in (rules.table.get("institution_heads") or {}).items() for word in words
         },
+        reporting_keys=key_words(rules.words("reporting_verbs")),
+        statement_keys=key_words(rules.words("statement_nouns")),
+        according_keys=key_words(rules.words("according_to")),
+        version_keys=key_words(rules.words("version_nouns")),
     )

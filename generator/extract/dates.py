@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import dateparser
 
 from ..model import Sentence
+from ..phrases import key_words, words_of
 from ..rules import Rules, alternation, endings
 from .reach import text_after, text_before
 
@@ -60,13 +61,16 @@ class DateExpression:
     since: bool = False
 
 
-def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
-    """(kind, pattern, gate) for each kind of date expression: a pattern can only match in a sentence its gate
-    finds (a month name, a unit of time, a year...), so one scan for the gate spares the sentences without it."""
+def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern, frozenset | None], ...]:
+    """(kind, pattern, gate, gate's key words) for each kind of date expression: a pattern can only match in a
+    sentence its gate finds (a month name, a unit of time, a year...), so one scan for the gate spares the
+    sentences without it, and a look-up of the sentence's words (`phrases.may_hold`) spares most scans."""
     month = alternation(rules.months)
     weekday = alternation(rules.weekdays)
     number = alternation(list(rules.number_word) + rules.words("count_articles"))
-    units = alternation(rules.table.get("units_in_days") or {})
+    units_words, holidays = rules.table.get("units_in_days") or {}, rules.table.get("holidays") or {}
+    relative_days = rules.table.get("relative_days") or {}
+    units = alternation(units_words)
     before = alternation(rules.words("before_words"))
     after = alternation(rules.words("after_words"))
     ago = alternation(rules.words("ago_words"))  # "three days ago", "три дні тому"
@@ -79,7 +83,7 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
     qualifier = rf"(?:{_prefixes(rules.words('month_qualifiers'))})"  # "early", "mid-", "finales de"
     gates = {"month": month, "year": year, "units": units, "weekday": weekday}
     parts = [
-        ("holiday", alternation(rules.table.get("holidays") or {})),
+        ("holiday", alternation(holidays)),
         ("day_month", rf"(?<![\d,.]){day}{ordinal}{of}\s+{month}(?:,?{of}\s+{year})?(?![\d])"),
         ("month_day", rf"{month}\.?\s+{day}{ordinal}(?:,?\s+{year})?(?![\d:])"),
         ("month_year", rf"(?:{qualifier}\s*)?{month}(?:,?{of}\s+{year})"),
@@ -91,15 +95,19 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
         ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
         ("offset", rf"(?:(?:{number}|\d+|{fillers})\s+){{0,4}}{units}\s+(?:{before}|{after})"),
         ("last_year", alternation(rules.words("last_year"))),
-        ("relative_day", alternation(rules.table.get("relative_days") or {})),
+        ("relative_day", alternation(relative_days)),
         ("weekday", rf"(?:(?:{alternation(rules.words('weekday_openers'))})\s+)?{weekday}(?:'s|’s)?"),
     ]
     compiled_gates = {name: re.compile(gate, re.I) for name, gate in gates.items()}
+    gate_words = {"month": rules.months, "units": units_words, "weekday": rules.weekdays}
+    own_words = {"holiday": holidays, "last_year": rules.words("last_year"), "relative_day": relative_days}
     patterns = []
     for name, part in parts:
         pattern = re.compile(part, re.I)
         gate = GATES.get(name)
-        patterns.append((name, pattern, compiled_gates[gate] if gate else pattern))
+        words = gate_words.get(gate) if gate else own_words.get(name)
+        keys = key_words(words) if words is not None else None
+        patterns.append((name, pattern, compiled_gates[gate] if gate else pattern, keys))
     return tuple(patterns)
 
 
@@ -107,7 +115,7 @@ def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern], ...]:
 class DateCues:
     """The per-language patterns `find_dates` and `_resolve` try on every candidate, compiled once."""
 
-    patterns: tuple[tuple[str, re.Pattern, re.Pattern], ...]  # (kind, pattern, gate), in the order tried
+    patterns: tuple[tuple[str, re.Pattern, re.Pattern, frozenset | None], ...]  # (kind, pattern, gate, its words)
     unnamed_day: re.Pattern  # "a Monday morning"
     span_before: re.Pattern  # "in the days before"
     takes_object: re.Pattern  # "two days before (the strike)"
@@ -158,8 +166,11 @@ def find_dates(sentences: list[Sentence], body: str, published: date, language: 
     found: list[DateExpression] = []
     for sentence in sentences:
         taken: list[tuple[int, int]] = []  # in order and apart, so one neighbour tells an overlap
+        words = words_of(sentence.text)
         gated: dict[re.Pattern, bool] = {}
-        for name, pattern, gate in language.dates.patterns:
+        for name, pattern, gate, keys in language.dates.patterns:
+            if keys is not None and words is not None and keys.isdisjoint(words):
+                continue  # `phrases.may_hold_words`, written out: it is asked 14 times a sentence
             if gate is not pattern:
                 found_gate = gated.get(gate)
                 if found_gate is None:

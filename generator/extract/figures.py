@@ -15,6 +15,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..model import Figure
+from ..phrases import key_words, may_hold
 from ..rules import Rules, alternation, endings
 from .reach import text_after, text_before
 from .scope import population_of, scope_of
@@ -29,6 +30,7 @@ DIGITS = re.compile(
     r"(?![\w]|,\d)"
 )
 GROUP_SEPARATORS = re.compile(r"[, \u00a0\u202f]")
+ANY_DIGIT = re.compile(r"\d")  # DIGITS and TIME match none without one; most sentences hold none
 TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b|h\b)", re.I)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
 DASH = re.compile(r"\s*[-–]\s*")
@@ -67,6 +69,7 @@ class FigureCues:
     """The per-language patterns tried around every number, compiled once."""
 
     number_words: re.Pattern
+    number_keys: frozenset | None  # a word each spelled number holds (`phrases.may_hold`)
     qualifier: re.Pattern
     decimal_scale: re.Pattern  # "1.2 million"
     partitive_after: re.Pattern  # "20 of whom"
@@ -108,6 +111,7 @@ def build_figure_cues(rules: Rules) -> FigureCues:
     joiners = alternation(rules.words("list_joiners"))
     return FigureCues(
         number_words=_number_word_pattern(rules),
+        number_keys=key_words([*rules.number_word, *rules.number_scale]),
         qualifier=_qualifier_pattern(rules),
         decimal_scale=re.compile(rf"\s+({alternation(rules.table.get('decimal_scales') or {})})", re.I),
         partitive_after=re.compile(rf"\s+(?:{alternation(rules.words('partitive_words'))})", re.I),
@@ -181,9 +185,10 @@ def build_figure_cues(rules: Rules) -> FigureCues:
 
 def numbers_in(text: str, language: Language, masked: list[tuple[int, int]]) -> list[Number]:
     """Every number in the text (digits or words), ranges merged, with its qualifier."""
-    spans = list(masked) + [m.span() for m in TIME.finditer(text)]
+    digits = ANY_DIGIT.search(text) is not None
+    spans = list(masked) + ([m.span() for m in TIME.finditer(text)] if digits else [])
     found: list[tuple[int, int, int]] = []
-    for match in DIGITS.finditer(text):
+    for match in DIGITS.finditer(text) if digits else ():
         if language.figures.hyphen_unit.match(text, match.end()):
             continue  # "a 57-year-old", "152-millimetre shells": a measure, not a count
         scale = language.figures.decimal_scale.match(text, match.end())
@@ -195,7 +200,8 @@ def numbers_in(text: str, language: Language, masked: list[tuple[int, int]]) -> 
         if value > LARGEST_COUNT:
             continue  # a serial number or a run of digits, not a count (and 10^400 is no int)
         found.append((match.start(), scale.end() if scale else match.end(), int(value)))
-    for match in language.figures.number_words.finditer(text):
+    spelled = language.figures.number_words.finditer(text) if may_hold(language.figures.number_keys, text) else ()
+    for match in spelled:
         value = _word_value(match.group(0), language)
         if value is not None:
             found.append((match.start(), match.end(), value))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..phrases import trie_alternation
+from ..phrases import key_words, may_hold, trie_alternation
 from ..rules import Rules, alternation, endings
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ class Gazetteer:
         self.alias_written = {k: v for k, v in (written or {}).items()}
         body = trie_alternation(list(aliases), fold_case=True)  # a trie: thousands of spellings stay fast
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if aliases else None
+        self.keys = key_words(aliases)  # most sentences name no place: a look-up of their words spares the scan
 
     def places_in(self, text: str, language: Language, located: bool = True) -> list[tuple[int, str]]:
         """(position, place name) for every place named in the text as where something is, not as a speaker
@@ -57,7 +58,7 @@ class Gazetteer:
         are read without `located`."""
         found: list[tuple[int, str]] = []
         cues = language.places
-        if self.pattern:
+        if self.pattern and may_hold(self.keys, text):
             found.extend(
                 (m.start(), self.alias_place[_norm(m.group(0))])
                 for m in self.pattern.finditer(text)

@@ -143,7 +143,7 @@ def paragraph_role(text: str, language: Language, after_teaser: bool = False) ->
     stripped = text.strip()
     words = stripped.split()
     cues = language.furniture
-    if cues.caption.search(stripped) and len(words) <= CAPTION_MAX_WORDS:
+    if len(words) <= CAPTION_MAX_WORDS and cues.caption.search(stripped):
         return "furniture"  # a long paragraph that credits a photo is the text around it, pasted as one line
     short = len(words) <= FURNITURE_MAX_WORDS
     closed = stripped[-1:] in '.!?…"”’»'
