@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .cache import ExtractionCache, KeptCaches, load_state, note_to_stderr, save_state
 from .cache_codec import readings_from_data, readings_to_data, state_from_data, state_to_data
+from .collection_paused import collection_paused
 from .compare import compare_sources
 from .events import forget_texts_read, group_again
 from .events.corrections import apply_corrections, missing_targets
@@ -44,6 +45,13 @@ def build_timeline(
 ) -> Timeline:
     """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles, and `kept` keeps
     that cache in memory for the next build of this process (`timeline serve`)."""
+    with collection_paused():  # the collector's passes over every extraction were a third of a rebuild
+        return _build_timeline(content_dirs, root, cache_dir, progress, kept)
+
+
+def _build_timeline(
+    content_dirs: list[Path], root: Path | None, cache_dir: Path | None, progress, kept: KeptCaches | None
+) -> Timeline:
     tables = load_tables(content_dirs, kept.tables if kept else None)  # the fingerprint hashes the bytes read
     if kept:
         kept.tables = tables
