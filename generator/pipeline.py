@@ -80,7 +80,9 @@ def _build_timeline(
             continue
         cache.put(article, extraction)
         cached[article.id] = extraction
-    articles = [a for a in articles if cached[a.id] is not None]
+    # the cached Article where there is one (equal: its key hashes every field): a file read again because it was
+    # racy (`cache.py`) stays the same object, and the pages a serve session keeps stay valid
+    articles = [cached[a.id].article for a in articles if cached[a.id] is not None]
     # corrections apply to what the cache holds: editing them never extracts an article again
     extractions, moves, found = apply_corrections([cached[a.id] for a in articles], corrections, registry)
     correction_problems += found
