@@ -29,7 +29,6 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .cache import KeptCaches
-from .collection_paused import collection_paused
 from .model import Timeline
 from .pipeline import build_timeline
 from .publish import PublishError, content_date, publish_data_and_search
@@ -150,7 +149,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.indexed = False
         self.early_index: EarlyIndex | None = None
         self.watch: ContentWatch | None = None  # serve: the content folders, watched by the system
-        self.collection = None  # serve: the garbage collector's pause during a build, ended after it
 
     def on_startup(self, *, command, dirty):
         """Defined, so MkDocs keeps this object for a whole `serve`: a dirty rebuild renders only changed pages."""
@@ -158,9 +156,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_config(self, config):
         self.error_text = ""  # MkDocs may keep one plugin object for several builds
-        if self.dirty and self.indexed:  # a preview's rebuild: no collector passes over the kept site
-            self.collection = collection_paused()
-            self.collection.__enter__()
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.timeline = run_pipeline(root, self.config, self.caches_kept if self.dirty else None)
@@ -244,25 +239,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # a dirty rebuild (`timeline serve` after an edit) keeps the first build's data files and search index:
         # a preview's data/ and search may lag, its pages do not
         if self.dirty and self.indexed:
-            self._resume_collection()
             return
         early, self.early_index = self.early_index, None
         try:
             site = Path(config.site_dir)
             publish_data_and_search(self.timeline, site, config.site_name, config.site_url or "", early)
             self.indexed = True
-            self._resume_collection()
         except PublishError as err:
             self.error_text = str(err)
             raise PluginError(self.error_text) from err
 
-    def _resume_collection(self) -> None:
-        if self.collection:
-            self.collection, collection = None, self.collection
-            collection.__exit__(None, None, None)
-
     def on_build_error(self, error) -> None:
-        self._resume_collection()
         if self.early_index:
             self.early_index.stop()
             self.early_index = None

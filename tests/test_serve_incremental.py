@@ -181,18 +181,3 @@ def test_a_serve_session_keeps_grouping_state_in_memory_and_writes_it_when_it_en
     assert edited.events == cold.events and edited.article_event == cold.article_event
     again = build_timeline([content], tmp_path, cache)  # a later build starts from the saved state
     assert again.events == cold.events
-
-
-def test_a_previews_rebuild_runs_without_the_cyclic_collector_and_turns_it_on_again(tmp_path, monkeypatch):
-    import gc
-
-    from generator import plugin as plugin_module
-
-    content = wire_content(tmp_path)
-    seen = []
-    real = plugin_module.render_site
-    monkeypatch.setattr(plugin_module, "render_site", lambda *a: seen.append(gc.isenabled()) or real(*a))
-    _, build_again = serve_session(tmp_path, content)
-    (content / "wire-2.md").write_text(ARTICLE.format(title="Shelling", day=2, place="Odesa", n=7), encoding="utf-8")
-    build_again()
-    assert seen[-1] is False and gc.isenabled()  # the rebuild ran paused, and the collector is on again after it
