@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -28,6 +29,9 @@ from .model import Article, Extraction
 CACHE_DIR = Path(".timeline-cache")
 SUFFIX = ".json"
 SMALL_CHANGE = 50  # entries a build may add or drop before the main file is written again
+# A file modified this close to a build's start may be modified again within the same tick of the file system's
+# clock (a second, two on FAT) with the same size: its stat is not trusted, and the next build reads it again.
+RACY_NS = 2_000_000_000
 MAGIC = "timeline-cache"
 
 
@@ -64,7 +68,8 @@ class ExtractionCache:
         self.fingerprint = fingerprint_value
         self.path = directory / f"extractions-{fingerprint_value}{SUFFIX}" if directory else None
         self.entries: dict[str, Extraction] = {}
-        self.files: dict[str, tuple[int, int, str]] = {}  # path -> (mtime_ns, size, article key)
+        self.files: dict[str, tuple[int, int, int, str]] = {}  # path -> (mtime_ns, size, inode, article key)
+        self.started_ns = time.time_ns()  # this build's start: files modified since shortly before are racy
         self.hits = self.misses = 0
         self.changed = False
         self._keys: dict[int, tuple[Article, str]] = {}  # id(article) -> (article, key): hash each text once
@@ -87,7 +92,9 @@ class ExtractionCache:
         data = read_cache_file(path, kind, self.fingerprint)
         try:
             entries = {_key(k): extraction_from_row(row) for k, row in data["entries"].items()}
-            files = {_key(p): (int(m), int(s), _key(k)) for p, (m, s, k) in data["files"].items()}
+            # a row of an older layout (no inode) only makes its file be read again
+            rows = [(p, row) for p, row in data["files"].items() if len(row) == 4]
+            files = {_key(p): (int(m), int(s), int(i), _key(k)) for p, (m, s, i, k) in rows}
         except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
             raise DamagedCache(f"{path.name} holds rows of another shape ({type(err).__name__})") from err
         return entries, files
@@ -97,20 +104,22 @@ class ExtractionCache:
         process that keeps this cache (`KeptCaches`)."""
         self._keys, self._stats = {}, {}
         self.hits = self.misses = 0
+        self.started_ns = time.time_ns()
 
     def unchanged_article(self, path: Path, shown: str) -> Article | None:
-        """The Article of a file whose size and modification time are as last read (no need to read it)."""
+        """The Article of a file whose modification time, size and inode are as when it was last read, and were
+        not racy then (`remember_file`): no need to read it."""
         try:
             stat = self._stats[str(path)] = path.stat()
         except OSError:
             return None
         known = self.files.get(str(path))
-        if not known or known[:2] != (stat.st_mtime_ns, stat.st_size):
+        if not known or known[:3] != (stat.st_mtime_ns, stat.st_size, stat.st_ino):
             return None
-        extraction = self.entries.get(known[2])
+        extraction = self.entries.get(known[3])
         if not extraction or extraction.article.path != shown:
             return None
-        self._keys[id(extraction.article)] = (extraction.article, known[2])
+        self._keys[id(extraction.article)] = (extraction.article, known[3])
         return extraction.article
 
     def key(self, article: Article) -> str:
@@ -126,7 +135,10 @@ class ExtractionCache:
             stat = self._stats.get(str(path)) or path.stat()
         except OSError:
             return
-        entry = (stat.st_mtime_ns, stat.st_size, self.key(article))
+        if stat.st_mtime_ns >= self.started_ns - RACY_NS:  # it may change again unseen: read it next time
+            self.changed |= self.files.pop(str(path), None) is not None
+            return
+        entry = (stat.st_mtime_ns, stat.st_size, stat.st_ino, self.key(article))
         if self.files.get(str(path)) != entry:
             self.files[str(path)] = entry
             self.changed = True
@@ -151,7 +163,7 @@ class ExtractionCache:
         if not self.changed and wanted == set(self.entries):
             return
         self.entries = {k: v for k, v in self.entries.items() if k in wanted}
-        self.files = {p: f for p, f in self.files.items() if f[2] in wanted}
+        self.files = {p: f for p, f in self.files.items() if f[3] in wanted}
         recent = {k: v for k, v in self.entries.items() if k not in self._in_main}
         stale = len(self._in_main - wanted)
         self.changed = False  # written below: a kept cache's next build writes only if it changes again

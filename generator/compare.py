@@ -21,14 +21,13 @@ def sort_key(value: Value) -> tuple[int, int]:
 
 def compare_sources(events: list[Event]) -> list[Event]:
     related = _related(events)
-    return [
-        replace(
-            e,
-            discrepancies=tuple(discrepancies_in(e.claims)),
-            related=related.get(e.id, ()),
-        )
-        for e in events
-    ]
+    compared = []
+    for e in events:
+        found = (tuple(discrepancies_in(e.claims)), related.get(e.id, ()))
+        # most events have neither: the event as it is (dataclasses.replace is slow over 5,000 events)
+        same = found == (e.discrepancies, e.related)
+        compared.append(e if same else replace(e, discrepancies=found[0], related=found[1]))
+    return compared
 
 
 def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:

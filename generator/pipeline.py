@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .cache import ExtractionCache, KeptCaches, load_state, note_to_stderr, save_state
 from .cache_codec import readings_from_data, readings_to_data, state_from_data, state_to_data
+from .collection_paused import collection_paused
 from .compare import compare_sources
 from .events import forget_texts_read, group_again
 from .events.corrections import apply_corrections, missing_targets
@@ -44,6 +45,13 @@ def build_timeline(
 ) -> Timeline:
     """Read, extract, group and compare; `cache_dir` keeps extractions of unchanged articles, and `kept` keeps
     that cache in memory for the next build of this process (`timeline serve`)."""
+    with collection_paused():  # the collector's passes over every extraction were a third of a rebuild
+        return _build_timeline(content_dirs, root, cache_dir, progress, kept)
+
+
+def _build_timeline(
+    content_dirs: list[Path], root: Path | None, cache_dir: Path | None, progress, kept: KeptCaches | None
+) -> Timeline:
     tables = load_tables(content_dirs, kept.tables if kept else None)  # the fingerprint hashes the bytes read
     if kept:
         kept.tables = tables
@@ -72,7 +80,9 @@ def build_timeline(
             continue
         cache.put(article, extraction)
         cached[article.id] = extraction
-    articles = [a for a in articles if cached[a.id] is not None]
+    # the cached Article where there is one (equal: its key hashes every field): a file read again because it was
+    # racy (`cache.py`) stays the same object, and the pages a serve session keeps stay valid
+    articles = [cached[a.id].article for a in articles if cached[a.id] is not None]
     # corrections apply to what the cache holds: editing them never extracts an article again
     extractions, moves, found = apply_corrections([cached[a.id] for a in articles], corrections, registry)
     correction_problems += found

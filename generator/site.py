@@ -11,7 +11,11 @@ environment.
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.commands import build as mkdocs_build
@@ -118,9 +122,30 @@ def serve_site(
     folders = [str(f.resolve()) for f in content_dirs]
     plugins = plugins_with(read_project_config(config_file), content=folders)
     try:
-        # dirty: after an edit only the pages that changed are rendered again (the plugin knows which)
-        mkdocs_serve.serve(str(config_file), dev_addr=address, livereload=True, build_type="dirty", plugins=plugins)
+        with terminate_as_interrupt():
+            # dirty: after an edit only the pages that changed are rendered again (the plugin knows which)
+            mkdocs_serve.serve(str(config_file), dev_addr=address, livereload=True, build_type="dirty", plugins=plugins)
     except MkDocsException as err:
         print(f"serve failed: {err}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # stopped during the first build: MkDocs has cleaned up on its way out
+        print("serve: stopped", file=sys.stderr)
     return 0
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a service manager, a script stopping the preview) ends the session as Ctrl-C does: MkDocs then
+    shuts down its server, removes its temporary folders and the plugin saves what it kept in memory."""
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set a handler
+        yield
+        return
+    before = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)

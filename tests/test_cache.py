@@ -200,3 +200,54 @@ def test_extractions_come_back_from_the_cache_file_exactly_as_they_were(registry
         assert extraction.claims and any(isinstance(f.value, int) for c in extraction.claims for f in c.figures)
         again = extraction_from_row(json.loads(json.dumps(extraction_to_row(extraction))))
         assert again == extraction and type(again.claims) is tuple and type(again.claims[0].span) is tuple
+
+
+def _figures(timeline) -> set:
+    return {f.value for e in timeline.events for c in e.claims for f in c.figures}
+
+
+def test_a_file_edited_twice_within_one_tick_of_the_clock_with_the_same_size_is_read_again(tmp_path):
+    import os
+
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    content.mkdir()
+    path = content / "a.txt"
+    path.write_text(SEED, encoding="utf-8")
+    build_timeline([content], tmp_path, cache_dir=cache)
+    stat = path.stat()
+    path.write_text(SEED.replace("63", "64"), encoding="utf-8")  # in place: the same inode
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # within the same tick: the same time
+    assert (path.stat().st_mtime_ns, path.stat().st_size, path.stat().st_ino) == (
+        stat.st_mtime_ns,
+        stat.st_size,
+        stat.st_ino,
+    )
+    assert _figures(build_timeline([content], tmp_path, cache_dir=cache)) == {64}
+
+
+def test_an_old_unchanged_file_is_not_read_again_and_a_replaced_or_removed_one_is_noticed(tmp_path, monkeypatch):
+    import os
+
+    from generator import ingest
+
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    content.mkdir()
+    long_ago = 1_700_000_000_000_000_000
+    for name, figure in (("a", "63"), ("b", "70")):
+        (content / f"{name}.txt").write_text(SEED.replace("63", figure), encoding="utf-8")
+        os.utime(content / f"{name}.txt", ns=(long_ago, long_ago))
+    build_timeline([content], tmp_path, cache_dir=cache)
+    reads = []
+    real = ingest.read_article
+    monkeypatch.setattr(ingest, "read_article", lambda path, *a: reads.append(path.name) or real(path, *a))
+    assert _figures(build_timeline([content], tmp_path, cache_dir=cache)) == {63, 70}
+    assert reads == []  # neither file was opened: their stat is as when they were read
+    replacement = content / "a.new"
+    replacement.write_text(SEED.replace("63", "64"), encoding="utf-8")  # same size, same time, another inode
+    os.utime(replacement, ns=(long_ago, long_ago))
+    os.replace(replacement, content / "a.txt")
+    assert _figures(build_timeline([content], tmp_path, cache_dir=cache)) == {64, 70} and reads == ["a.txt"]
+    (content / "b.txt").unlink()
+    rebuilt = build_timeline([content], tmp_path, cache_dir=cache)
+    assert [a.id for a in rebuilt.articles] == ["a"]
+    assert timeline_to_json(rebuilt) == timeline_to_json(build_timeline([content], tmp_path))

@@ -6,6 +6,8 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from generator import pipeline
 from generator.ingest import cut_runs, read_article
 from generator.pipeline import build_timeline
@@ -82,3 +84,25 @@ def test_long_runs_of_spaces_and_repeated_words_are_cut_at_ingest(tmp_path):
     started = time.monotonic()
     timeline = build_timeline([path], tmp_path)
     assert time.monotonic() - started < 20 and [a.id for a in timeline.articles] == ["a"]
+
+
+def test_the_cyclic_collector_is_paused_during_the_pipeline_and_restored_after(tmp_path, monkeypatch):
+    import gc
+
+    content = content_with(tmp_path, ["a", "b"])
+    seen = []
+    real = pipeline.read_articles
+    monkeypatch.setattr(pipeline, "read_articles", lambda *a, **k: seen.append(gc.isenabled()) or real(*a, **k))
+    assert gc.isenabled()
+    first = build_timeline([content], tmp_path)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a caller that turned it off keeps it off
+    try:
+        assert build_timeline([content], tmp_path) == first
+        assert seen == [False, False] and not gc.isenabled()
+    finally:
+        gc.enable()
+    monkeypatch.setattr(pipeline, "read_articles", lambda *a, **k: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        build_timeline([content], tmp_path)
+    assert gc.isenabled()  # on again though the build failed

@@ -103,3 +103,17 @@ def test_a_worker_whose_code_differs_from_the_builds_refuses_to_start(registry, 
     with pytest.raises(RuntimeError, match="changed on disk"):
         pipeline._start_worker(registry, gazetteer, "code of another version")
     pipeline._start_worker(registry, gazetteer, tables.code_digest())
+
+
+def test_a_second_build_in_one_process_takes_the_compiled_tables_while_their_files_read_the_same(tmp_path):
+    content = project_content(tmp_path)
+    first = load_tables([content])
+    assert load_tables([content]) is first  # compiled once for the same bytes
+    with (content / "places.yml").open("a", encoding="utf-8") as places:
+        places.write("  - {name: Zorvyn, kind: city, parent: Kharkiv region}\n")
+    edited = load_tables([content])
+    assert edited is not first and edited.fingerprint != first.fingerprint
+    assert "Zorvyn" in edited.gazetteer.places and "Zorvyn" not in first.gazetteer.places
+    other = tmp_path / "other"
+    shutil.copytree(content, other)  # the same bytes in another file: its problems would name that file
+    assert load_tables([other]) is not edited

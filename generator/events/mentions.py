@@ -49,10 +49,13 @@ class EventsByDate:
 
         The conditions are checked cheapest first (shared words before places); all must hold, so the
         order changes nothing but the time."""
+        drafts = self.by_date.get(mention.date)
+        if not drafts:  # most mentions: nothing on that date, and no need to weigh their words
+            return None
         mention_words = self._stems(words_of(mention.title) if words is None else words)
         if not mention_words:
             return None
-        for draft in self.by_date.get(mention.date, ()):
+        for draft in drafts:
             dates = self.dates[id(draft)]
             exact = mention.date in dates
             if not exact and not any(d.startswith(mention.date) for d in dates):

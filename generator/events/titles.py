@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Extraction, first_day
 from ..rules import alternation, rules_for
@@ -39,6 +39,7 @@ def _headline_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
     )
 
 
+@lru_cache(maxsize=1 << 15)  # an event's id and its title clean the same headline
 def clean_headline(title: str, outlet: str | None, language: str = "en") -> str:
     outlet_tail, section_label = _headline_cues(language)
     text = " ".join(title.split())
