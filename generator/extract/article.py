@@ -11,23 +11,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from ..actors import Registry
-from ..model import Article, Claim, EventCandidate, Extraction, Sentence, first_day
+from ..model import Article, Claim, EventCandidate, Extraction, Sentence
 from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .language import Language, language_for
+from .main_date import LEAD_SENTENCES, first_match_end, main_date, names_an_event
 from .places import Gazetteer, load_gazetteer
 from .reach import text_before
 from .sentences import split_sentences
 
 TITLE_LENGTH = 90
-STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
-LEDE_STATEMENT_BONUS = 2.0
-LEAD_SENTENCES = 3  # where a report says where its happening was ("The attack took place in ...")
 PLACE_LABEL = re.compile(r"^([^\W\d][^:\n]{1,30}):\s+(?=\S)")
 
 
@@ -44,7 +41,7 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     sentence_places = [[name for _, name in found] for found in located]
     main_place = _main_place(article, sentences, located, gazetteer, language)
     expressions = _anchor_within_sentences(expressions, sentences, language)
-    main_value, main_precision = _main_date(article, sentences, expressions, sentence_places, main_place, language)
+    main_value, main_precision = main_date(article, sentences, expressions, sentence_places, main_place, language)
     resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, language)
     mentions = _mentions(article, sentences, resolved, sentence_places, main_value, main_place, gazetteer, language)
     main = EventCandidate(
@@ -154,127 +151,10 @@ def _locative(text: str, position: int, language: Language) -> bool:
     return bool(language.article.place_before.search(text_before(text, position, 40)))
 
 
-def _main_date(
-    article: Article,
-    sentences: list[Sentence],
-    expressions: list[DateExpression],
-    sentence_places: list[list[str]],
-    main_place: str | None,
-    language: Language,
-) -> tuple[str, str]:
-    title_dates = set()
-    if not article.title_from_text:
-        title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
-        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, language)}
-    lede = _lede(sentences)
-    reported = _lede_report_day(article, sentences, expressions, lede, language)
-    scores: Counter = Counter()
-    said: dict[str, float] = {}  # the statement score each day has had
-    first_seen: dict[str, int] = {}
-    precision: dict[str, str] = {}
-    for expression in expressions:
-        if expression.value is None or expression.value > article.date.isoformat():
-            continue
-        sentence = sentences[expression.sentence]
-        if _to_come(expression, sentence, article, language):
-            continue  # "is planning attacks today": what is to come, not what happened
-        if expression.statement:
-            # the day something was said dates the happening only when nothing in the text dates an incident
-            # ... and in the lede ("X happened, officials said on Wednesday") it dates the lede's happening
-            score = STATEMENT_DATE_SCORE + (LEDE_STATEMENT_BONUS if sentence.index in lede else 0)
-        else:
-            score = _incident_date_score(expression, sentence, language, title_dates)
-            places = sentence_places[expression.sentence]
-            score += 1 if main_place in places else (-1 if places else 0)
-            if expression.value not in title_dates:
-                score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
-                if expression.value < reported and not _dates_an_incident(sentence, expression, language):
-                    score = min(score, STATEMENT_DATE_SCORE)  # an earlier happening, told below the newest
-        if score <= 0:
-            continue
-        if expression.statement:  # one day's quotes are one day of statements, however many are quoted
-            score = max(0.0, score - said.get(expression.value, 0.0))
-            said[expression.value] = said.get(expression.value, 0.0) + score
-        scores[expression.value] += score
-        first_seen.setdefault(expression.value, expression.start)
-        precision[expression.value] = expression.precision
-    candidates = [v for v in scores if scores[v] > 0 and v in precision]
-    if not candidates:
-        return article.date.isoformat(), "day"
-    best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
-    return best, precision[best]
-
-
-def _lede_report_day(
-    article: Article, sentences: list[Sentence], expressions: list[DateExpression], lede: set[int], language: Language
-) -> str:
-    """The inverted pyramid: a lede whose happening is dated only by when it was reported ("shelled the mall,
-    officials said on Wednesday") tells the newest happening; a day before that one, named below the lede
-    without naming a happening of its own ("On Tuesday, forces bombarded ..."), is an earlier happening.
-    "" when the lede dates a happening itself or reports nothing dated."""
-    published = article.date.isoformat()
-    said, dated = "", False
-    for expression in expressions:
-        sentence = sentences[expression.sentence]
-        if sentence.index not in lede or not expression.value or expression.value > published:
-            continue
-        if expression.statement:
-            said = max(said, expression.value)
-        elif not _to_come(expression, sentence, article, language):
-            dated = True
-    return "" if dated else said
-
-
-def _to_come(expression: DateExpression, sentence: Sentence, article: Article, language: Language) -> bool:
-    """Today, in a clause of the future: what is to come, not what happened."""
-    return expression.value == article.date.isoformat() and bool(
-        language.dates.future_before.search(text_before(sentence.text, expression.start - sentence.start))
-    )
-
-
-def _lede(sentences: list[Sentence], most: int = LEAD_SENTENCES) -> set[int]:
-    """The lede: the first paragraph of text (not the furniture above it), at most its first few sentences,
-    since a text without paragraph breaks is one long paragraph."""
-    text = [s for s in sentences if s.role == "text"]
-    return {s.index for s in text[:most] if s.paragraph == text[0].paragraph}
-
-
-def _incident_date_score(
-    expression: DateExpression, sentence: Sentence, language: Language, title_dates: set[str]
-) -> float:
-    """How strongly a date that is not a statement's dates the article's happening."""
-    score = 1.0
-    score += 3 if expression.value in title_dates else 0
-    score += 1 if expression.sentence < 2 else 0
-    score += 2 if _names_an_event(sentence.text, language) else 0
-    score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, language) else 0
-    score -= 3 if expression.since else 0
-    score -= 1 if expression.precision != "day" else 0
-    return score
-
-
-def _dates_an_incident(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
-    """'the attack on Friday', "Friday's strike", 'the July 29 attack': the date names the happening itself."""
-    start, end = expression.start - sentence.start, expression.end - sentence.start
-    return bool(
-        language.article.incident_before.search(sentence.text[max(0, start - 40) : start])
-        or language.article.incident_after.match(sentence.text, end)
-    )
-
-
 def _background_date(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """'founded in 1991', 'born in 1978', 'built in 2018': a date of background, not a happening."""
     window = sentence.text[max(0, expression.start - sentence.start - 40) : expression.start - sentence.start]
     return bool(language.regex("background_date_words").search(window.split(",")[-1]))
-
-
-def _staleness(value: str, article: Article, in_lede: bool) -> int:
-    """News is mostly about the last few days: a date weeks back is more likely background, all the more
-    when it is named only further down, where background paragraphs are."""
-    days = (article.date - first_day(value)).days
-    if in_lede:
-        return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
-    return 0 if days <= 7 else 1 if days <= 21 else 4 if days <= 365 else 6
 
 
 def _anchor_within_sentences(
@@ -338,19 +218,8 @@ def _anchor_expressions(
 
 def _happening_before(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
     """An event noun before the offset phrase is its subject: 'The strike came a day after ...'."""
-    first = _first_match_end(sentence.text, language.article.incident_nouns)
+    first = first_match_end(sentence.text, language.article.incident_nouns)
     return first is not None and first <= expression.start - sentence.start
-
-
-def _names_an_event(text: str, language: Language) -> bool:
-    return _first_match_end(text, language.article.event_words) is not None
-
-
-@lru_cache(maxsize=256)
-def _first_match_end(text: str, pattern: re.Pattern) -> int | None:
-    """Found once per sentence, not once per date in it: a long sentence of dates stays linear."""
-    match = pattern.search(text)
-    return match.end() if match else None
 
 
 def _negated(expression: DateExpression) -> DateExpression:
@@ -383,7 +252,7 @@ def _mentions(
     elsewhere_in: dict[int, list[str]] = {}
     for expression, value, precision, forced in resolved:
         sentence = sentences[expression.sentence]
-        if value > published or not _names_an_event(sentence.text, language):
+        if value > published or not names_an_event(sentence.text, language):
             continue
         if _background_date(sentence, expression, language):
             continue

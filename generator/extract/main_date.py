@@ -1,0 +1,152 @@
+"""The main date: which of an article's dates is its happening's, weighed the way news is written.
+
+The inverted pyramid: the lede tells the newest happening, a headline's date
+is its date, a date that names an incident ("Thursday's strike") beats the
+day something was said, the quotes of one day count once, a date named only
+far down and weeks back is background, and today in a clause about the
+future is what is to come. `article.py` hands each resolved date expression
+here; the publication day is the answer when nothing dates a happening.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from ..model import Article, Sentence, first_day
+from .dates import DateExpression, find_dates
+from .language import Language
+from .reach import text_before
+
+STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
+LEDE_STATEMENT_BONUS = 2.0
+LEAD_SENTENCES = 3  # where a report says where its happening was ("The attack took place in ...")
+
+
+def main_date(
+    article: Article,
+    sentences: list[Sentence],
+    expressions: list[DateExpression],
+    sentence_places: list[list[str]],
+    main_place: str | None,
+    language: Language,
+) -> tuple[str, str]:
+    title_dates = set()
+    if not article.title_from_text:
+        title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
+        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, language)}
+    lede = _lede(sentences)
+    reported = _lede_report_day(article, sentences, expressions, lede, language)
+    scores: Counter = Counter()
+    said: dict[str, float] = {}  # the statement score each day has had
+    first_seen: dict[str, int] = {}
+    precision: dict[str, str] = {}
+    for expression in expressions:
+        if expression.value is None or expression.value > article.date.isoformat():
+            continue
+        sentence = sentences[expression.sentence]
+        if _to_come(expression, sentence, article, language):
+            continue  # "is planning attacks today": what is to come, not what happened
+        if expression.statement:
+            # the day something was said dates the happening only when nothing in the text dates an incident
+            # ... and in the lede ("X happened, officials said on Wednesday") it dates the lede's happening
+            score = STATEMENT_DATE_SCORE + (LEDE_STATEMENT_BONUS if sentence.index in lede else 0)
+        else:
+            score = _incident_date_score(expression, sentence, language, title_dates)
+            places = sentence_places[expression.sentence]
+            score += 1 if main_place in places else (-1 if places else 0)
+            if expression.value not in title_dates:
+                score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
+                if expression.value < reported and not _dates_an_incident(sentence, expression, language):
+                    score = min(score, STATEMENT_DATE_SCORE)  # an earlier happening, told below the newest
+        if score <= 0:
+            continue
+        if expression.statement:  # one day's quotes are one day of statements, however many are quoted
+            score = max(0.0, score - said.get(expression.value, 0.0))
+            said[expression.value] = said.get(expression.value, 0.0) + score
+        scores[expression.value] += score
+        first_seen.setdefault(expression.value, expression.start)
+        precision[expression.value] = expression.precision
+    candidates = [v for v in scores if scores[v] > 0 and v in precision]
+    if not candidates:
+        return article.date.isoformat(), "day"
+    best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
+    return best, precision[best]
+
+
+def _lede_report_day(
+    article: Article, sentences: list[Sentence], expressions: list[DateExpression], lede: set[int], language: Language
+) -> str:
+    """The inverted pyramid: a lede whose happening is dated only by when it was reported ("shelled the mall,
+    officials said on Wednesday") tells the newest happening; a day before that one, named below the lede
+    without naming a happening of its own ("On Tuesday, forces bombarded ..."), is an earlier happening.
+    "" when the lede dates a happening itself or reports nothing dated."""
+    published = article.date.isoformat()
+    said, dated = "", False
+    for expression in expressions:
+        sentence = sentences[expression.sentence]
+        if sentence.index not in lede or not expression.value or expression.value > published:
+            continue
+        if expression.statement:
+            said = max(said, expression.value)
+        elif not _to_come(expression, sentence, article, language):
+            dated = True
+    return "" if dated else said
+
+
+def _to_come(expression: DateExpression, sentence: Sentence, article: Article, language: Language) -> bool:
+    """Today, in a clause of the future: what is to come, not what happened."""
+    return expression.value == article.date.isoformat() and bool(
+        language.dates.future_before.search(text_before(sentence.text, expression.start - sentence.start))
+    )
+
+
+def _lede(sentences: list[Sentence], most: int = LEAD_SENTENCES) -> set[int]:
+    """The lede: the first paragraph of text (not the furniture above it), at most its first few sentences,
+    since a text without paragraph breaks is one long paragraph."""
+    text = [s for s in sentences if s.role == "text"]
+    return {s.index for s in text[:most] if s.paragraph == text[0].paragraph}
+
+
+def _incident_date_score(
+    expression: DateExpression, sentence: Sentence, language: Language, title_dates: set[str]
+) -> float:
+    """How strongly a date that is not a statement's dates the article's happening."""
+    score = 1.0
+    score += 3 if expression.value in title_dates else 0
+    score += 1 if expression.sentence < 2 else 0
+    score += 2 if names_an_event(sentence.text, language) else 0
+    score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, language) else 0
+    score -= 3 if expression.since else 0
+    score -= 1 if expression.precision != "day" else 0
+    return score
+
+
+def _dates_an_incident(sentence: Sentence, expression: DateExpression, language: Language) -> bool:
+    """'the attack on Friday', "Friday's strike", 'the July 29 attack': the date names the happening itself."""
+    start, end = expression.start - sentence.start, expression.end - sentence.start
+    return bool(
+        language.article.incident_before.search(sentence.text[max(0, start - 40) : start])
+        or language.article.incident_after.match(sentence.text, end)
+    )
+
+
+def _staleness(value: str, article: Article, in_lede: bool) -> int:
+    """News is mostly about the last few days: a date weeks back is more likely background, all the more
+    when it is named only further down, where background paragraphs are."""
+    days = (article.date - first_day(value)).days
+    if in_lede:
+        return 0 if days <= 7 else 1 if days <= 45 else 2 if days <= 365 else 4
+    return 0 if days <= 7 else 1 if days <= 21 else 4 if days <= 365 else 6
+
+
+def names_an_event(text: str, language: Language) -> bool:
+    return first_match_end(text, language.article.event_words) is not None
+
+
+@lru_cache(maxsize=256)
+def first_match_end(text: str, pattern: re.Pattern) -> int | None:
+    """Found once per sentence, not once per date in it: a long sentence of dates stays linear."""
+    match = pattern.search(text)
+    return match.end() if match else None
