@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_BUILD_LIMIT = 1800  # seconds for the server's first full build
 RELOAD_LIMIT = 300  # seconds to wait for the edited page
+STOP_LIMIT = 180  # seconds a stopped session may take to save its state and remove its 20k-page site folder
 TITLE = re.compile(r"^title:.*$", re.M)
 
 
@@ -91,7 +92,7 @@ def measure(folders: list[Path], cache: Path | None, log: Path) -> tuple[float |
         article.write_text(original, encoding="utf-8")
         os.killpg(server.pid, signal.SIGTERM)  # the server this script started, and its workers
         try:
-            server.wait(timeout=30)
+            server.wait(timeout=STOP_LIMIT)
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
