@@ -136,3 +136,22 @@ def test_each_bad_file_is_named_and_the_good_ones_are_read(tmp_path):
     assert "symbolic link" in named["loop.md"].message
     assert "symbolic link" in named["folder-loop/up"].message  # a linked folder is named, never followed
     assert len(problems) == len(BAD_FILES) + 2
+
+
+def test_cutting_repeats_reads_only_texts_that_may_repeat_and_cuts_them_as_the_pattern_does():
+    import random
+
+    from generator import ingest
+
+    def by_pattern_alone(body: str) -> str:
+        body = ingest.LONG_SPACE.sub(lambda m: m.group(0)[: ingest.SPACE_RUN], body)
+        return ingest.REPEATED.sub(lambda m: " ".join([m.group(1)] * ingest.REPEATS), body)
+
+    rng = random.Random(7)
+    words = ["war", "said", "the", "Kyiv", "on", "strike", "a", "b"]
+    for _ in range(400):
+        phrase = " ".join(rng.choice(words) for _ in range(rng.randint(1, 3)))
+        around = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 12))) for _ in range(2)]
+        text = f"{around[0]} {' '.join([phrase] * rng.randint(1, 8))} {around[1]}"
+        text = text.replace(" ", rng.choice([" ", "  ", "\t", "\n"]), rng.randint(0, 2))
+        assert ingest.cut_runs(text) == by_pattern_alone(text), text
