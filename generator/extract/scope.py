@@ -1,7 +1,7 @@
 """Scope: what a figure counts, read from the words around its number.
 
 A figure is this happening's count (`event`), a sub-count of another figure
-("21 died, including five children", "30 soldiers, 20 of whom": `part`), or
+("30 soldiers, 20 of whom ...", "five children were among the dead": `part`), or
 a cumulative or war-wide total ("since the invasion began", "on all fronts",
 "in the past 24 hours": `total`). Its population is who it counts, where the
 words right after the number say so ("12 civilians", "63 servicemen", "five
