@@ -50,15 +50,13 @@ class _TextDatesLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_TextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
-
-
 class _FastTextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The same reading through libyaml, for front matter that cannot hold an alias (no '*' in it): pure-Python
     PyYAML took half of a cold build's reading of 10.7k articles. Any error is reported by `_TextDatesLoader`."""
 
 
-_FastTextDatesLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+for _loader in (_TextDatesLoader, _FastTextDatesLoader):
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
 def article_files(folders: list[Path]) -> list[Path]:

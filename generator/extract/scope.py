@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 CLAUSE_BEFORE = re.compile(r"[^,;:.()]*$")  # the clause up to the number
 CLAUSE_AFTER = re.compile(r"[^,;.()]*")  # ... and from it to the clause's end
+CLAUSE_REACH = 80  # characters before the number in which its clause's "since the invasion began" is looked for
 POPULATION_REACH = 40  # "12 Ukrainian civilians", "five of the children": the noun right after the number
 
 
@@ -58,7 +59,7 @@ def scope_of(text: str, start: int, end: int, language: Language) -> str:
     cues, rest = language.scope, CLAUSE_AFTER.match(text, end).group(0)
     if cues.part_after.search(rest):
         return "part"
-    clause = CLAUSE_BEFORE.search(text_before(text, start, 80)).group(0) + rest
+    clause = CLAUSE_BEFORE.search(text_before(text, start, CLAUSE_REACH)).group(0) + rest
     if cues.total.search(clause) or cues.total_opening.match(text):
         return "total"
     return "event"

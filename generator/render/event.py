@@ -139,7 +139,7 @@ def _figure_group(
     url: str,
     heading_of: tuple[str, str, str],
     dispute: Discrepancy | None,
-    cells: dict[tuple[str, str, str], dict[str, tuple]],
+    cells: dict[tuple[str, str, str], dict[tuple, tuple]],
     ordered: list[str],
 ) -> str:
     """The rows of one kind and scope: its heading (with the dispute, if any), then one row per party."""
@@ -161,28 +161,24 @@ def _figure_group(
     return f"<tbody{css}>{''.join(rows)}</tbody>"
 
 
-def _figure_cells(index: SiteIndex, event: Event, url: str) -> dict[tuple[str, str, str], dict[str, tuple]]:
+def _figure_cells(index: SiteIndex, event: Event, url: str) -> dict[tuple[str, str, str], dict[tuple, tuple]]:
     """(kind, scope, party) -> each distinct figure given, as (its source's date, HTML): the value linked to
     its sentence with who it counts, who gave it, the source and the day it was published."""
-    cells: dict[tuple[str, str, str], dict[str, tuple]] = defaultdict(dict)
+    cells: dict[tuple[str, str, str], dict[tuple, tuple]] = defaultdict(dict)
     numbers = _source_numbers(event)
     for claim in event.claims:
         article = index.articles.get(claim.article)
         day = article.date.isoformat() if article else ""
+        href = link_to(url, index.claim_url(claim))
+        number = numbers.get(claim.article, 0)
+        source = f' <a class="tl-src" href="#source-{number}" title="source {number}">[{number}]</a>'
         when = f' <span class="tl-when">{human_date(day, "day")}</span>' if day else ""
+        said_by = f' <span class="tl-who">{escape(claim.claimant or "the outlet")}</span>{source}{when}'
         for figure in claim.figures:
-            href = link_to(url, index.claim_url(claim))
-            who = escape(claim.claimant or "the outlet")
-            number = numbers.get(claim.article, 0)
-            source = f' <a class="tl-src" href="#source-{number}" title="source {number}">[{number}]</a>'
-            key = (
-                "|".join(map(str, (figure.value, figure.qualifier, figure.population, claim.claimant, claim.article)))
-                + f"|{figure.checked}"
-            )
+            key = (figure.value, figure.qualifier, figure.population, claim.claimant, claim.article, figure.checked)
             counted = f" {escape(figure.population)}" if figure.population else ""
             value = f'<a href="{href}">{hedged(figure.value, figure.qualifier)}</a>{counted}{review_mark(figure)}'
-            html = f'{value} <span class="tl-who">{who}</span>{source}{when}'
-            cells[(figure.kind, figure.scope, claim.party)].setdefault(key, (day, number, html))
+            cells[(figure.kind, figure.scope, claim.party)].setdefault(key, (day, number, value + said_by))
     return cells
 
 

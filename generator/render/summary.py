@@ -50,12 +50,11 @@ def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
     sentences = []
     for kind in ordered[:KINDS_IN_SUMMARY]:
         said_by_party: dict[str, tuple[Claim, Figure]] = {}
-        for claim in event.claims:
-            for figure in claim.figures:
-                known = said_by_party.get(claim.party)
-                newer = known is None or sort_key(figure.value) > sort_key(known[1].value)
-                if figure.kind == kind and figure.scope == "event" and newer:
-                    said_by_party[claim.party] = (claim, figure)
+        counts = [(c, f) for c in event.claims for f in c.figures if f.kind == kind and f.scope == "event"]
+        for claim, figure in counts:
+            known = said_by_party.get(claim.party)
+            if known is None or sort_key(figure.value) > sort_key(known[1].value):
+                said_by_party[claim.party] = (claim, figure)
         said = [
             f"{_speaker(claim, party_labels)} said {hedged_words(figure.value, figure.qualifier)}"
             for claim, figure in said_by_party.values()
