@@ -218,3 +218,36 @@ def test_the_main_place_comes_from_the_lede_below_the_page_furniture(registry, g
     )
     x = extract_article(make_article(body, "2022-08-25"), registry, gazetteer)
     assert x.main.place == "Chaplyne"
+
+
+REACTION_BODY = (
+    "The interior minister has rejected claims that his forces ordered the raid on the depot. "
+    "He spoke in a television interview broadcast on Thursday.\n\n"
+    "The depot near Izium was destroyed in an attack on 2 May that killed four guards."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "expected"),
+    [
+        # a saying days after the incident is that day's news: the lede's newest date
+        ("Minister denies ordering raid on depot", "2024-05-10", "2024-05-09"),
+        ("Raid on depot was not ours – interior minister", "2024-05-10", "2024-05-09"),
+        # a headline that tells the incident as done reports the incident, whoever says it
+        ("Minister says guards killed in raid on depot", "2024-05-10", "2024-05-02"),
+        # within a day of the incident, a reaction is told as part of it
+        ("Minister denies ordering raid on depot", "2024-05-03", "2024-05-02"),
+    ],
+)
+def test_a_saying_reported_days_after_an_incident_is_dated_by_the_saying(
+    registry, gazetteer, title, published, expected
+):
+    body = REACTION_BODY if published > "2024-05-05" else REACTION_BODY.replace("on Thursday", "the same night")
+    x = extract_article(make_article(body, published, title=title), registry, gazetteer)
+    assert x.main.date == expected
+
+
+def test_a_saying_without_a_day_in_its_lede_is_dated_by_publication(registry, gazetteer):
+    body = REACTION_BODY.replace(" broadcast on Thursday", "")
+    x = extract_article(make_article(body, "2024-05-10", title="Minister denies ordering raid"), registry, gazetteer)
+    assert x.main.date == "2024-05-10"

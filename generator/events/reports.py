@@ -62,7 +62,7 @@ def shapes_for(language: str) -> NewsShapes | None:
         return None
     return NewsShapes(
         happening=re.compile(_words(tables["happening_verbs"]), re.I),
-        attribution_tail=re.compile(tables["attribution_tail"]),
+        attribution_tail=language_for(language).article.headline_tail,
         opinion=re.compile(_words(tables["opinion_markers"]), re.I),
         roundup=re.compile(_words(tables["roundup_markers"]), re.I),
         explainer_start=re.compile(r"^\W*" + _words(tables["explainer_starts"]), re.I),

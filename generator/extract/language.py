@@ -29,6 +29,9 @@ class ArticleCues:
     incident_after: re.Pattern  # "'s strike", "attack" after a date
     incident_nouns: re.Pattern  # an event or report noun anywhere
     place_before: re.Pattern  # "in", "near", "hit", "the town of" right before a place: where something happened
+    headline_tail: re.Pattern  # "... – Moscow", "..., officials say": a headline that names its source
+    headline_statement: re.Pattern  # "Zelensky denies ...", or a source named at the end: the headline reports a saying
+    headline_incident: re.Pattern  # "... bombed ...", "... killed ...": a headline that tells an incident as done
 
 
 def event_nouns(rules: Rules, *more: str) -> str:
@@ -39,6 +42,7 @@ def event_nouns(rules: Rules, *more: str) -> str:
 
 def build_article_cues(rules: Rules) -> ArticleCues:
     nouns = event_nouns(rules)
+    tail = re.compile(rules.table.get("headline_attribution_tail") or r"(?!x)x")
     return ArticleCues(
         event_words=rules.regex("event_words"),
         incident_before=re.compile(rf"(?:{nouns})\s+(?:{alternation(rules.words('incident_date_links'))})\s+$", re.I),
@@ -49,6 +53,9 @@ def build_article_cues(rules: Rules) -> ArticleCues:
             r"\s+(?:\w+\s+){0,3}?(?:\w+\s+(?:of|de)\s+)?$",
             re.I,
         ),
+        headline_tail=tail,
+        headline_statement=re.compile(rf"{rules.regex('headline_statement_words').pattern}|{tail.pattern}", re.I),
+        headline_incident=rules.regex("headline_incident_verbs"),
     )
 
 

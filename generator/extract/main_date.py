@@ -21,6 +21,7 @@ from .reach import text_before
 
 STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
 LEDE_STATEMENT_BONUS = 2.0
+FOLLOW_UP_DAYS = 1  # a reaction, a toll or an arrest within a day of an incident is told as part of it
 LEAD_SENTENCES = 3  # where a report says where its happening was ("The attack took place in ...")
 
 
@@ -72,7 +73,45 @@ def main_date(
     if not candidates:
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
+    if best not in title_dates and _headline_states(article, language):
+        said_on = _day_said(article, sentences, expressions, lede, best, language)
+        if said_on:
+            return said_on, "day"
     return best, precision[best]
+
+
+def _headline_states(article: Article, language: Language) -> bool:
+    """The headline reports a saying ("Zelensky denies ordering attack on bridge", "... – Moscow"), not an
+    incident told as done ("Amnesty says Russian jet bombed theatre")."""
+    if article.title_from_text:
+        return False
+    cues = language.article
+    return bool(cues.headline_statement.search(article.title)) and not cues.headline_incident.search(article.title)
+
+
+def _day_said(
+    article: Article,
+    sentences: list[Sentence],
+    expressions: list[DateExpression],
+    lede: set[int],
+    incident: str,
+    language: Language,
+) -> str | None:
+    """A saying reported more than a day after the incident it is about is that day's news, and the incident its
+    background. The day is the lede's newest date, else the day of publication; None when that is within a
+    day of the incident (a reaction told as part of it)."""
+    published = article.date.isoformat()
+    told = [
+        e.value
+        for e in expressions
+        if e.sentence in lede
+        and e.value
+        and e.precision == "day"
+        and incident <= e.value <= published
+        and not _to_come(e, sentences[e.sentence], article, language)
+    ]
+    said_on = max(told, default=published)
+    return said_on if (first_day(said_on) - first_day(incident)).days > FOLLOW_UP_DAYS else None
 
 
 def _lede_report_day(
