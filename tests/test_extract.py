@@ -251,3 +251,13 @@ def test_a_saying_without_a_day_in_its_lede_is_dated_by_publication(registry, ga
     body = REACTION_BODY.replace(" broadcast on Thursday", "")
     x = extract_article(make_article(body, "2024-05-10", title="Minister denies ordering raid"), registry, gazetteer)
     assert x.main.date == "2024-05-10"
+
+
+def test_an_arrest_days_after_an_incident_is_dated_by_the_arrest(registry, gazetteer):
+    # the lede's only date is the incident's own ("over Thursday's raid"): the arrest is the news, on its day
+    body = "Eight people have been detained over Thursday's raid on the depot near Izium, the security service said."
+    title = "Police arrest eight people following depot raid"
+    x = extract_article(make_article(body, "2024-05-06", title=title), registry, gazetteer)
+    assert x.main.date == "2024-05-06"
+    x = extract_article(make_article(body, "2024-05-03", title=title), registry, gazetteer)
+    assert x.main.date == "2024-05-02"

@@ -98,8 +98,8 @@ def _day_said(
     language: Language,
 ) -> str | None:
     """A saying reported more than a day after the incident it is about is that day's news, and the incident its
-    background. The day is the lede's newest date, else the day of publication; None when that is within a
-    day of the incident (a reaction told as part of it)."""
+    background. The day is the lede's newest date after the incident's, else the day of publication; None when
+    that is within a day of the incident (a reaction told as part of it)."""
     published = article.date.isoformat()
     told = [
         e.value
@@ -107,7 +107,7 @@ def _day_said(
         if e.sentence in lede
         and e.value
         and e.precision == "day"
-        and incident <= e.value <= published
+        and incident < e.value <= published
         and not _to_come(e, sentences[e.sentence], article, language)
     ]
     said_on = max(told, default=published)
