@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .model import FIGURE_KINDS, Claim, Discrepancy, Event, Value
+from .model import FIGURE_KINDS, Claim, Discrepancy, Event, Figure, Value
 
 LEAD_SENTENCES = 6  # a report gives its own happening's count up top; background tolls come further down
 
@@ -30,31 +30,42 @@ def compare_sources(events: list[Event]) -> list[Event]:
     return compared
 
 
-def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:
-    """Like with like: this happening's counts (in a report's first sentences; no sub-count, no war-wide
-    total) of one kind and one population, from two parties or more (a claimant's, not the outlet's own
-    figure) whose highest figures differ. A party's own figures rising over time
-    (a toll updated 23 -> 25 -> 30) are its updates, not a dispute: the newest, highest, is what it says now."""
-    values: dict[tuple[str, str], dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+def this_happenings_counts(claims: tuple[Claim, ...]) -> dict[tuple[str, str], dict[str, list[tuple[Claim, Figure]]]]:
+    """Like with like: this happening's counts, by (kind, population) and then by party, in kind order. A count is
+    a figure of the event's own scope (no sub-count, no war-wide total) given in a report's first sentences
+    (further down, a report's figures are as often another happening's). The dispute mark and the summary both
+    read these, so a reader's sentence and the mark never compare different things."""
+    found: dict[tuple[str, str], dict[str, list[tuple[Claim, Figure]]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if claim.sentence >= LEAD_SENTENCES or not claim.claimant:  # further down, a report's figures are as
-            continue  # often another happening's; and an outlet's own figure relays someone's, it is no side
+        if claim.sentence >= LEAD_SENTENCES:
+            continue
         for figure in claim.figures:
-            if figure.scope != "event":  # a sub-count or a war-wide total is no rival to this happening's count
-                continue
-            values[(figure.kind, figure.population)][claim.party].add(figure.value)
-            articles[(figure.kind, figure.population)].add(claim.article)
+            if figure.scope == "event":
+                found[(figure.kind, figure.population)][claim.party].append((claim, figure))
+    order = sorted(found, key=lambda k: (FIGURE_KINDS.index(k[0]) if k[0] in FIGURE_KINDS else 99, k[1]))
+    return {key: dict(found[key]) for key in order}
+
+
+def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:
+    """This happening's counts of one kind and one population from two parties or more (a claimant's, not the
+    outlet's own figure, which relays someone's) whose highest figures differ. A party's own figures rising
+    over time (a toll updated 23 -> 25 -> 30) are its updates, not a dispute: the newest, highest, is what it
+    says now."""
     found = []
-    for key in sorted(values, key=lambda k: (FIGURE_KINDS.index(k[0]) if k[0] in FIGURE_KINDS else 99, k[1])):
-        by_party = values[key]
-        if len({max(sort_key(v)[1] for v in party_values) for party_values in by_party.values()}) > 1:
+    for (kind, population), by_party in this_happenings_counts(claims).items():
+        sides = {
+            party: {f.value for c, f in said if c.claimant}
+            for party, said in by_party.items()
+            if any(c.claimant for c, _ in said)
+        }
+        if len({max(sort_key(v)[1] for v in values) for values in sides.values()}) > 1:
+            articles = {c.article for said in by_party.values() for c, _ in said if c.claimant}
             found.append(
                 Discrepancy(
-                    kind=key[0],
-                    values={party: sorted(vs, key=sort_key) for party, vs in sorted(by_party.items())},
-                    articles=tuple(sorted(articles[key])),
-                    population=key[1],
+                    kind=kind,
+                    values={party: sorted(vs, key=sort_key) for party, vs in sorted(sides.items())},
+                    articles=tuple(sorted(articles)),
+                    population=population,
                 )
             )
     return found

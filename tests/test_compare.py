@@ -113,3 +113,33 @@ def test_updates_sub_counts_and_totals_are_shown_apart_and_not_as_a_dispute():
 def test_the_summary_gives_each_sides_newest_count_of_this_happening():
     summary = event_summary(_toll_timeline().events[0], PARTIES)
     assert "Kyiv (Ukraine) said 30" in summary and "23" not in summary and "9,000" not in summary
+
+
+def test_the_summary_reads_the_counts_the_dispute_mark_compares():
+    a1 = article("a1", "Kyiv said 12 civilians died. Moscow said 40 soldiers died. Moscow said 90 died.")
+    civilians = _with(
+        claim("c1", a1, "Kyiv said 12 civilians died.", "Kyiv", "ukraine", ("killed", 12, "exact")),
+        population="civilians",
+    )
+    soldiers = _with(
+        claim("c2", a1, "Moscow said 40 soldiers died.", "Moscow", "russia", ("killed", 40, "exact")),
+        population="soldiers",
+    )
+    far_down = replace(
+        claim("c3", a1, "Moscow said 90 died.", "Moscow", "russia", ("killed", 90, "exact")), sentence=LEAD_SENTENCES
+    )
+    event = _event(civilians, soldiers, far_down)
+    summary = event_summary(event, PARTIES)
+    # one sentence per population, no ratio across them, and no background toll from far down the report
+    assert "Kyiv (Ukraine) said 12 civilians killed." in summary
+    assert "Moscow (Russia) said 40 soldiers killed." in summary
+    assert "90" not in summary and "times as many" not in summary
+    assert discrepancies_in(event.claims) == []
+
+
+def test_the_outlets_own_count_is_given_only_where_no_one_is_quoted():
+    a1 = article("a1", "At least 20 died. Kyiv said 25 died.")
+    own = claim("c1", a1, "At least 20 died.", None, "other", ("killed", 20, "at_least"))
+    quoted = claim("c2", a1, "Kyiv said 25 died.", "Kyiv", "ukraine", ("killed", 25, "exact"))
+    assert "outlet" not in event_summary(_event(own, quoted), PARTIES)
+    assert "The outlet itself said at least 20 killed." in event_summary(_event(own), PARTIES)

@@ -6,7 +6,7 @@ text), so a reader gets the comparison without reading the table.
 
 from __future__ import annotations
 
-from ..compare import sort_key
+from ..compare import sort_key, this_happenings_counts
 from ..model import Claim, Event, Figure, Value, precision_of
 from .format import KIND_ORDER, hedged_words, human_date
 
@@ -41,30 +41,35 @@ def event_summary(event: Event, party_labels: dict[str, str]) -> str:
 
 
 def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
-    """One sentence per kind of figure (disputed kinds first): what each party says of this happening's count
-    (its highest figure, the newest of its updates), hedged as said; sub-counts and war-wide totals are left
-    to the table, where they are labelled."""
-    disputed = [d.kind for d in event.discrepancies]
-    kinds = {f.kind for c in event.claims for f in c.figures if f.scope == "event"}
-    ordered = sorted(kinds, key=lambda k: (k not in disputed, KIND_ORDER.index(k) if k in KIND_ORDER else 99))
+    """One sentence per count (disputed ones first): what each party says of this happening's count of one kind
+    and one population, the counts the dispute mark compares (`compare.this_happenings_counts`): its highest
+    figure, the newest of its updates, hedged as said. An outlet's own figure is given only where no one is
+    quoted for that count; sub-counts, war-wide totals and figures far down a report are left to the table."""
+    disputed = {(d.kind, d.population) for d in event.discrepancies}
+    counts = this_happenings_counts(event.claims)
+    ordered = sorted(counts, key=lambda k: (k not in disputed, KIND_ORDER.index(k[0]) if k[0] in KIND_ORDER else 99))
     sentences = []
-    for kind in ordered[:KINDS_IN_SUMMARY]:
-        said_by_party: dict[str, tuple[Claim, Figure]] = {}
-        counts = [(c, f) for c in event.claims for f in c.figures if f.kind == kind and f.scope == "event"]
-        for claim, figure in counts:
-            known = said_by_party.get(claim.party)
-            if known is None or sort_key(figure.value) > sort_key(known[1].value):
-                said_by_party[claim.party] = (claim, figure)
+    for kind, population in ordered[:KINDS_IN_SUMMARY]:
+        said_by_party = {
+            party: max(said, key=lambda pair: sort_key(pair[1].value))
+            for party, said in _quoted(counts[(kind, population)]).items()
+        }
         said = [
             f"{_speaker(claim, party_labels)} said {hedged_words(figure.value, figure.qualifier)}"
             for claim, figure in said_by_party.values()
         ]
-        sentence = "; ".join(said) + f" {KIND_WORDS.get(kind, kind)}"
-        figures = [figure for _, figure in said_by_party.values()]
-        ratio = _times_as_many([f.value for f in figures]) if len({f.population for f in figures}) == 1 else ""
-        sentence += f", {ratio} as many" if ratio and len(figures) == 2 else ""
+        sentence = "; ".join(said) + f" {population + ' ' if population else ''}{KIND_WORDS.get(kind, kind)}"
+        ratio = _times_as_many([figure.value for _, figure in said_by_party.values()])
+        sentence += f", {ratio} as many" if ratio and len(said_by_party) == 2 else ""
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
     return " ".join(sentences)
+
+
+def _quoted(by_party: dict[str, list[tuple[Claim, Figure]]]) -> dict[str, list[tuple[Claim, Figure]]]:
+    """Each party's quoted counts; the outlets' own only when no one is quoted."""
+    quoted = {party: [p for p in said if p[0].claimant] for party, said in by_party.items()}
+    quoted = {party: said for party, said in quoted.items() if said}
+    return quoted or by_party
 
 
 def _speaker(claim: Claim, party_labels: dict[str, str]) -> str:
