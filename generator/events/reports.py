@@ -42,6 +42,7 @@ class NewsShapes:
     happening: re.Pattern
     attribution_tail: re.Pattern
     opinion: re.Pattern
+    commentator: re.Pattern
     roundup: re.Pattern
     explainer_start: re.Pattern
     feature: re.Pattern
@@ -64,11 +65,22 @@ def shapes_for(language: str) -> NewsShapes | None:
         happening=re.compile(_words(tables["happening_verbs"]), re.I),
         attribution_tail=language_for(language).article.headline_tail,
         opinion=re.compile(_words(tables["opinion_markers"]), re.I),
+        commentator=_commentator(tables),
         roundup=re.compile(_words(tables["roundup_markers"]), re.I),
         explainer_start=re.compile(r"^\W*" + _words(tables["explainer_starts"]), re.I),
         feature=re.compile(_words(tables["feature_words"]), re.I),
         war=re.compile(_words(tables["war_terms"]), re.I),
         kinds={k: re.compile(_words(v), re.I) for k, v in tables["happening_kinds"].items()},
+    )
+
+
+def _commentator(tables: dict) -> re.Pattern:
+    """A commentator as the headline's speaker: before a verb of saying, or named at its end."""
+    who, verb = _words(tables["commentators"]), _words(tables["commentator_verbs"])
+    return re.compile(
+        rf"{who}(?:\s+[\w'’-]+){{0,3}}?\s+{verb}|[,:–—-]\s*(?:[\w'’.-]+\s+){{0,3}}{who}\s*$"
+        rf"|{verb}\s+(?:[\w'’.-]+\s+){{0,2}}{who}\s*$",
+        re.I,
     )
 
 
@@ -119,6 +131,10 @@ def no_happening(
     marker = shapes.opinion.search(headline)
     if marker:
         return NoHappening(f"its headline marks analysis, opinion or an explainer ('{marker.group(0)}')")
+    if shapes.commentator.search(headline):
+        return NoHappening(
+            "its headline gives a commentator's view (an expert, an analyst, a veteran), as analysis does"
+        )
     label = SECTION_LABEL.match(headline)
     told = headline[label.end() :].strip("'\"‘’“” ") if label else headline
     marker = shapes.roundup.search(told)  # a roundup label before a colon may still head one happening
