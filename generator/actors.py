@@ -71,6 +71,15 @@ class Registry:
             return self.role_party, None
         return "other", None
 
+    def speaks_by_role(self, claimant: str) -> bool:
+        """Named only by an unqualified office ('the regional governor', 'officials'): no alias, no marker."""
+        return bool(
+            self.role_party
+            and _search(self.role_pattern, self.role_keys, claimant)
+            and not _search(self.alias_pattern, self.alias_keys, claimant)
+            and not _search(self.marker_pattern, self.marker_keys, claimant)
+        )
+
     def is_known(self, claimant: str) -> bool:
         return (
             bool(self.alias_pattern and self.alias_pattern.search(claimant))

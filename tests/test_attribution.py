@@ -192,3 +192,14 @@ def test_a_local_body_takes_the_side_of_its_place(registry, gazetteer):
         gazetteer,
     )
     assert found[("injured", 6)] == "ukraine"
+
+
+def test_an_unqualified_office_speaks_for_the_country_the_happening_is_in(registry, gazetteer):
+    # in this war's news "the regional governor" is Ukrainian, unless the happening is on Russian ground
+    in_ukraine = "A missile hit a market in Kharkiv on Monday. The regional governor said nine people were killed."
+    in_russia = "A drone hit a depot in Belgorod on Monday. The regional governor said nine people were killed."
+    assert parties(in_ukraine, registry, gazetteer)[("killed", 9)] == "ukraine"
+    assert parties(in_russia, registry, gazetteer)[("killed", 9)] == "russia"
+    # ... unless the office names its own place
+    mayor = "A drone hit a depot in Belgorod on Monday. The Mariupol mayor said 20 people were killed in his city."
+    assert parties(mayor, registry, gazetteer)[("killed", 20)] == "ukraine"

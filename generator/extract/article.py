@@ -23,6 +23,7 @@ from .main_date import LEAD_SENTENCES, first_match_end, main_date, names_an_even
 from .places import Gazetteer, load_gazetteer
 from .reach import text_before
 from .sentences import split_sentences
+from .sources import ground_side
 
 TITLE_LENGTH = 90
 PLACE_LABEL = re.compile(r"^([^\W\d][^:\n]{1,30}):\s+(?=\S)")
@@ -34,12 +35,14 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     sentences = _place_datelines(split_sentences(article.body, language), gazetteer)
     expressions = find_dates(sentences, article.body, article.date, language)
     expressions = [e for e in expressions if _in_text(e, sentences)]
-    claims = _claims(article, sentences, expressions, registry, gazetteer, language)
     located = [  # (position after the dateline, place) of each sentence, read once
         gazetteer.places_in(s.text[s.dateline :], language) if s.role != "furniture" else [] for s in sentences
     ]
     sentence_places = [[name for _, name in found] for found in located]
     main_place = _main_place(article, sentences, located, gazetteer, language)
+    claims = _claims(
+        article, sentences, expressions, registry, gazetteer, language, ground_side(main_place, gazetteer, registry)
+    )
     expressions = _anchor_within_sentences(expressions, sentences, language)
     main_value, main_precision = main_date(article, sentences, expressions, sentence_places, main_place, language)
     resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, language)
@@ -87,6 +90,7 @@ def _claims(
     registry: Registry,
     gazetteer: Gazetteer,
     language: Language,
+    role_side: str | None,
 ) -> list[Claim]:
     figures = []
     dated: dict[int, list[DateExpression]] = {}
@@ -98,7 +102,7 @@ def _claims(
             continue
         masked = [(e.start - sentence.start, e.end - sentence.start) for e in dated.get(sentence.index, [])]
         figures.append(figures_in_text(sentence.text, sentence.start, language, masked))
-    claims = claims_in_article(article.id, sentences, figures, language, registry, gazetteer)
+    claims = claims_in_article(article.id, sentences, figures, language, registry, gazetteer, role_side)
     return _drop_recaps(claims)
 
 

@@ -59,9 +59,11 @@ def claims_in_article(
     language: Language,
     registry: Registry,
     gazetteer: Gazetteer | None = None,
+    role_side: str | None = None,
 ) -> list[Claim]:
-    """Every figure of the article credited to its source, one claim per (sentence, source)."""
-    readings = _read_attributions(sentences, language, registry, gazetteer)
+    """Every figure of the article credited to its source, one claim per (sentence, source); `role_side` is
+    whose unqualified offices speak (`sources.ground_side`)."""
+    readings = _read_attributions(sentences, language, registry, gazetteer, role_side)
     carried = _carried_sources(sentences, readings, language)
     claims: list[Claim] = []
     rows = zip(sentences, readings, figures, carried, strict=True)
@@ -98,9 +100,13 @@ def context_sentence(sentences: list[Sentence], position: int) -> str:
 
 
 def _read_attributions(
-    sentences: list[Sentence], language: Language, registry: Registry, gazetteer: Gazetteer | None = None
+    sentences: list[Sentence],
+    language: Language,
+    registry: Registry,
+    gazetteer: Gazetteer | None = None,
+    role_side: str | None = None,
 ) -> list[SentenceReading]:
-    context = Context(gazetteer=gazetteer)
+    context = Context(gazetteer=gazetteer, role_side=role_side)
     readings = []
     for sentence in sentences:
         if sentence.role == "furniture":

@@ -36,6 +36,7 @@ class Context:
     history: list[Attribution] = field(default_factory=list)
     read: list[str] = field(default_factory=list)  # the sentences walked so far
     gazetteer: Gazetteer | None = None
+    role_side: str | None = None  # whose unqualified offices speak: the side the happening's ground is (`ground_side`)
     # what was found in `read` and `history` so far, so each lookup reads only what is new (linear time)
     _countries_read: int = 0
     _last_country: str | None = None
@@ -84,6 +85,10 @@ def party_in_context(claimant: str, language: Language, registry: Registry, cont
     """A claimant's party; an institution named without its country ('the defence ministry', 'the MoD')
     takes the party of the last speaker of that kind, else of the country the article named last."""
     party, _ = registry.party_of(claimant)
+    if context.role_side and registry.speaks_by_role(claimant):
+        # an unqualified office on the ground of another country than Ukraine is that country's, unless its own
+        # place says otherwise ("the Mariupol mayor" in a report from Moscow)
+        return context.place_party(claimant, language) or context.role_side
     if party != "other":
         return party
     head = institution_head(claimant, language)
@@ -93,6 +98,18 @@ def party_in_context(claimant: str, language: Language, registry: Registry, cont
     if local:
         return local  # "the Kryvyi Rih district administration": the place names the side
     return context.last_party_of_head(head, language) or context.last_country(registry) or party
+
+
+def ground_side(place: str | None, gazetteer: Gazetteer, registry: Registry) -> str | None:
+    """Whose offices an article's unqualified 'officials' and 'governor' are: the side of the country the
+    happening is in when that is not Ukraine (Russia's for Belgorod, no side's for a Polish village, by the
+    registry's markers), else None: the roles' own party."""
+    if not place or place not in gazetteer.places:
+        return None
+    countries = [p for p in (place, *gazetteer.ancestors(place)) if gazetteer.places[p].kind == "country"]
+    if not countries or countries[-1] in gazetteer.theatre:
+        return None
+    return registry.party_of(countries[-1])[0]
 
 
 def institution_head(claimant: str, language: Language) -> str | None:
