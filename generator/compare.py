@@ -23,21 +23,24 @@ def compare_sources(events: list[Event]) -> list[Event]:
     related = _related(events)
     compared = []
     for e in events:
-        found = (tuple(discrepancies_in(e.claims)), related.get(e.id, ()))
+        found = (tuple(discrepancies_in(e.claims, frozenset(e.main_articles))), related.get(e.id, ()))
         # most events have neither: the event as it is (dataclasses.replace is slow over 5,000 events)
         same = found == (e.discrepancies, e.related)
         compared.append(e if same else replace(e, discrepancies=found[0], related=found[1]))
     return compared
 
 
-def this_happenings_counts(claims: tuple[Claim, ...]) -> dict[tuple[str, str], dict[str, list[tuple[Claim, Figure]]]]:
+def this_happenings_counts(
+    claims: tuple[Claim, ...], reports: frozenset[str] | None = None
+) -> dict[tuple[str, str], dict[str, list[tuple[Claim, Figure]]]]:
     """Like with like: this happening's counts, by (kind, population) and then by party, in kind order. A count is
-    a figure of the event's own scope (no sub-count, no war-wide total) given in a report's first sentences
-    (further down, a report's figures are as often another happening's). The dispute mark and the summary both
-    read these, so a reader's sentence and the mark never compare different things."""
+    a figure of the event's own scope (no sub-count, no war-wide total) given in the first sentences of one of
+    its reports (`reports`, the event's main articles: an article that only mentions the happening is no source
+    of its count; further down a report, figures are as often another happening's). The dispute mark and the
+    summary both read these, so a reader's sentence and the mark never compare different things."""
     found: dict[tuple[str, str], dict[str, list[tuple[Claim, Figure]]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if claim.sentence >= LEAD_SENTENCES:
+        if claim.sentence >= LEAD_SENTENCES or (reports is not None and claim.article not in reports):
             continue
         for figure in claim.figures:
             if figure.scope == "event":
@@ -46,13 +49,13 @@ def this_happenings_counts(claims: tuple[Claim, ...]) -> dict[tuple[str, str], d
     return {key: dict(found[key]) for key in order}
 
 
-def discrepancies_in(claims: tuple[Claim, ...]) -> list[Discrepancy]:
+def discrepancies_in(claims: tuple[Claim, ...], reports: frozenset[str] | None = None) -> list[Discrepancy]:
     """This happening's counts of one kind and one population from two parties or more (a claimant's, not the
     outlet's own figure, which relays someone's) whose highest figures differ. A party's own figures rising
     over time (a toll updated 23 -> 25 -> 30) are its updates, not a dispute: the newest, highest, is what it
     says now."""
     found = []
-    for (kind, population), by_party in this_happenings_counts(claims).items():
+    for (kind, population), by_party in this_happenings_counts(claims, reports).items():
         sides = {
             party: {f.value for c, f in said if c.claimant}
             for party, said in by_party.items()

@@ -143,3 +143,18 @@ def test_the_outlets_own_count_is_given_only_where_no_one_is_quoted():
     quoted = claim("c2", a1, "Kyiv said 25 died.", "Kyiv", "ukraine", ("killed", 25, "exact"))
     assert "outlet" not in event_summary(_event(own, quoted), PARTIES)
     assert "The outlet itself said at least 20 killed." in event_summary(_event(own), PARTIES)
+
+
+def test_an_article_that_only_mentions_the_happening_is_no_source_of_its_count():
+    report = article("a1", "Kyiv said 25 died.")
+    mention = article("a2", "Moscow said 400 died.")
+    said = claim("c1", report, "Kyiv said 25 died.", "Kyiv", "ukraine", ("killed", 25, "exact"))
+    recalled = claim("c2", mention, "Moscow said 400 died.", "Moscow", "russia", ("killed", 400, "exact"))
+    event = Event("e", "A strike", "2023-01-01", "day", {}, None, ("a1", "a2"), ("a1",), (said, recalled))
+    (event,) = compare_sources([event])
+    assert event.discrepancies == ()
+    summary = event_summary(event, PARTIES)
+    assert "25" in summary and "400" not in summary
+    both = replace(event, main_articles=("a1", "a2"))
+    (both,) = compare_sources([both])
+    assert [d.values for d in both.discrepancies] == [{"russia": [400], "ukraine": [25]}]

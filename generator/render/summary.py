@@ -46,7 +46,7 @@ def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
     figure, the newest of its updates, hedged as said. An outlet's own figure is given only where no one is
     quoted for that count; sub-counts, war-wide totals and figures far down a report are left to the table."""
     disputed = {(d.kind, d.population) for d in event.discrepancies}
-    counts = this_happenings_counts(event.claims)
+    counts = this_happenings_counts(event.claims, frozenset(event.main_articles))
     ordered = sorted(counts, key=lambda k: (k not in disputed, KIND_ORDER.index(k[0]) if k[0] in KIND_ORDER else 99))
     sentences = []
     for kind, population in ordered[:KINDS_IN_SUMMARY]:
