@@ -203,3 +203,13 @@ def test_an_unqualified_office_speaks_for_the_country_the_happening_is_in(regist
     # ... unless the office names its own place
     mayor = "A drone hit a depot in Belgorod on Monday. The Mariupol mayor said 20 people were killed in his city."
     assert parties(mayor, registry, gazetteer)[("killed", 20)] == "ukraine"
+
+
+def test_a_strike_that_claimed_lives_is_no_claimant(registry, gazetteer):
+    body = (
+        "The strike on the school near the village of Nova Buda on Sunday evening claimed the lives of 12 people, "
+        "with 30 more wounded, according to local officials."
+    )
+    found = claims(body, registry, gazetteer)
+    assert [claimant for claimant, _, _ in found] == ["local officials"]
+    assert claims("An explosion on the bridge claimed three civilian lives.", registry, gazetteer)[0][0] is None

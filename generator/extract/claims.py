@@ -59,6 +59,8 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
             continue  # "explosions were reported": no one is reporting
         if _read_as_noun(match, before, text, cues):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
+        if cues.toll_idiom.match(text, match.start()):
+            continue  # "the attack claimed the lives of 53": no one is claiming
         claimant = _cited_source(after, match.group(0), language) or _speaker_before(
             before, language, registry, context
         )

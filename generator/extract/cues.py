@@ -14,6 +14,7 @@ class AttributionCues:
     """The per-language patterns and word sets tried on every verb and subject, built once."""
 
     reporting_verbs: re.Pattern
+    toll_idiom: re.Pattern  # "claimed the lives of 53": a reporting verb that here counts the dead
     according_to: re.Pattern  # "according to X"
     version: re.Pattern  # "the Russian version"
     bare_determiner: re.Pattern  # "according to the": no one named
@@ -61,6 +62,11 @@ class AttributionCues:
 def build_attribution_cues(rules: Rules) -> AttributionCues:
     return AttributionCues(
         reporting_verbs=re.compile(alternation(rules.words("reporting_verbs")), re.I),
+        toll_idiom=re.compile(
+            rf"(?:{alternation(rules.words('toll_idiom_verbs'))})\s+(?:\S+\s+){{0,3}}?"
+            rf"(?:{alternation(rules.words('toll_idiom_objects'))})",
+            re.I,
+        ),
         according_to=re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I),
         bare_determiner=re.compile(alternation(rules.words("determiners")), re.I),
         relative_pronoun=re.compile(rf"\b(?:{alternation(rules.words('relative_pronouns'))})\s+"),
