@@ -158,3 +158,11 @@ def test_an_article_that_only_mentions_the_happening_is_no_source_of_its_count()
     both = replace(event, main_articles=("a1", "a2"))
     (both,) = compare_sources([both])
     assert [d.values for d in both.discrepancies] == [{"russia": [400], "ukraine": [25]}]
+
+
+def test_a_claimant_named_mid_sentence_keeps_a_lower_case_article():
+    a1 = article("a1", "Kyiv said 25 died. The ministry said 30 died.")
+    kyiv = claim("c1", a1, "Kyiv said 25 died.", "Kyiv", "ukraine", ("killed", 25, "exact"))
+    ministry = claim("c2", a1, "The ministry said 30 died.", "The ministry", "russia", ("killed", 30, "exact"))
+    summary = event_summary(_event(kyiv, ministry), PARTIES)
+    assert "; the ministry (Russia) said 30 killed." in summary

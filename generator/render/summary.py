@@ -6,11 +6,14 @@ text), so a reader gets the comparison without reading the table.
 
 from __future__ import annotations
 
+import re
+
 from ..compare import sort_key, this_happenings_counts
 from ..model import Claim, Event, Figure, Value, precision_of
 from .format import KIND_ORDER, hedged_words, human_date
 
 KINDS_IN_SUMMARY = 2
+ARTICLE_START = re.compile(r"(?:The|A|An)\s")  # a claimant's leading article, lowered mid-sentence
 KIND_WORDS = {
     "killed": "killed",
     "injured": "injured",
@@ -55,8 +58,8 @@ def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
             for party, said in _quoted(counts[(kind, population)]).items()
         }
         said = [
-            f"{_speaker(claim, party_labels)} said {hedged_words(figure.value, figure.qualifier)}"
-            for claim, figure in said_by_party.values()
+            f"{_speaker(claim, party_labels, i == 0)} said {hedged_words(figure.value, figure.qualifier)}"
+            for i, (claim, figure) in enumerate(said_by_party.values())
         ]
         sentence = "; ".join(said) + f" {population + ' ' if population else ''}{KIND_WORDS.get(kind, kind)}"
         ratio = _times_as_many([figure.value for _, figure in said_by_party.values()])
@@ -72,13 +75,19 @@ def _quoted(by_party: dict[str, list[tuple[Claim, Figure]]]) -> dict[str, list[t
     return quoted or by_party
 
 
-def _speaker(claim: Claim, party_labels: dict[str, str]) -> str:
+def _speaker(claim: Claim, party_labels: dict[str, str], first: bool = True) -> str:
+    """Who said it, with their side; 'The ministry' written mid-sentence is 'the ministry'."""
     if not claim.claimant:
         return "the outlet itself"
+    name = (
+        claim.claimant
+        if first or not ARTICLE_START.match(claim.claimant)
+        else claim.claimant[0].lower() + claim.claimant[1:]
+    )
     label = party_labels.get(claim.party, claim.party)
     if claim.party == "other" or label.lower() in claim.claimant.lower():
-        return claim.claimant
-    return f"{claim.claimant} ({label})"
+        return name
+    return f"{name} ({label})"
 
 
 def _times_as_many(values: list[Value]) -> str:
