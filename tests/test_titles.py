@@ -15,6 +15,11 @@ def report(article_id: str, title: str, lead: str = "", from_text: bool = False)
 
 def test_outlet_suffixes_labels_and_shouting_are_cleaned():
     assert clean_headline("Russian strike kills 22 - Reuters", "Reuters") == "Russian strike kills 22"
+    # an outlet's name is a whole word: the "rt" ending a word is not the outlet RT
+    assert clean_headline("Drone shot down over airport", "RT") == "Drone shot down over airport"
+    assert clean_headline("Drone shot down over airport | RT", "RT") == "Drone shot down over airport"
+    assert clean_headline("Street sign put up in Washington, D.C.", None) == "Street sign put up in Washington, D.C."
+    assert clean_headline("Strike kills 22.", None) == "Strike kills 22"
     assert clean_headline("Strike kills 22 | BBC News", None) == "Strike kills 22"
     assert clean_headline("Ukraine war: Strike kills 22", None) == "Strike kills 22"
     assert clean_headline("Biden sends $3 BILLION in arms TODAY", None) == "Biden sends $3 billion in arms today"

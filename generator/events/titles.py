@@ -24,6 +24,13 @@ LONGEST = 160  # a longer headline is a summary, not a title
 # compiled once, not looked up in `re`'s cache on each call (a serve profile showed the look-ups)
 TRAILING_SEPARATORS = re.compile(r"[\s|–—:-]+$")
 BAR = re.compile(r"\s\|\s")
+ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "D.C.", "U.S.": the full stop is the abbreviation's
+
+
+@lru_cache(maxsize=256)
+def _outlet_at_end(outlet: str) -> re.Pattern:
+    """The outlet's name closing a headline after a separator or a space, as a whole word."""
+    return re.compile(rf"(?:^|[\s|–—:-])\s*{re.escape(outlet)}\s*$", re.I)
 
 
 @cache
@@ -43,12 +50,13 @@ def _headline_cues(language: str) -> tuple[re.Pattern, re.Pattern]:
 def clean_headline(title: str, outlet: str | None, language: str = "en") -> str:
     outlet_tail, section_label = _headline_cues(language)
     text = " ".join(title.split())
-    if outlet and text.lower().endswith(outlet.lower()):
-        text = TRAILING_SEPARATORS.sub("", text[: -len(outlet)])
+    if outlet and (named := _outlet_at_end(outlet).search(text)):  # " - Reuters", not the "rt" of "airport"
+        text = TRAILING_SEPARATORS.sub("", text[: named.start()])
     text = outlet_tail.sub("", text) if BAR.search(text) else text
     text = section_label.sub("", text)
     text = SHOUTED.sub(lambda m: m.group(0).lower(), text)
-    text = text.replace("''", "'").rstrip(".")
+    text = text.replace("''", "'")
+    text = text if ABBREVIATION_END.search(text) else text.rstrip(".")  # "... in D.C." keeps its full stop
     if len(text) > 2 and text[0] == text[-1] and text[0] in "'\"":
         text = text[1:-1]  # a headline wrapped whole in quotes
     return text[:1].upper() + text[1:]
