@@ -213,3 +213,13 @@ def test_a_strike_that_claimed_lives_is_no_claimant(registry, gazetteer):
     found = claims(body, registry, gazetteer)
     assert [claimant for claimant, _, _ in found] == ["local officials"]
     assert claims("An explosion on the bridge claimed three civilian lives.", registry, gazetteer)[0][0] is None
+
+
+def test_a_name_an_adjective_or_a_day_is_no_claimant(registry, gazetteer):
+    # "States" in a name is no verb of saying; "an estimated" is an adjective; a day says nothing
+    assert claims("The United States says 40 people were killed.", registry, gazetteer)[0][0] == "The United States"
+    assert claims("An estimated 9,000 people were killed in the siege.", registry, gazetteer)[0][0] is None
+    assert claims("Monday said nothing, but 12 people were killed.", registry, gazetteer)[0][0] is None
+    # a headline in title case capitalises its verb of saying
+    headline = "Army Says Missile Hits Depot, Destroying 200 Vehicles And Killing 30 Troops"
+    assert [c for c, _, _ in claims(headline + ".", registry, gazetteer)] == ["Army"]

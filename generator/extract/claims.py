@@ -42,6 +42,9 @@ def clause_spans(text: str, language: Language) -> list[tuple[int, int]]:
     return spans
 
 
+TITLE_CASE_SHARE = 0.8  # of a text's words of four letters or more, this many capitalised: a title-case headline
+
+
 def attributions_in(text: str, language: Language, registry: Registry, context: Context) -> list[Attribution]:
     """Every attribution in one clause of text, in order."""
     found: list[Attribution] = []
@@ -59,6 +62,8 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
             continue  # "explosions were reported": no one is reporting
         if _read_as_noun(match, before, text, cues):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
+        if match.group(0)[:1].isupper() and before.strip() and not _title_case(text) or cues.article_end.search(before):
+            continue  # "the United States", "an estimated 160,000": a name, or an adjective after an article
         if cues.toll_idiom.match(text, match.start()):
             continue  # "the attack claimed the lives of 53": no one is claiming
         claimant = _cited_source(after, match.group(0), language) or _speaker_before(
@@ -68,7 +73,7 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
         if not claimant:
             claimant = _speaker_after(before, after, language)
             trailing = bool(claimant)
-        if claimant:
+        if claimant and not cues.only_time_words.fullmatch(claimant):  # "Wednesday" said nothing
             party = party_in_context(claimant, language, registry, context)
             found.append(Attribution(claimant, party, match.start(), trailing))
     statements = cues.statement_of.finditer(text) if may_hold(cues.statement_keys, text) else ()
@@ -108,6 +113,12 @@ def headline_source(headline: str, language: Language, registry: Registry, conte
     if not (named or language.attribution.speaker_noun.search(claimant)) or not _names_a_speaker(claimant, language):
         return None
     return Attribution(claimant, party_in_context(claimant, language, registry, context), 0, False)
+
+
+def _title_case(text: str) -> bool:
+    """A headline in title case ('Russia Says Missile Hits Station'): its verbs are capitalised too."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text)]
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _read_as_noun(verb: re.Match, before: str, text: str, cues: AttributionCues) -> bool:

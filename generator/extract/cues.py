@@ -15,6 +15,8 @@ class AttributionCues:
 
     reporting_verbs: re.Pattern
     toll_idiom: re.Pattern  # "claimed the lives of 53": a reporting verb that here counts the dead
+    article_end: re.Pattern  # "an (estimated)", "the (alleged)": right after an article, a participle is an adjective
+    only_time_words: re.Pattern  # "Wednesday", "on Monday": a time, not a speaker
     according_to: re.Pattern  # "according to X"
     version: re.Pattern  # "the Russian version"
     bare_determiner: re.Pattern  # "according to the": no one named
@@ -67,6 +69,8 @@ def build_attribution_cues(rules: Rules) -> AttributionCues:
             rf"(?:{alternation(rules.words('toll_idiom_objects'))})",
             re.I,
         ),
+        article_end=re.compile(rf"(?:^|\s)(?:{alternation(rules.words('articles'))})\s+$", re.I),
+        only_time_words=re.compile(rf"(?:(?:{alternation([*rules.weekdays, *rules.months])})[\s,.]*)+", re.I),
         according_to=re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I),
         bare_determiner=re.compile(alternation(rules.words("determiners")), re.I),
         relative_pronoun=re.compile(rf"\b(?:{alternation(rules.words('relative_pronouns'))})\s+"),
