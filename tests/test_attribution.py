@@ -223,3 +223,8 @@ def test_a_name_an_adjective_or_a_day_is_no_claimant(registry, gazetteer):
     # a headline in title case capitalises its verb of saying
     headline = "Army Says Missile Hits Depot, Destroying 200 Vehicles And Killing 30 Troops"
     assert [c for c, _, _ in claims(headline + ".", registry, gazetteer)] == ["Army"]
+
+
+def test_a_claimant_ending_in_an_abbreviation_keeps_its_full_stop(registry, gazetteer):
+    found = claims("Two million people have fled the country, according to the U.N.", registry, gazetteer)
+    assert [(claimant, party) for claimant, party, _ in found] == [("the U.N.", "un")]

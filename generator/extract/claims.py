@@ -42,6 +42,8 @@ def clause_spans(text: str, language: Language) -> list[tuple[int, int]]:
     return spans
 
 
+CLAIMANT_EDGES = " ,;:\"'“”«»‘’-–—•"
+ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.N.", "U.S.": the full stop is the abbreviation's
 TITLE_CASE_SHARE = 0.8  # of a text's words of four letters or more, this many capitalised: a title-case headline
 
 
@@ -316,5 +318,9 @@ def resolve_claimant(subject: str, before: str, language: Language, registry: Re
 
 
 def _trim_claimant(text: str) -> str | None:
-    text = text.strip(" .,;:\"'“”«»‘’-–—•")
-    return text or None
+    """The claimant without the punctuation around it; a closing abbreviation keeps its full stop ('the U.N.')."""
+    text = text.strip(CLAIMANT_EDGES)
+    core = text.strip(CLAIMANT_EDGES + ".")
+    if text.endswith(".") and ABBREVIATION_END.search(core + "."):
+        core += "."
+    return core or None
