@@ -228,3 +228,11 @@ def test_a_name_an_adjective_or_a_day_is_no_claimant(registry, gazetteer):
 def test_a_claimant_ending_in_an_abbreviation_keeps_its_full_stop(registry, gazetteer):
     found = claims("Two million people have fled the country, according to the U.N.", registry, gazetteer)
     assert [(claimant, party) for claimant, party, _ in found] == [("the U.N.", "un")]
+
+
+def test_according_to_the_statement_is_whoever_made_it(registry, gazetteer):
+    body = (
+        "The Russian Defence Ministry said on Monday that it had hit a depot. "
+        "According to the statement, 70 soldiers were killed."
+    )
+    assert claims(body, registry, gazetteer)[0][:2] == ("The Russian Defence Ministry", "russia")

@@ -85,7 +85,7 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
             found.append(Attribution(claimant, party_in_context(claimant, language, registry, context), match.start(1)))
     for pattern, keys in ((cues.according_to, cues.according_keys), (cues.version, cues.version_keys)):
         for match in pattern.finditer(text) if may_hold(keys, text) else ():
-            claimant = _according_source(match.group(1), language, context)
+            claimant = _according_source(match.group(1), language, registry, context)
             if claimant and not language.attribution.bare_determiner.fullmatch(claimant):
                 found.append(
                     Attribution(claimant, party_in_context(claimant, language, registry, context), match.start())
@@ -168,8 +168,9 @@ def _cited_source(after: str, verb: str, language: Language) -> str | None:
     return None
 
 
-def _according_source(phrase: str, language: Language, context: Context) -> str | None:
-    """'according to him' is the last speaker; 'according to reports by the AP' is the AP; data names no one."""
+def _according_source(phrase: str, language: Language, registry: Registry, context: Context) -> str | None:
+    """'according to him' is the last speaker, 'according to the statement' the one who made it; 'according to
+    reports by the AP' is the AP; data names no one."""
     cues = language.attribution
     claimant = _trim_claimant(phrase)
     if not claimant:
@@ -183,6 +184,8 @@ def _according_source(phrase: str, language: Language, context: Context) -> str 
             return None
     if cues.information_only.fullmatch(claimant):
         return None  # "according to preliminary information": no one is named
+    if cues.anaphor.fullmatch(claimant) and context.last:
+        return resolve_claimant(claimant, "", language, registry, context)
     return _trim_claimant(claimant)
 
 
