@@ -236,3 +236,11 @@ def test_according_to_the_statement_is_whoever_made_it(registry, gazetteer):
         "According to the statement, 70 soldiers were killed."
     )
     assert claims(body, registry, gazetteer)[0][:2] == ("The Russian Defence Ministry", "russia")
+
+
+def test_an_aside_describing_the_speaker_is_not_the_speaker(registry, gazetteer):
+    body = (
+        "The foreign minister of Moldova, a small country that lies along the border, said three missiles "
+        "crossed its airspace."
+    )
+    assert claims(body, registry, gazetteer)[0][:2] == ("The foreign minister of Moldova", "other")

@@ -204,11 +204,14 @@ def subject_of(before: str, language: Language, registry: Registry | None = None
             break  # nothing more to cut: another round would cut nothing either
         text = cut
     after_relative = language.attribution.relative_pronoun.split(text)[-1].strip()
-    if after_relative:
+    if after_relative and not text.endswith(","):  # "X, a country that borders Y, (said)": an aside, closed
         text = after_relative  # "an attack that Ukrainian officials (said)"
     segments = [s.strip() for s in SEGMENT_BREAK.split(text) if s.strip()]
     if not segments:
         return None
+    cues = language.attribution
+    if len(segments) >= 2 and cues.relative_pronoun.search(segments[-1]) and cues.article_start.match(segments[-1]):
+        segments = segments[:-1]  # "X, a country that borders Y, (said)": the aside describes X
     found = _subject_from_segments(segments, language, registry)
     if not found and len(segments) >= 2 and segments[-1][:1].islower():
         # an aside between the speaker and the verb: "X, during a speech at the UN, announced"
