@@ -327,7 +327,7 @@ def test_a_mention_joins_an_event_only_when_words_and_places_both_match(gazettee
     article = Article("k1", "k1.md", date(2023, 1, 2), "Power station hit", None, None, "en", lead)
     main = EventCandidate("2023-01-01", "day", "Kharkiv", lead, 0, True)
     draft = EventDraft([Extraction(article, lead, (), main, ())], gazetteer)
-    index = EventsByDate(gazetteer, lambda word: word != "hit")  # 'hit' is in every report: not distinctive
+    index = EventsByDate(gazetteer, lambda word: word != "hit", lambda word: word == "kharkiv")  # 'hit': everywhere
     index.add(draft, frozenset({"power", "station", "hit"}))
 
     def mention(title, place):
@@ -337,6 +337,29 @@ def test_a_mention_joins_an_event_only_when_words_and_places_both_match(gazettee
     assert index.find(mention("the strike on the power station", "Kyiv")) is None  # two towns
     assert index.find(mention("the day a bridge was hit", "Kharkiv")) is None  # 'hit' tells nothing
     assert index.find(mention("the strike on the power station", None)) is draft  # asked again, same answer
+    assert index.find(mention("the day the station went dark", "Kharkiv")) is None  # one common word tells nothing
+
+
+def test_a_mention_needs_words_that_say_what_happened_and_prefers_a_curated_event(gazetteer):
+    from generator.events.assemble import EventDraft
+    from generator.events.mentions import EventsByDate
+
+    lead = "Troops were sent to the border on 24 February as markets fell."
+    article = Article("m1", "m1.md", date(2022, 2, 25), "Markets fall as troops sent", None, None, "en", lead)
+    main = EventCandidate("2022-02-24", "day", None, lead, 0, True)
+    reported = EventDraft([Extraction(article, lead, (), main, ())], gazetteer)
+    index = EventsByDate(gazetteer, lambda word: True, lambda word: word == "chaplyne")
+    index.add(reported, frozenset({"troops", "sent", "border", "24", "markets", "fell"}))
+
+    def mention(title):
+        return EventCandidate("2022-02-24", "day", None, title, 0, False)
+
+    assert index.find(mention("the troops sent on 24 February")) is reported  # two words: what happened
+    assert index.find(mention("since 24 February, when the war was sent")) is None  # one word, and the date's own
+    entry = Override((), "content/events.yml", 1, title="The invasion begins", date="2022-02-24")
+    curated = EventDraft([], gazetteer, curated=entry)
+    index.add(curated, frozenset({"invasion", "begins", "troops"}))
+    assert index.find(mention("the troops sent on 24 February")) is curated  # what a maintainer lists as recalled
 
 
 def test_a_reading_is_kept_while_its_text_is_unchanged_and_groups_as_one_read_anew(registry, gazetteer):

@@ -18,7 +18,7 @@ from ..model import Event, EventCandidate, EventMoves, Extraction, Override
 from .assemble import EventDraft, curated_drafts, finish_events
 from .cluster import CANDIDATE_BUCKET, ClusterState, cluster_main_events
 from .ids import automatic_id
-from .mentions import EventsByDate
+from .mentions import TELLING_BUCKET, EventsByDate
 from .moves import apply_main_moves
 from .overrides import apply_grouping_overrides
 from .readings import TextReading, read_texts, reported_nothing
@@ -118,7 +118,9 @@ def _link_mentions(
     """Each mention joins the event it names (or a maintainer's correction names), or stays a dated reference
     on its article."""
     buckets = vocabulary.weights.buckets
-    index = EventsByDate(gazetteer, lambda w: buckets.get(w, 0) <= CANDIDATE_BUCKET)
+    index = EventsByDate(
+        gazetteer, lambda w: buckets.get(w, 0) <= CANDIDATE_BUCKET, lambda w: buckets.get(w, 0) <= TELLING_BUCKET
+    )
     for draft in drafts:
         words = words_of(draft.curated.title or "") if draft.curated else frozenset()
         index.add(draft, words.union(*(vocabulary.words[x.article.id] for x in draft.main_extractions)))

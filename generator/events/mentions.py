@@ -2,12 +2,13 @@
 
 A mention joins an event when the date matches (a mention as precise as the
 event on its day; a vaguer one, "in 2014", within it), the places are
-compatible, and what happened matches: the mention's words share a
-distinguishing word with the event's title or leads (two when the mention
-is vaguer than an event the articles report; one for a curated context
-event, which a maintainer listed because articles recall it: "February's
-invasion"). Otherwise it stays a dated reference on the
-article. A mention is never counted as a source: it adds the article to the
+compatible, and what happened matches: the mention's words share two
+distinguishing words with the event's title or leads, or one that names the
+happening alone (a word few articles use: a name, a village), or one with a
+curated context event, which a maintainer listed because articles recall it
+("February's invasion"); the date's own numbers do not count. Of several
+such events a curated one wins, then the one sharing the most. Otherwise it
+stays a dated reference on the article. A mention is never counted as a source: it adds the article to the
 event's `articles`, never to its `main_articles`.
 """
 
@@ -20,6 +21,7 @@ from ..extract.places import Gazetteer
 from ..model import EventCandidate
 from .similarity import words_of
 
+TELLING_BUCKET = 4  # a word in fewer than 2**5 articles' headlines and leads names a happening alone
 PREFIX = 4  # 'invaded' meets 'invasion', 'annexed' meets 'annexation'
 NOT_DISTINCTIVE = frozenset({""})
 
@@ -27,9 +29,10 @@ NOT_DISTINCTIVE = frozenset({""})
 class EventsByDate:
     """Events by day, month and year, with the words that say what happened."""
 
-    def __init__(self, gazetteer: Gazetteer, distinctive: Callable[[str], bool]):
+    def __init__(self, gazetteer: Gazetteer, distinctive: Callable[[str], bool], telling: Callable[[str], bool]):
         self.gazetteer = gazetteer
         self.distinctive = distinctive
+        self.telling = telling  # a word rare enough to name a happening alone (a name, a rare place)
         self.by_date: dict[str, list] = defaultdict(list)
         self.words: dict[int, frozenset[str]] = {}
         self.dates: dict[int, frozenset[str]] = {}  # a draft's dates, fixed once its reports are known
@@ -44,28 +47,38 @@ class EventsByDate:
             self.by_date[key].append(draft)
 
     def find(self, mention: EventCandidate, words: frozenset[str] | None = None):
-        """The event this mention names, or None: the first on its date whose words and place both match
-        (`words`: those of the mention's title, when already read).
+        """The event this mention names, or None: of those on its date whose words and place both match
+        (`words`: those of the mention's title, when already read), a curated one, else the one sharing the
+        most distinguishing words, else the first.
 
         The conditions are checked cheapest first (shared words before places); all must hold, so the
         order changes nothing but the time."""
         drafts = self.by_date.get(mention.date)
         if not drafts:  # most mentions: nothing on that date, and no need to weigh their words
             return None
-        mention_words = self._stems(words_of(mention.title) if words is None else words)
+        # the date's own numbers ("24" of "February 24", "2022") are what matched it: they say nothing of what happened
+        raw = words_of(mention.title) if words is None else words
+        mention_words = self._stems(raw) - _date_numbers(mention.date)
         if not mention_words:
             return None
+        telling = {w[:PREFIX] for w in raw if self.telling(w)}  # the mention's own rare words, not a stem's others
+        best, best_rank = None, None
         for draft in drafts:
             dates = self.dates[id(draft)]
             exact = mention.date in dates
             if not exact and not any(d.startswith(mention.date) for d in dates):
                 continue
-            if len(mention_words & self.words[id(draft)]) < (1 if exact or draft.curated else 2):
+            common = mention_words & self.words[id(draft)]
+            shared = len(common)
+            alone = draft.curated or (exact and not common.isdisjoint(telling))
+            if shared < (1 if alone else 2):
                 continue
             if mention.place and draft.place and not _compatible(mention.place, draft.place, self.gazetteer):
                 continue
-            return draft
-        return None
+            rank = (bool(draft.curated), shared)  # what a maintainer lists as recalled, then what shares the most
+            if best_rank is None or rank > best_rank:
+                best, best_rank = draft, rank
+        return best
 
     def _stems(self, words: frozenset[str]) -> frozenset[str]:
         """The distinctive words' stems ('' marks a word that is not distinctive), each word weighed once."""
@@ -73,6 +86,11 @@ class EventsByDate:
         for word in [w for w in words if w not in stem_of]:
             stem_of[word] = word[:PREFIX] if self.distinctive(word) else ""
         return frozenset(map(stem_of.__getitem__, words)) - NOT_DISTINCTIVE
+
+
+def _date_numbers(date: str) -> frozenset[str]:
+    """The numbers a date is written with, as stems: '2022-02-24' -> {'2022', '24'} ('02' is never written)."""
+    return frozenset(str(int(part))[:PREFIX] for part in date.split("-")[::2] if part.isdigit())
 
 
 def _compatible(a: str, b: str, gazetteer: Gazetteer) -> bool:
