@@ -61,18 +61,22 @@ class EventsByDate:
         mention_words = self._stems(raw) - _date_numbers(mention.date)
         if not mention_words:
             return None
-        telling = {w[:PREFIX] for w in raw if self.telling(w)}  # the mention's own rare words, not a stem's others
+        telling = None  # the mention's own rare words (not a stem's other words), read when one shared word must do
         best, best_rank = None, None
         for draft in drafts:
+            common = mention_words & self.words[id(draft)]
+            if not common:  # most events of a busy day
+                continue
             dates = self.dates[id(draft)]
             exact = mention.date in dates
             if not exact and not any(d.startswith(mention.date) for d in dates):
                 continue
-            common = mention_words & self.words[id(draft)]
             shared = len(common)
-            alone = draft.curated or (exact and not common.isdisjoint(telling))
-            if shared < (1 if alone else 2):
-                continue
+            if shared == 1 and not draft.curated:
+                if telling is None:
+                    telling = {w[:PREFIX] for w in raw if self.telling(w)}
+                if not exact or common.isdisjoint(telling):
+                    continue
             if mention.place and draft.place and not _compatible(mention.place, draft.place, self.gazetteer):
                 continue
             rank = (bool(draft.curated), shared)  # what a maintainer lists as recalled, then what shares the most
