@@ -22,6 +22,7 @@ from .mentions import TELLING_BUCKET, EventsByDate
 from .moves import apply_main_moves
 from .overrides import apply_grouping_overrides
 from .readings import TextReading, read_texts, reported_nothing
+from .recalled import date_recollections
 from .reports import forget_kinds_read
 from .similarity import Vocabulary, words_of
 
@@ -52,6 +53,7 @@ def group_again(
     read here when not given.
     """
     gazetteer = gazetteer or load_gazetteer([Path("content")])
+    extractions = date_recollections(extractions, overrides)
     by_id = {x.article.id: x for x in extractions}
     moves = moves or EventMoves()
     readings = readings or read_texts(extractions, gazetteer)
