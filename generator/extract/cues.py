@@ -61,14 +61,16 @@ class AttributionCues:
     version_keys: frozenset | None
 
 
+def _toll_idiom(rules: Rules) -> re.Pattern:
+    """'claimed the lives of 53', 'claimed three lives': the verb, at most three words, the object."""
+    verbs, objects = alternation(rules.words("toll_idiom_verbs")), alternation(rules.words("toll_idiom_objects"))
+    return re.compile(rf"(?:{verbs})\s+(?:\S+\s+){{0,3}}?(?:{objects})", re.I)
+
+
 def build_attribution_cues(rules: Rules) -> AttributionCues:
     return AttributionCues(
         reporting_verbs=re.compile(alternation(rules.words("reporting_verbs")), re.I),
-        toll_idiom=re.compile(
-            rf"(?:{alternation(rules.words('toll_idiom_verbs'))})\s+(?:\S+\s+){{0,3}}?"
-            rf"(?:{alternation(rules.words('toll_idiom_objects'))})",
-            re.I,
-        ),
+        toll_idiom=_toll_idiom(rules),
         article_end=re.compile(rf"(?:^|\s)(?:{alternation(rules.words('articles'))})\s+$", re.I),
         only_time_words=re.compile(rf"(?:(?:{alternation([*rules.weekdays, *rules.months])})[\s,.]*)+", re.I),
         according_to=re.compile(rf"(?:{alternation(rules.words('according_to'))})\s+([^,;:]+)", re.I),
