@@ -261,3 +261,15 @@ def test_an_arrest_days_after_an_incident_is_dated_by_the_arrest(registry, gazet
     assert x.main.date == "2024-05-06"
     x = extract_article(make_article(body, "2024-05-03", title=title), registry, gazetteer)
     assert x.main.date == "2024-05-02"
+
+
+def test_a_photo_captions_day_is_the_pictures_not_the_happenings(registry, gazetteer):
+    caption = "A destroyed building after Russian missile strikes in Kyiv, Ukraine, on Wednesday, March 2, 2022."
+    body = (
+        "Engineers restored the water supply to the capital's eastern districts, officials said on Friday. "
+        f"{caption} Crews worked through the night."
+    )
+    x = extract_article(make_article(body, "2022-03-04", title="Water supply restored"), registry, gazetteer)
+    assert x.main.date == "2022-03-04"
+    alone = extract_article(make_article(caption, "2022-03-04", title="Kyiv in pictures"), registry, gazetteer)
+    assert alone.main.date == "2022-03-02"  # where the text dates nothing else, the caption's day stands

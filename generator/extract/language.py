@@ -32,6 +32,7 @@ class ArticleCues:
     headline_tail: re.Pattern  # "... – Moscow", "..., officials say": a headline that names its source
     headline_statement: re.Pattern  # "Zelensky denies ...", or a source named at the end: the headline reports a saying
     headline_incident: re.Pattern  # "... bombed ...", "... killed ...": a headline that tells an incident as done
+    dated_caption: re.Pattern  # "..., in Kyiv, Ukraine, Wednesday, March 2, 2022.": how wire photo captions close
 
 
 def event_nouns(rules: Rules, *more: str) -> str:
@@ -56,7 +57,16 @@ def build_article_cues(rules: Rules) -> ArticleCues:
         headline_tail=tail,
         headline_statement=re.compile(rf"{rules.regex('headline_statement_words').pattern}|{tail.pattern}", re.I),
         headline_incident=rules.regex("headline_incident_verbs"),
+        dated_caption=_dated_caption(rules),
     )
+
+
+def _dated_caption(rules: Rules) -> re.Pattern:
+    """A sentence closing ', [on] [Weekday,] Month Day, Year.' (or 'Day Month Year'), maybe with a short clause
+    after it: a wire photo caption's place and day. Running text names a recent day without its year."""
+    month, weekday = alternation(rules.months), alternation(rules.weekdays)
+    day = rf"(?:(?:{month})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{month})\.?),?\s+(?:19|20)\d\d"
+    return re.compile(rf",\s+(?:\w+\s+)?(?:(?:{weekday}),?\s+)?{day}(?:,[^,.]{{0,60}})?\.?\s*$", re.I)
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,10 @@ def main_date(
                 score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
                 if expression.value < reported and not _dates_an_incident(sentence, expression, language):
                     score = min(score, STATEMENT_DATE_SCORE)  # an earlier happening, told below the newest
+            if language.article.dated_caption.search(sentence.text):
+                # a photo caption's day ("..., in Kyiv, Ukraine, Oct. 10, 2022.") is the picture's: the text
+                # dates the happening, the caption only where the text does not
+                score = min(score, STATEMENT_DATE_SCORE)
         if score <= 0:
             continue
         if expression.statement:  # one day's quotes are one day of statements, however many are quoted
