@@ -48,6 +48,7 @@ def test_headlines_that_name_something_done_or_said_report_a_happening(title):
         ("Analysts say the offensive has stalled", "commentator"),
         ("Army veteran warns volunteers not to travel to the front", "commentator"),
         ("Shelling of the port is a sign of weakness: think tank", "commentator"),
+        ("Retired general calls for talks with Moscow", "commentator"),
     ],
 )
 def test_analysis_explainers_roundups_and_features_report_none(title, why):
