@@ -273,3 +273,12 @@ def test_a_photo_captions_day_is_the_pictures_not_the_happenings(registry, gazet
     assert x.main.date == "2022-03-04"
     alone = extract_article(make_article(caption, "2022-03-04", title="Kyiv in pictures"), registry, gazetteer)
     assert alone.main.date == "2022-03-02"  # where the text dates nothing else, the caption's day stands
+
+
+def test_a_place_after_the_briefing_came_hours_after_is_the_earlier_happenings(registry, gazetteer):
+    body = (
+        "Guards were posted around government buildings in Lviv, officials said. "
+        "The briefing came hours after the Crimean Bridge was partially destroyed."
+    )
+    x = extract_article(make_article(body, "2022-10-10", title="Guards posted in city"), registry, gazetteer)
+    assert x.main.place == "Lviv"  # not the bridge, more specific as it is

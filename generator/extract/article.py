@@ -136,6 +136,7 @@ def _main_place(
 ) -> str | None:
     """The most specific place of the title and lead, else the article's most named place."""
     title = [] if article.title_from_text else [(article.title, gazetteer.places_in(article.title, language))]
+    located = [_before_earlier(s, places, language) for s, places in zip(sentences, located, strict=True)]
     lead_sentences = [s for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not the lead
     texts = title + [(s.text[s.dateline :], located[s.index]) for s in lead_sentences]
     found = [(name, _locative(text, at, language)) for text, places in texts for at, name in places]
@@ -148,6 +149,12 @@ def _main_place(
     if counts:
         return counts.most_common(1)[0][0]
     return lead[0] if lead else None
+
+
+def _before_earlier(sentence: Sentence, places: list[tuple[int, str]], language: Language) -> list[tuple[int, str]]:
+    """'The briefing came hours after the Kerch bridge was hit': a place after that is the earlier happening's."""
+    earlier = language.article.earlier_after.match(sentence.text[sentence.dateline :])
+    return [p for p in places if p[0] < earlier.end()] if earlier else places
 
 
 def _locative(text: str, position: int, language: Language) -> bool:
