@@ -43,3 +43,16 @@ class CollectionPause:
         if self.was_on:
             gc.enable()
         self.was_on = None
+
+    @staticmethod
+    def set_aside_what_lives() -> None:
+        """Once a serve session's first build is done: one full pass, then what lives on (the extractions, pages
+        and caches the session keeps) is left out of every later pass (`gc.freeze`), so a pass that falls just
+        as the maintainer saves an edit does not walk them all again (0.4 s on the corpus, measured). What of
+        the first build a later one replaces and that holds a cycle (MkDocs' navigation) stays until the end."""
+        gc.collect()
+        gc.freeze()
+
+    @staticmethod
+    def take_back_what_was_set_aside() -> None:
+        gc.unfreeze()

@@ -273,11 +273,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.watch = ContentWatch(folders)
         for path in self.watch.paths_to_poll:
             server.watch(str(path))
+        self.collection.set_aside_what_lives()  # the first build is done: MkDocs calls on_serve after it
         return server
 
     def on_shutdown(self) -> None:
         if self.watch:
             self.watch.stop()
+            self.collection.take_back_what_was_set_aside()
         self.caches_kept.save()  # what the serve session kept only in memory
 
 

@@ -212,3 +212,24 @@ def test_a_rebuild_takes_the_theme_templates_compiled_by_the_first_build(tmp_pat
     assert build_again().templates.reused > 0
     page = (tmp_path / "site" / "articles" / "wire-2" / "index.html").read_text(encoding="utf-8")
     assert "Shelling in Odesa port" in page and "</html>" in page
+
+
+def test_what_the_first_build_leaves_is_set_aside_from_collection_until_the_session_ends(tmp_path):
+    import gc
+
+    class Server:  # what on_serve uses of MkDocs' live-reload server
+        def __init__(self):
+            self.watched = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    content = wire_content(tmp_path)
+    plugin, _ = serve_session(tmp_path, content)
+    assert gc.get_freeze_count() == 0
+    try:
+        server = plugin.on_serve(Server(), config=load_config(str(ROOT / "mkdocs.yml")), builder=None)
+        assert server.watched and gc.get_freeze_count() > 0
+    finally:
+        plugin.on_shutdown()
+    assert gc.get_freeze_count() == 0
