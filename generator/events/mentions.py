@@ -30,18 +30,18 @@ class EventsByDate:
     def __init__(self, gazetteer: Gazetteer, distinctive: Callable[[str], bool]):
         self.gazetteer = gazetteer
         self.distinctive = distinctive
-        # date -> (draft, its dates, its words' stems) for each draft on it, in the order they were added; a
-        # draft's dates are fixed once its reports are known. Ten thousand mentions look through these.
-        self.by_date: dict[str, list[tuple[object, frozenset[str], frozenset[str]]]] = defaultdict(list)
+        self.by_date: dict[str, list] = defaultdict(list)
+        self.words: dict[int, frozenset[str]] = {}
+        self.dates: dict[int, frozenset[str]] = {}  # a draft's dates, fixed once its reports are known
         self.stem_of: dict[str, str] = {}
 
     def add(self, draft, words: frozenset[str]) -> None:
-        dates = frozenset(draft.dates)
-        entry = (draft, dates, self._stems(words))
+        self.words[id(draft)] = self._stems(words)
+        dates = self.dates[id(draft)] = frozenset(draft.dates)
         # a vaguer mention ("in 2014") finds only curated events and events known no better than it
         keys = {v for value in dates for v in ((value, value[:7], value[:4]) if draft.curated else (value,))}
         for key in keys:
-            self.by_date[key].append(entry)
+            self.by_date[key].append(draft)
 
     def find(self, mention: EventCandidate, words: frozenset[str] | None = None):
         """The event this mention names, or None: the first on its date whose words and place both match
@@ -49,17 +49,18 @@ class EventsByDate:
 
         The conditions are checked cheapest first (shared words before places); all must hold, so the
         order changes nothing but the time."""
-        entries = self.by_date.get(mention.date)
-        if not entries:  # most mentions: nothing on that date, and no need to weigh their words
+        drafts = self.by_date.get(mention.date)
+        if not drafts:  # most mentions: nothing on that date, and no need to weigh their words
             return None
         mention_words = self._stems(words_of(mention.title) if words is None else words)
         if not mention_words:
             return None
-        for draft, dates, stems in entries:
+        for draft in drafts:
+            dates = self.dates[id(draft)]
             exact = mention.date in dates
             if not exact and not any(d.startswith(mention.date) for d in dates):
                 continue
-            if len(mention_words & stems) < (1 if exact or draft.curated else 2):
+            if len(mention_words & self.words[id(draft)]) < (1 if exact or draft.curated else 2):
                 continue
             if mention.place and draft.place and not _compatible(mention.place, draft.place, self.gazetteer):
                 continue
