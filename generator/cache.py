@@ -239,7 +239,8 @@ def read_cache_file(path: Path, kind: str, fingerprint_value: str):
         raw = path.read_bytes()
     except OSError as err:
         raise DamagedCache(f"cannot read {path.name} ({err.strerror})") from err
-    head, _, body = raw.partition(b"\n")
+    cut = raw.find(b"\n")
+    head, body = (raw, b"") if cut < 0 else (raw[:cut], memoryview(raw)[cut + 1 :])  # the body is 50 MB: no copy
     try:
         header = json.loads(head)
     except (ValueError, RecursionError) as err:
@@ -250,7 +251,7 @@ def read_cache_file(path: Path, kind: str, fingerprint_value: str):
     if header.get("sha256") != hashlib.sha256(body).hexdigest():
         raise DamagedCache(f"{path.name} is damaged (its checksum does not match)")
     try:
-        return json.loads(body.decode("ascii"))
+        return json.loads(str(body, "ascii"))
     except (ValueError, RecursionError) as err:
         raise DamagedCache(f"{path.name} is damaged (not JSON)") from err
 

@@ -29,6 +29,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .cache import KeptCaches
+from .collection_paused import CollectionPause
+from .compiled_templates import CompiledTemplates
 from .model import Timeline
 from .pipeline import build_timeline
 from .publish import PublishError, content_date, publish_data_and_search
@@ -149,13 +151,18 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.indexed = False
         self.early_index: EarlyIndex | None = None
         self.watch: ContentWatch | None = None  # serve: the content folders, watched by the system
+        self.collection = CollectionPause()  # serve: no cyclic collection during a rebuild (`collection_paused.py`)
+        self.templates = CompiledTemplates()  # serve: the theme's templates, compiled by the first build
 
     def on_startup(self, *, command, dirty):
         """Defined, so MkDocs keeps this object for a whole `serve`: a dirty rebuild renders only changed pages."""
         self.dirty = dirty
+        self.indexed = False  # MkDocs keeps this object for the process: a new session builds everything first
 
     def on_config(self, config):
         self.error_text = ""  # MkDocs may keep one plugin object for several builds
+        if self.dirty and self.indexed:  # a rebuild (on again in on_post_build or on_build_error); the first
+            self.collection.pause()  # build renders every page, and its garbage is collected as it goes
         root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.timeline = run_pipeline(root, self.config, self.caches_kept if self.dirty else None)
@@ -215,6 +222,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
 
     def on_env(self, env, config, files):
         env.globals["shared_sidebar"] = self._shared_sidebar
+        if self.dirty:
+            env.bytecode_cache = self.templates.for_config(_config_text(config))
         return env
 
     def on_page_context(self, context, page, config, nav):
@@ -239,6 +248,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         # a dirty rebuild (`timeline serve` after an edit) keeps the first build's data files and search index:
         # a preview's data/ and search may lag, its pages do not
         if self.dirty and self.indexed:
+            self.collection.resume()
             return
         early, self.early_index = self.early_index, None
         try:
@@ -248,8 +258,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         except PublishError as err:
             self.error_text = str(err)
             raise PluginError(self.error_text) from err
+        finally:
+            self.collection.resume()
 
     def on_build_error(self, error) -> None:
+        self.collection.resume()
         if self.early_index:
             self.early_index.stop()
             self.early_index = None
@@ -260,11 +273,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         self.watch = ContentWatch(folders)
         for path in self.watch.paths_to_poll:
             server.watch(str(path))
+        self.collection.set_aside_what_lives()  # the first build is done: MkDocs calls on_serve after it
         return server
 
     def on_shutdown(self) -> None:
         if self.watch:
             self.watch.stop()
+            self.collection.take_back_what_was_set_aside()
         self.caches_kept.save()  # what the serve session kept only in memory
 
 

@@ -181,3 +181,55 @@ def test_a_serve_session_keeps_grouping_state_in_memory_and_writes_it_when_it_en
     assert edited.events == cold.events and edited.article_event == cold.article_event
     again = build_timeline([content], tmp_path, cache)  # a later build starts from the saved state
     assert again.events == cold.events
+
+
+def test_a_rebuild_runs_without_the_cyclic_collector_and_turns_it_on_again(tmp_path, monkeypatch):
+    import gc
+
+    import generator.plugin as plugin_module
+
+    content = wire_content(tmp_path)
+    seen = []
+    real = plugin_module.render_site
+    monkeypatch.setattr(plugin_module, "render_site", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    plugin, build_again = serve_session(tmp_path, content)
+    assert seen == [True] and gc.isenabled()  # the first build renders every page: its garbage is collected
+    (content / "wire-2.md").write_text(ARTICLE.format(title="Shelling", day=2, place="Odesa", n=5), encoding="utf-8")
+    build_again()
+    assert seen == [True, False] and gc.isenabled()
+    (content / "wire-2.md").write_text("---\ntitle: no date\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(Exception, match="BuildError"):  # the content's problem: a date is missing
+        build_again()
+    assert gc.isenabled()  # on again after a failed rebuild
+
+
+def test_a_rebuild_takes_the_theme_templates_compiled_by_the_first_build(tmp_path):
+    content = wire_content(tmp_path)
+    plugin, build_again = serve_session(tmp_path, content)
+    assert plugin.templates.compiled
+    text = ARTICLE.format(title="Shelling in Odesa port", day=2, place="Odesa", n=4)
+    (content / "wire-2.md").write_text(text, encoding="utf-8")
+    assert build_again().templates.reused > 0
+    page = (tmp_path / "site" / "articles" / "wire-2" / "index.html").read_text(encoding="utf-8")
+    assert "Shelling in Odesa port" in page and "</html>" in page
+
+
+def test_what_the_first_build_leaves_is_set_aside_from_collection_until_the_session_ends(tmp_path):
+    import gc
+
+    class Server:  # what on_serve uses of MkDocs' live-reload server
+        def __init__(self):
+            self.watched = []
+
+        def watch(self, path):
+            self.watched.append(path)
+
+    content = wire_content(tmp_path)
+    plugin, _ = serve_session(tmp_path, content)
+    assert gc.get_freeze_count() == 0
+    try:
+        server = plugin.on_serve(Server(), config=load_config(str(ROOT / "mkdocs.yml")), builder=None)
+        assert server.watched and gc.get_freeze_count() > 0
+    finally:
+        plugin.on_shutdown()
+    assert gc.get_freeze_count() == 0

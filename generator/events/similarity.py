@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 import yaml
 
@@ -126,9 +127,7 @@ class WordWeights:
     """Document counts of words over the whole build, read as rarity buckets."""
 
     def __init__(self, word_sets: list[frozenset[str]]):
-        self.counts: Counter = Counter()
-        for found in word_sets:
-            self.counts.update(found)
+        self.counts: Counter = Counter(chain.from_iterable(word_sets))  # one count over all, in the same order
         self.buckets = {w: bucket(c) for w, c in self.counts.items()}
 
     def weight(self, word: str) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Event, Timeline
 from .format import MONTHS
@@ -53,23 +54,49 @@ class Period:
 
 @dataclass(frozen=True)
 class Periods:
-    """Every period of the timeline in time order (Background first), and the years each group holds."""
+    """Every period of the timeline in time order (Background first), and the years each group holds.
+
+    What every timeline page's navigation shows is worked out once per build (cached properties): the pages
+    are immutable, and working it out for each of 60 pages walked all 5,000 events 60 times."""
 
     background: Period | None
     since: str  # the first article's year: the years before it are Background
     years: tuple[str, ...]  # the covered years: each has its own page
     by_year: dict[str, tuple[Period, ...]]  # a covered year's periods; the first is the year's own page
 
-    @property
+    @cached_property
     def pages(self) -> tuple[Period, ...]:
         """Periods a reader pages through, in time order: Background, then each year's or month's ranges."""
         first = (self.background,) if self.background else ()
         return first + tuple(p for y in self.years for p in self.by_year[y] if not p.index)
 
-    @property
+    @cached_property
     def every(self) -> tuple[Period, ...]:
         first = (self.background,) if self.background else ()
         return first + tuple(p for y in self.years for p in self.by_year[y])
+
+    @cached_property
+    def event_years(self) -> list[str]:
+        """The years of every event, newest first (the date jump's choice)."""
+        return sorted({e.date[:4] for p in self.every for e in p.events}, reverse=True)
+
+    @cached_property
+    def months(self) -> dict[str, list[tuple[str, int, list[Period]]]]:
+        """Each covered year's months in order: (month "2022-03", its number of events, the pages that show it);
+        an uncut year's months are places on its one page."""
+        found = {}
+        for year in self.years:
+            pages_of: dict[str, list[Period]] = defaultdict(list)
+            for period in self.by_year[year]:
+                if not period.index:
+                    for month in sorted({e.date[:7] for e in period.events if e.date_precision != "year"}):
+                        if period not in pages_of[month]:
+                            pages_of[month].append(period)
+            found[year] = [
+                (month, sum(e.date[:7] == month for p in pages for e in p.events), pages)
+                for month, pages in sorted(pages_of.items())
+            ]
+        return found
 
 
 def first_article_year(timeline: Timeline) -> int | None:

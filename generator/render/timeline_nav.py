@@ -11,8 +11,6 @@ stay hidden and the pages show their cards and links.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from .filter_index import filter_index_url
 from .format import MONTHS, escape
 from .pages import link_to
@@ -44,23 +42,11 @@ def year_jump(url: str, periods: Periods, scope: str = "") -> str:
     return f'<nav class="tl-years" aria-label="Years">Years: {" ".join(links)}</nav>'
 
 
-def _months_of(periods: Periods, year: str) -> dict[str, list[Period]]:
-    """A year's months ("2022-03") -> the pages that show them; an uncut year's months are places on its page."""
-    months: dict[str, list[Period]] = defaultdict(list)
-    for period in periods.by_year[year]:
-        if not period.index:
-            for month in sorted({e.date[:7] for e in period.events if e.date_precision != "year"}):
-                if period not in months[month]:
-                    months[month].append(period)
-    return months
-
-
 def _month_entries(url: str, periods: Periods, year: str) -> list[tuple[str, str, int, list[Period]]]:
     """A year's months: (month, name, number of events, pages), each with the address of its first page;
     an uncut year's months are places on its one page ("years/2019/#2019-03")."""
     entries = []
-    for month, pages in sorted(_months_of(periods, year).items()):
-        count = sum(e.date[:7] == month for p in pages for e in p.events)
+    for month, count, pages in periods.months[year]:
         href = link_to(url, pages[0].url) + (f"#{month}" if pages[0].key == year else "")
         entries.append((month, href, count, pages))
     return entries
@@ -142,7 +128,7 @@ def period_map(periods: Periods) -> str:
 
 def date_jump(url: str, periods: Periods, current_key: str = "") -> str:
     """Year, month and day selects; timeline.js fills them and goes to the page of that date."""
-    years = sorted({e.date[:4] for p in periods.every for e in p.events}, reverse=True)
+    years = periods.event_years
     fields = "".join(
         f'<label>{name} <select data-jump="{name.lower()}"></select></label> ' for name in ("Year", "Month", "Day")
     )
