@@ -62,23 +62,20 @@ class Registry:
 
     def party_of(self, claimant: str) -> tuple[str, str | None]:
         """(party, registered actor name or None) for a claimant's words."""
+        party, name, _ = self.reading_of(claimant)
+        return party, name
+
+    def reading_of(self, claimant: str) -> tuple[str, str | None, bool]:
+        """(party, registered actor name or None, whether only an unqualified office named it: 'the regional
+        governor', 'officials', with no alias and no marker) for a claimant's words."""
         if match := _search(self.alias_pattern, self.alias_keys, claimant):
             name, party = self.alias_actor[_norm(match.group(0))]
-            return party, name
+            return party, name, False
         if match := _search(self.marker_pattern, self.marker_keys, claimant):
-            return self.marker_party[_norm(match.group(0))], None
+            return self.marker_party[_norm(match.group(0))], None, False
         if self.role_party and _search(self.role_pattern, self.role_keys, claimant):
-            return self.role_party, None
-        return "other", None
-
-    def speaks_by_role(self, claimant: str) -> bool:
-        """Named only by an unqualified office ('the regional governor', 'officials'): no alias, no marker."""
-        return bool(
-            self.role_party
-            and _search(self.role_pattern, self.role_keys, claimant)
-            and not _search(self.alias_pattern, self.alias_keys, claimant)
-            and not _search(self.marker_pattern, self.marker_keys, claimant)
-        )
+            return self.role_party, None, True
+        return "other", None, False
 
     def is_known(self, claimant: str) -> bool:
         return (

@@ -49,6 +49,13 @@ def this_happenings_counts(
     return {key: dict(found[key]) for key in order}
 
 
+def quoted(by_party: dict[str, list[tuple[Claim, Figure]]]) -> dict[str, list[tuple[Claim, Figure]]]:
+    """Each party's counts that a claimant gave (an outlet's own figure relays someone's: it is no side); a party
+    with none is left out."""
+    found = {party: [pair for pair in said if pair[0].claimant] for party, said in by_party.items()}
+    return {party: said for party, said in found.items() if said}
+
+
 def discrepancies_in(claims: tuple[Claim, ...], reports: frozenset[str] | None = None) -> list[Discrepancy]:
     """This happening's counts of one kind and one population from two parties or more (a claimant's, not the
     outlet's own figure, which relays someone's) whose highest figures differ. A party's own figures rising
@@ -56,17 +63,14 @@ def discrepancies_in(claims: tuple[Claim, ...], reports: frozenset[str] | None =
     says now."""
     found = []
     for (kind, population), by_party in this_happenings_counts(claims, reports).items():
-        sides = {
-            party: {f.value for c, f in said if c.claimant}
-            for party, said in by_party.items()
-            if any(c.claimant for c, _ in said)
-        }
-        if len({max(sort_key(v)[1] for v in values) for values in sides.values()}) > 1:
-            articles = {c.article for said in by_party.values() for c, _ in said if c.claimant}
+        sides = quoted(by_party)
+        values = {party: {figure.value for _, figure in said} for party, said in sides.items()}
+        if len({max(sort_key(v)[1] for v in party_values) for party_values in values.values()}) > 1:
+            articles = {claim.article for said in sides.values() for claim, _ in said}
             found.append(
                 Discrepancy(
                     kind=kind,
-                    values={party: sorted(vs, key=sort_key) for party, vs in sorted(sides.items())},
+                    values={party: sorted(vs, key=sort_key) for party, vs in sorted(values.items())},
                     articles=tuple(sorted(articles)),
                     population=population,
                 )

@@ -200,6 +200,11 @@ class Override:
     id: str | None = None
     separate: bool = False
 
+    @property
+    def is_curated(self) -> bool:
+        """A curated event: an entry with a title and a date and no articles."""
+        return not self.articles and bool(self.title) and bool(self.date)
+
 
 @dataclass(frozen=True)
 class Correction:

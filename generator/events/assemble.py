@@ -132,4 +132,4 @@ def finish_events(drafts: list[EventDraft], overrides: list[Override]) -> list[E
 
 def curated_drafts(overrides: list[Override], gazetteer: Gazetteer) -> list[EventDraft]:
     """The maintainer's curated entries: an `events.yml` item with a title and a date and no articles."""
-    return [EventDraft([], gazetteer, o) for o in overrides if not o.articles and o.title and o.date]
+    return [EventDraft([], gazetteer, o) for o in overrides if o.is_curated]

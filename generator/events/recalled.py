@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Extraction, Override, first_day
+from ..model import Extraction, Override, first_day, precision_of
 
 RECALL_DAYS = 7  # a report published more than a week after a context event's day is not its report
 
 
 def date_recollections(extractions: list[Extraction], overrides: list[Override]) -> list[Extraction]:
     """The extractions, each that recalls a curated event's day as its own happening dated by its report."""
-    days = {o.date for o in overrides if not o.articles and o.title and o.date and len(o.date) == len("2022-02-24")}
+    days = {o.date for o in overrides if o.is_curated and precision_of(o.date) == "day"}
     if not days:
         return extractions
     return [_dated_by_report(x) if _recalls(x, days) else x for x in extractions]

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from functools import cache, lru_cache
 
+from ..extract.sentences import ends_in_initials
 from ..model import Extraction, first_day
 from ..rules import alternation, rules_for
 from .similarity import words_of
@@ -24,7 +25,6 @@ LONGEST = 160  # a longer headline is a summary, not a title
 # compiled once, not looked up in `re`'s cache on each call (a serve profile showed the look-ups)
 TRAILING_SEPARATORS = re.compile(r"[\s|–—:-]+$")
 BAR = re.compile(r"\s\|\s")
-ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "D.C.", "U.S.": the full stop is the abbreviation's
 
 
 @lru_cache(maxsize=256)
@@ -56,7 +56,7 @@ def clean_headline(title: str, outlet: str | None, language: str = "en") -> str:
     text = section_label.sub("", text)
     text = SHOUTED.sub(lambda m: m.group(0).lower(), text)
     text = text.replace("''", "'")
-    text = text if ABBREVIATION_END.search(text) else text.rstrip(".")  # "... in D.C." keeps its full stop
+    text = text if ends_in_initials(text) else text.rstrip(".")  # "... in D.C." keeps its full stop
     if len(text) > 2 and text[0] == text[-1] and text[0] in "'\"":
         text = text[1:-1]  # a headline wrapped whole in quotes
     return text[:1].upper() + text[1:]

@@ -17,6 +17,7 @@ from ..actors import Registry
 from ..phrases import may_hold
 from .cues import AttributionCues
 from .reach import text_after, text_before
+from .sentences import ends_in_initials
 from .sources import Attribution, Context, party_in_context
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def clause_spans(text: str, language: Language) -> list[tuple[int, int]]:
 
 
 CLAIMANT_EDGES = " ,;:\"'“”«»‘’-–—•"
-ABBREVIATION_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.N.", "U.S.": the full stop is the abbreviation's
+LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 TITLE_CASE_SHARE = 0.8  # of a text's words of four letters or more, this many capitalised: a title-case headline
 
 
@@ -64,7 +65,8 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
             continue  # "explosions were reported": no one is reporting
         if _read_as_noun(match, before, text, cues):
             continue  # "preliminary reports", "a UN estimate": a noun, not a verb
-        if match.group(0)[:1].isupper() and before.strip() and not _title_case(text) or cues.article_end.search(before):
+        named = match.group(0)[:1].isupper() and before.strip() and not _title_case(text)
+        if named or cues.article_end.search(before):
             continue  # "the United States", "an estimated 160,000": a name, or an adjective after an article
         if cues.toll_idiom.match(text, match.start()):
             continue  # "the attack claimed the lives of 53": no one is claiming
@@ -119,7 +121,7 @@ def headline_source(headline: str, language: Language, registry: Registry, conte
 
 def _title_case(text: str) -> bool:
     """A headline in title case ('Russia Says Missile Hits Station'): its verbs are capitalised too."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text)]
+    words = LONG_WORD.findall(text)
     return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
@@ -327,6 +329,6 @@ def _trim_claimant(text: str) -> str | None:
     """The claimant without the punctuation around it; a closing abbreviation keeps its full stop ('the U.N.')."""
     text = text.strip(CLAIMANT_EDGES)
     core = text.strip(CLAIMANT_EDGES + ".")
-    if text.endswith(".") and ABBREVIATION_END.search(core + "."):
+    if text.endswith(".") and ends_in_initials(core + "."):
         core += "."
     return core or None

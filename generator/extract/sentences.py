@@ -41,6 +41,7 @@ CAPTION_MAX_WORDS = 60  # a photo caption is a few lines
 CAPTION_MAX_SENTENCES = 3  # ... of at most a few sentences
 CREDIT_REACH = 120  # a credit that closes a sentence is in its last characters
 FULL_DATE_END = re.compile(r"\b(?:1[89]|20)\d\d\.?[\"”’]?\s*$")  # a caption's first sentence ends with its date
+INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.N.", "D.C.": a single capital and its full stop
 FURNITURE_MAX_WORDS = 20
 HEADLINE_MAX_WORDS = 30
 
@@ -217,6 +218,11 @@ def _starts_sentence(body: str, position: int, end: int) -> bool:
     rest = rest.lstrip(OPENING)
     first = rest[:1]
     return bool(first) and (first.isupper() or first.isdigit())
+
+
+def ends_in_initials(text: str) -> bool:
+    """The text closes with an abbreviation's full stop ('the U.N.', 'Washington, D.C.'): keep it."""
+    return bool(INITIALS_END.search(text))
 
 
 def _is_abbreviation(body: str, dot: int, language: Language) -> bool:

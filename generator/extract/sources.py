@@ -84,8 +84,8 @@ class Context:
 def party_in_context(claimant: str, language: Language, registry: Registry, context: Context) -> str:
     """A claimant's party; an institution named without its country ('the defence ministry', 'the MoD')
     takes the party of the last speaker of that kind, else of the country the article named last."""
-    party, _ = registry.party_of(claimant)
-    if context.role_side and registry.speaks_by_role(claimant):
+    party, _, by_role = registry.reading_of(claimant)
+    if context.role_side and by_role:
         # an unqualified office on the ground of another country than Ukraine is that country's, unless its own
         # place says otherwise ("the Mariupol mayor" in a report from Moscow)
         return context.place_party(claimant, language) or context.role_side

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..compare import sort_key, this_happenings_counts
-from ..model import Claim, Event, Figure, Value, precision_of
+from ..compare import quoted, sort_key, this_happenings_counts
+from ..model import Claim, Event, Value, precision_of
 from .format import KIND_ORDER, hedged_words, human_date
 
 KINDS_IN_SUMMARY = 2
@@ -55,7 +55,7 @@ def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
     for kind, population in ordered[:KINDS_IN_SUMMARY]:
         said_by_party = {
             party: max(said, key=lambda pair: sort_key(pair[1].value))
-            for party, said in _quoted(counts[(kind, population)]).items()
+            for party, said in (quoted(counts[(kind, population)]) or counts[(kind, population)]).items()
         }
         said = [
             f"{_speaker(claim, party_labels, i == 0)} said {hedged_words(figure.value, figure.qualifier)}"
@@ -66,13 +66,6 @@ def figures_in_words(event: Event, party_labels: dict[str, str]) -> str:
         sentence += f", {ratio} as many" if ratio and len(said_by_party) == 2 else ""
         sentences.append(sentence[0].upper() + sentence[1:] + ".")
     return " ".join(sentences)
-
-
-def _quoted(by_party: dict[str, list[tuple[Claim, Figure]]]) -> dict[str, list[tuple[Claim, Figure]]]:
-    """Each party's quoted counts; the outlets' own only when no one is quoted."""
-    quoted = {party: [p for p in said if p[0].claimant] for party, said in by_party.items()}
-    quoted = {party: said for party, said in quoted.items() if said}
-    return quoted or by_party
 
 
 def _speaker(claim: Claim, party_labels: dict[str, str], first: bool = True) -> str:
