@@ -18,13 +18,12 @@ from contextlib import contextmanager
 @contextmanager
 def collection_paused() -> Iterator[None]:
     """No cyclic collection inside the block; as it was before (on, or off when a caller had turned it off) after."""
-    was_on = gc.isenabled()
-    gc.disable()
+    pause = CollectionPause()
+    pause.pause()
     try:
         yield
     finally:
-        if was_on:
-            gc.enable()
+        pause.resume()
 
 
 class CollectionPause:
