@@ -36,13 +36,24 @@ TOP_BUCKET = 14  # a word in 2**14 articles or more weighs nothing
 STOPWORDS = frozenset(yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8"))["stopwords"])
 
 
+SIBILANT_ENDINGS = ("s", "x", "z", "ch", "sh")  # "es" is a plural ending only after these: crashes, taxes
+
+
 @lru_cache(maxsize=200_000)
 def _stem(word: str) -> str:
-    """A crude English stem, enough to meet 'strikes' with 'strike' and 'killed' with 'kills'."""
+    """A crude English stem that meets a word's plural, past and -ing forms: 'strike', 'strikes' and
+    'striking'; 'drone' and 'drones'; 'announced' and 'announces'; 'casualty' and 'casualties'."""
+    if word.endswith("ies") and len(word) >= 6:
+        return word[:-3] + "y"
     for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            if suffix == "es" and not word[:-2].endswith(SIBILANT_ENDINGS):
+                suffix = "s"  # "strikes" is "strike" + s, not "strik" + es
+            elif suffix == "s" and word.endswith(("ss", "us", "is")):
+                break  # "press", "status", "analysis" are no plurals
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word  # "strike" meets "striking"
 
 
 def headline_of(extraction: Extraction) -> str:

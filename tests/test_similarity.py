@@ -1,0 +1,14 @@
+"""The words two reports of one happening share: a word's inflected forms count as one word."""
+
+from generator.events.similarity import words_of
+
+
+def test_plural_past_and_ing_forms_of_a_word_are_one_word():
+    assert words_of("Drones strike, casualties announced") == words_of("drone strikes casualty announces")
+    assert words_of("striking") == words_of("strike") == words_of("strikes")
+    assert words_of("crashes shelled") == words_of("crash shelling")
+
+
+def test_words_ending_in_s_that_are_no_plurals_keep_it():
+    assert words_of("press status analysis") == {"press", "status", "analysis"}
+    assert words_of("Kyiv Russians") == {"kyiv", "russian"}
