@@ -235,6 +235,10 @@ REACTION_BODY = (
         ("Raid on depot was not ours – interior minister", "2024-05-10", "2024-05-09"),
         # a headline that tells the incident as done reports the incident, whoever says it
         ("Minister says guards killed in raid on depot", "2024-05-10", "2024-05-02"),
+        ("Minister says raid on depot kills four guards", "2024-05-10", "2024-05-02"),
+        # an update on the aftermath, a repair, a reopening: follow-ups on their own day
+        ("Officials give update on depot", "2024-05-10", "2024-05-09"),
+        ("Depot repairs to take months", "2024-05-10", "2024-05-09"),
         # within a day of the incident, a reaction is told as part of it
         ("Minister denies ordering raid on depot", "2024-05-03", "2024-05-02"),
     ],
@@ -281,4 +285,17 @@ def test_a_place_after_the_briefing_came_hours_after_is_the_earlier_happenings(r
         "The briefing came hours after the Crimean Bridge was partially destroyed."
     )
     x = extract_article(make_article(body, "2022-10-10", title="Guards posted in city"), registry, gazetteer)
+    assert x.main.place == "Lviv"  # not the bridge, more specific as it is
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Missiles struck Lviv on Monday in response to the attack on the Crimean Bridge, officials said.",
+        "In retaliation for the blast on the Crimean Bridge, missiles struck Lviv on Monday, officials said.",
+        "The strikes came hours after the Crimean Bridge was hit. Missiles struck Lviv, officials said.",
+    ],
+)
+def test_the_place_of_a_happening_a_strike_answers_is_not_the_strikes(registry, gazetteer, body):
+    x = extract_article(make_article(body, "2022-10-10", title="Missiles strike city"), registry, gazetteer)
     assert x.main.place == "Lviv"  # not the bridge, more specific as it is

@@ -152,9 +152,18 @@ def _main_place(
 
 
 def _before_earlier(sentence: Sentence, places: list[tuple[int, str]], language: Language) -> list[tuple[int, str]]:
-    """'The briefing came hours after the Kerch bridge was hit': a place after that is the earlier happening's."""
-    earlier = language.article.earlier_after.match(sentence.text[sentence.dateline :])
-    return [p for p in places if p[0] < earlier.end()] if earlier else places
+    """'The briefing came hours after the Kerch bridge was hit', 'strikes in response to the attack on the Kerch
+    bridge': a place after that is the earlier happening's, the one the report's happening follows or answers."""
+    cues, text = language.article, sentence.text[sentence.dateline :]
+    earlier = cues.earlier_after.match(text)
+    if earlier:
+        return [p for p in places if p[0] < earlier.end()]
+    answered = cues.earlier_cause.search(text)
+    if not answered:
+        return places
+    clause_end = text.find(",", answered.end())  # "In response to the blast on the bridge, Russia struck Kyiv"
+    clause_end = len(text) if clause_end < 0 else clause_end
+    return [p for p in places if not answered.start() <= p[0] < clause_end]
 
 
 def _locative(text: str, position: int, language: Language) -> bool:

@@ -34,6 +34,7 @@ class ArticleCues:
     headline_incident: re.Pattern  # "... bombed ...", "... killed ...": a headline that tells an incident as done
     dated_caption: re.Pattern  # "..., in Kyiv, Ukraine, Wednesday, March 2, 2022.": how wire photo captions close
     earlier_after: re.Pattern  # "The briefing came hours after": what follows is an earlier happening
+    earlier_cause: re.Pattern  # "in response to", "in revenge for": what follows is the happening answered
 
 
 def event_nouns(rules: Rules, *more: str) -> str:
@@ -59,8 +60,9 @@ def build_article_cues(rules: Rules) -> ArticleCues:
         headline_statement=re.compile(rf"{rules.regex('headline_statement_words').pattern}|{tail.pattern}", re.I),
         headline_incident=rules.regex("headline_incident_verbs"),
         dated_caption=_dated_caption(rules),
+        earlier_cause=rules.regex("answered_happening_markers"),
         earlier_after=re.compile(
-            rf"^\W*(?:\w+\s+)?(?:{alternation(rules.words('report_nouns'))})\s+"
+            rf"^\W*(?:\w+\s+)?(?:{event_nouns(rules, *rules.words('report_nouns'))})\s+"
             rf"(?:{alternation(rules.words('report_follow_verbs'))})\s+(?:[\w-]+\s+){{0,3}}?"
             rf"(?:{alternation(rules.words('after_words'))})\b",
             re.I,
