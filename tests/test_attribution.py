@@ -244,3 +244,18 @@ def test_an_aside_describing_the_speaker_is_not_the_speaker(registry, gazetteer)
         "crossed its airspace."
     )
     assert claims(body, registry, gazetteer)[0][:2] == ("The foreign minister of Moldova", "other")
+
+
+def test_a_subheading_run_into_the_next_sentence_is_not_part_of_the_speaker(registry, gazetteer):
+    body = "Ministry blames army for depot explosion The official said 14 people were killed in the blast."
+    assert claims(body, registry, gazetteer)[0][0] == "The official"
+
+
+def test_both_before_the_verb_is_not_part_of_the_speakers(registry, gazetteer):
+    body = "The blast killed at least three people, the New York Times and Washington Post both reported."
+    assert claims(body, registry, gazetteer)[0][0] == "Washington Post"  # the last of two named speakers
+
+
+def test_a_capitalised_article_inside_a_name_keeps_the_name(registry, gazetteer):
+    body = "Charity Save The Children said 14 children were killed in the blast."
+    assert claims(body, registry, gazetteer)[0][0] == "Charity Save The Children"

@@ -199,6 +199,8 @@ def _is_trailing(text: str, match: re.Match) -> bool:
 def subject_of(before: str, language: Language, registry: Registry | None = None) -> str | None:
     """The noun phrase right before a reporting verb, without openers, auxiliaries or dates."""
     text = before.rstrip()
+    if not _title_case(text):  # a subheading pasted without its full stop: the speaker is in the new sentence
+        text = text[max((m.end() for m in language.attribution.run_in_start.finditer(text)), default=0) :]
     auxiliary_end = language.attribution.auxiliary_end
     for _ in range(3):
         cut = language.attribution.time_phrase_end.sub("", auxiliary_end.sub("", text))

@@ -31,6 +31,7 @@ class AttributionCues:
     passive_before: re.Pattern
     noun_before: re.Pattern
     auxiliary_end: re.Pattern
+    run_in_start: re.Pattern  # "... explosion The official (said)": a sentence run into the last one
     anaphor: re.Pattern
     speaker_noun: re.Pattern
     continuation: re.Pattern
@@ -95,6 +96,9 @@ def build_attribution_cues(rules: Rules) -> AttributionCues:
         passive_before=re.compile(rf"(?:{alternation(rules.words('passive_markers'))})\s+(?:\w+\s+)?$", re.I),
         noun_before=re.compile(rf"(?:{alternation(rules.words('noun_markers'))})\s+$", re.I),
         auxiliary_end=re.compile(rf"\s+(?:{alternation(rules.words('auxiliaries'))})$", re.I),
+        run_in_start=re.compile(
+            rf"(?<![\w'’-])[a-z][\w'’-]*\s+(?=(?:{alternation([w.title() for w in rules.words('articles')])})\s+\w)"
+        ),
         anaphor=re.compile(rf"(?:{alternation(rules.words('anaphors'))})", re.I),
         speaker_noun=re.compile(alternation(rules.words("speaker_nouns")), re.I),
         continuation=re.compile(rf"(?:{alternation(rules.words('continuations'))})\b", re.I),
