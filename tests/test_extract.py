@@ -299,3 +299,19 @@ def test_a_place_after_the_briefing_came_hours_after_is_the_earlier_happenings(r
 def test_the_place_of_a_happening_a_strike_answers_is_not_the_strikes(registry, gazetteer, body):
     x = extract_article(make_article(body, "2022-10-10", title="Missiles strike city"), registry, gazetteer)
     assert x.main.place == "Lviv"  # not the bridge, more specific as it is
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("White House defends decision on depot aid", "Washington"),  # said where the institution sits
+        ("Depot raid was a provocation – Kremlin", "Moscow"),
+        ("Kremlin says Russian jets bombed depot", "Izium"),  # an incident told as done keeps its own place
+        ("Minister urges White House to send air defence", "Izium"),  # whom a saying addresses is not its seat
+        ("The Kremlin's war must end, minister says", "Izium"),  # nor an owner
+    ],
+)
+def test_a_saying_by_an_institution_named_for_its_seat_happened_there(registry, gazetteer, title, expected):
+    body = "A depot near Izium was hit by missiles on Monday, officials said."
+    x = extract_article(make_article(body, "2024-05-07", title=title), registry, gazetteer)
+    assert x.main.place == expected

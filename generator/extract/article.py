@@ -19,7 +19,7 @@ from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .language import Language, language_for
-from .main_date import LEAD_SENTENCES, first_match_end, main_date, names_an_event
+from .main_date import LEAD_SENTENCES, first_match_end, headline_states, main_date, names_an_event
 from .places import Gazetteer, load_gazetteer
 from .reach import text_before
 from .sentences import split_sentences
@@ -134,7 +134,11 @@ def _main_place(
     gazetteer: Gazetteer,
     language: Language,
 ) -> str | None:
-    """The most specific place of the title and lead, else the article's most named place."""
+    """Where a saying was made, for a headline that reports one ('White House defends ...'); else the most
+    specific place of the title and lead, else the article's most named place."""
+    seat = _seat_of_saying(article, gazetteer, language)
+    if seat:
+        return seat
     title = [] if article.title_from_text else [(article.title, gazetteer.places_in(article.title, language))]
     located = [_before_earlier(s, places, language) for s, places in zip(sentences, located, strict=True)]
     lead_sentences = [s for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not the lead
@@ -149,6 +153,15 @@ def _main_place(
     if counts:
         return counts.most_common(1)[0][0]
     return lead[0] if lead else None
+
+
+def _seat_of_saying(article: Article, gazetteer: Gazetteer, language: Language) -> str | None:
+    """'White House defends ...', 'Kremlin denies ...', '... – Kremlin': a saying by an institution named for its
+    seat happened there, not at the places it talks about; an institution after the verb is whom it addresses."""
+    if not headline_states(article, language):
+        return None
+    verb = language.article.headline_statement.search(article.title)
+    return next((seat for at, seat in gazetteer.seats_in(article.title) if at < verb.end()), None)
 
 
 def _before_earlier(sentence: Sentence, places: list[tuple[int, str]], language: Language) -> list[tuple[int, str]]:

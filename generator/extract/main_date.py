@@ -77,14 +77,14 @@ def main_date(
     if not candidates:
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
-    if best not in title_dates and _headline_states(article, language):
+    if best not in title_dates and headline_states(article, language):
         said_on = _day_said(article, sentences, expressions, lede, best, language)
         if said_on:
             return said_on, "day"
     return best, precision[best]
 
 
-def _headline_states(article: Article, language: Language) -> bool:
+def headline_states(article: Article, language: Language) -> bool:
     """The headline reports a saying ("Zelensky denies ordering attack on bridge", "... – Moscow"), not an
     incident told as done ("Amnesty says Russian jet bombed theatre")."""
     if article.title_from_text:

@@ -41,6 +41,7 @@ class Gazetteer:
         aliases: dict[str, str],
         written: dict[str, str] | None = None,
         theatre: frozenset[str] = frozenset(),
+        seats: dict[str, str] | None = None,
     ):
         self.places = {p.name: p for p in places}
         self.theatre = theatre  # the countries the war is fought in (places.yml's `theatre:`)
@@ -50,6 +51,16 @@ class Gazetteer:
         body = trie_alternation(list(aliases), fold_case=True)  # a trie: thousands of spellings stay fast
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if aliases else None
         self.keys = key_words(aliases)  # most sentences name no place: a look-up of their words spares the scan
+        self.seat_of = {_norm(k): v for k, v in (seats or {}).items()}  # "Kremlin" -> Moscow
+        seat_body = trie_alternation(list(self.seat_of), fold_case=True) if self.seat_of else None
+        self.seat_pattern = re.compile(rf"(?<![\w-])(?:{seat_body})(?![\w'’-])", re.I) if seat_body else None
+
+    def seats_in(self, text: str) -> list[tuple[int, str]]:
+        """(position, place) of each institution named for its seat ('the Kremlin', 'the White House'), not as an
+        owner ('the Kremlin's war')."""
+        if not self.seat_pattern:
+            return []
+        return [(m.start(), self.seat_of[_norm(m.group(0))]) for m in self.seat_pattern.finditer(text)]
 
     def places_in(self, text: str, language: Language, located: bool = True) -> list[tuple[int, str]]:
         """(position, place name) for every place named in the text as where something is, not as a speaker
@@ -177,4 +188,5 @@ def gazetteer_from_text(text: str) -> Gazetteer:
         for alias in [place.name, *(entry.get("aliases") or [])]:
             aliases[_norm(str(alias))] = place.name
             written[_norm(str(alias))] = str(alias)
-    return Gazetteer(places, aliases, written, frozenset(str(c) for c in data.get("theatre") or []))
+    seats = {str(alias): str(place) for place, names in (data.get("seats") or {}).items() for alias in names or []}
+    return Gazetteer(places, aliases, written, frozenset(str(c) for c in data.get("theatre") or []), seats)
