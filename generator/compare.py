@@ -1,14 +1,16 @@
 """Compare: where an event's sources agree and where they don't.
 
 For each kind of figure and the people it counts, the values each party
-gave of this happening's count; a discrepancy where two parties' highest
-figures differ. The words a reader sees (the event's summary) are the renderer's.
+gave of this happening's count; a discrepancy where two parties' figures lie
+apart, so that they cannot be one toll counted at different hours. The words
+a reader sees (the event's summary) are the renderer's.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from itertools import combinations
 
 from .model import FIGURE_KINDS, Claim, Discrepancy, Event, Figure, Value
 
@@ -58,14 +60,16 @@ def quoted(by_party: dict[str, list[tuple[Claim, Figure]]]) -> dict[str, list[tu
 
 def discrepancies_in(claims: tuple[Claim, ...], reports: frozenset[str] | None = None) -> list[Discrepancy]:
     """This happening's counts of one kind and one population from two parties or more (a claimant's, not the
-    outlet's own figure, which relays someone's) whose highest figures differ. A party's own figures rising
-    over time (a toll updated 23 -> 25 -> 30) are its updates, not a dispute: the newest, highest, is what it
-    says now."""
+    outlet's own figure, which relays someone's) that cannot be one toll told at different hours. A party's own
+    figures rising over time (a toll updated 23 -> 25 -> 30) are its updates, not a dispute: the newest, highest,
+    is what it says now; and another party's figure within that rise (20 while one side went 6 -> 20 -> 23) is
+    the same toll counted at another hour. Two parties dispute a count when their figures lie apart (63 against
+    400)."""
     found = []
     for (kind, population), by_party in this_happenings_counts(claims, reports).items():
         sides = quoted(by_party)
         values = {party: {figure.value for _, figure in said} for party, said in sides.items()}
-        if len({max(sort_key(v)[1] for v in party_values) for party_values in values.values()}) > 1:
+        if _lie_apart(values.values()):
             articles = {claim.article for said in sides.values() for claim, _ in said}
             found.append(
                 Discrepancy(
@@ -76,6 +80,12 @@ def discrepancies_in(claims: tuple[Claim, ...], reports: frozenset[str] | None =
                 )
             )
     return found
+
+
+def _lie_apart(values_by_party) -> bool:
+    """Whether two parties' figures span ranges that do not meet (each party's lowest to its highest figure)."""
+    spans = [(min(sort_key(v)[0] for v in values), max(sort_key(v)[1] for v in values)) for values in values_by_party]
+    return any(high < other_low or other_high < low for (low, high), (other_low, other_high) in combinations(spans, 2))
 
 
 def _related(events: list[Event]) -> dict[str, tuple[str, ...]]:

@@ -74,6 +74,16 @@ def test_only_this_happenings_counts_of_one_population_from_two_sides_are_disput
     assert discrepancies_in(_event(first, third, the_outlets_own).claims) == []
 
 
+def test_a_figure_within_another_sides_rising_toll_is_that_toll_at_another_hour():
+    a1 = article("a1", "Kyiv said 6 died. Kyiv said 23 died. The UN said 20 died.")
+    kyiv = [claim(f"k{v}", a1, f"Kyiv said {v} died.", "Kyiv", "ukraine", ("killed", v, "exact")) for v in (6, 23)]
+    agency = claim("u1", a1, "The UN said 20 died.", "The UN", "un", ("killed", 20, "exact"))
+    assert discrepancies_in(_event(*kyiv, agency).claims) == []  # 20 lies within Kyiv's 6 -> 23
+    apart = _with(agency, value=40)
+    (found,) = discrepancies_in(_event(*kyiv, apart).claims)  # 40 is beyond anything Kyiv gave
+    assert found.values == {"ukraine": [6, 23], "un": [40]}
+
+
 def _toll_timeline() -> Timeline:
     first = article("a1", "Kyiv said 23 died. Among them were 4 children.", "First report", "2023-01-01")
     later = article("a2", "Kyiv said 30 died. Since the war began 9000 died.", "Later report", "2023-01-03")
