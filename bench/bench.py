@@ -267,7 +267,7 @@ def measure_extraction(articles: list) -> str:
     registry = load_registry([ROOT / "content"])[0]
     extra = ()
     if "gazetteer" in inspect.signature(extract_article).parameters:
-        from generator.extract.places import load_gazetteer
+        from generator.extract.places_file import load_gazetteer
 
         extra = (load_gazetteer([ROOT / "content"]),)
     started = time.process_time()

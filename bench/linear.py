@@ -19,7 +19,7 @@ if str(ROOT) not in sys.path:
 
 from generator.actors import load_registry  # noqa: E402
 from generator.extract import extract_article  # noqa: E402
-from generator.extract.places import load_gazetteer  # noqa: E402
+from generator.extract.places_file import load_gazetteer  # noqa: E402
 from generator.ingest import cut_runs  # noqa: E402
 from generator.model import Article  # noqa: E402
 

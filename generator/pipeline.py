@@ -106,7 +106,7 @@ def _build_timeline(
         articles=tuple(articles),
         events=tuple(events),
         article_event=article_event,
-        problems=tuple(problems) + tables.registry_problems + tuple(override_problems + correction_problems),
+        problems=tuple(problems) + tables.table_problems + tuple(override_problems + correction_problems),
         generated_from=",".join(display_path(d, (root or Path.cwd()).resolve()) for d in content_dirs),
         parties=registry.party_labels,
         references=references,

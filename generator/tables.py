@@ -17,7 +17,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .actors import Registry, load_registry, registry_from_bytes, registry_path
-from .extract.places import Gazetteer, gazetteer_from_text, places_path
+from .extract.places import Gazetteer, places_path
+from .extract.places_file import read_places_bytes
 from .model import Problem
 from .rules import languages, rules_for
 
@@ -29,7 +30,7 @@ LIBRARIES = ("dateparser", "regex", "python-dateutil", "pytz", "tzlocal", "PyYAM
 @dataclass(frozen=True)
 class BuildTables:
     registry: Registry
-    registry_problems: tuple[Problem, ...]
+    table_problems: tuple[Problem, ...]  # what is wrong in actors.yml and places.yml
     gazetteer: Gazetteer
     fingerprint: str
 
@@ -89,8 +90,8 @@ def load_tables(content_dirs: list[Path], last: BuildTables | None = None) -> Bu
         registry, problems = load_registry(content_dirs)  # it names the reason the file cannot be read
     else:
         registry, problems = registry_from_bytes(registry_bytes, str(registry_file))
-    gazetteer = gazetteer_from_text(places_bytes.decode("utf-8"))
-    tables = BuildTables(registry, tuple(problems), gazetteer, fingerprint)
+    gazetteer, place_problems = read_places_bytes(places_bytes, str(places_file))
+    tables = BuildTables(registry, tuple(problems + place_problems), gazetteer, fingerprint)
     _compiled_last.clear()
     if registry_bytes is not None:
         _compiled_last[files] = tables

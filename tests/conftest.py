@@ -6,7 +6,7 @@ import pytest
 from stage_helpers import ROOT
 
 from generator.actors import load_registry
-from generator.extract.places import load_gazetteer
+from generator.extract.places_file import load_gazetteer
 
 
 @pytest.fixture(scope="session")

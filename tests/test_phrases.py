@@ -7,7 +7,7 @@ import pytest
 
 from generator.actors import load_registry
 from generator.extract.language import language_for
-from generator.extract.places import load_gazetteer
+from generator.extract.places_file import load_gazetteer
 from generator.phrases import key_words, may_hold, words_of
 
 KELVIN = "\u212a"  # matches "k" when case is ignored

@@ -9,7 +9,7 @@ from stage_helpers import ROOT, make_article
 from generator.events import group_articles_into_events
 from generator.extract import extract_article
 from generator.extract.language import language_for
-from generator.extract.places import SPECIFICITY, _norm
+from generator.extract.places import SPECIFICITY, fold_spelling
 
 ENGLISH = language_for("en")
 
@@ -55,7 +55,7 @@ def test_every_spelling_names_one_place():
     clashes = []
     for entry in PLACES:
         for alias in [entry["name"], *(entry.get("aliases") or [])]:
-            key = _norm(str(alias))
+            key = fold_spelling(str(alias))
             if owner.setdefault(key, entry["name"]) != entry["name"]:
                 clashes.append(f"{alias!r}: {owner[key]} and {entry['name']}")
     assert clashes == []

@@ -10,7 +10,7 @@ from stage_helpers import ROOT
 from test_render import strike_timeline
 
 from generator.actors import registry_from_data
-from generator.extract.places import gazetteer_from_text
+from generator.extract.places_file import gazetteer_from_text
 from generator.publish import finish_search_index, start_search_index
 from generator.render import render_site
 from generator.render.search import SpellingFinder

@@ -117,3 +117,36 @@ def test_a_second_build_in_one_process_takes_the_compiled_tables_while_their_fil
     other = tmp_path / "other"
     shutil.copytree(content, other)  # the same bytes in another file: its problems would name that file
     assert load_tables([other]) is not edited
+
+
+BAD_PLACES = """places:
+  - {name: Kyiv, kind: town, parent: Ukrain}
+  - {kind: city}
+  - {name: Lviv, aliases: Lemberg}
+seats: [Kremlin]
+theatre: Ukraine
+"""
+
+
+def test_a_mistake_in_the_gazetteer_is_named_with_its_line_and_fix_never_a_traceback(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "places.yml").write_text(BAD_PLACES, encoding="utf-8")
+    (content / "a.md").write_text("---\ntitle: T\ndate: 2022-01-01\noutlet: X\n---\n\nA strike hit Lviv.\n")
+    timeline = build_timeline([content], tmp_path)
+    found = {(p.line, p.severity, p.message) for p in timeline.problems if p.path.endswith("places.yml")}
+    assert found == {
+        (2, "error", "place 'Kyiv' has unknown kind 'town'"),
+        (2, "warning", "place 'Kyiv' lies in 'Ukrain', which the gazetteer does not list"),
+        (3, "error", "place #2 has no name"),
+        (4, "error", "aliases of 'Lviv' is not a list of names"),
+        (5, "error", "'seats:' is not a mapping"),
+        (6, "error", "theatre is not a list of names"),
+    }
+    assert [a.id for a in timeline.articles] == ["a"]  # the readable entries are kept and the article built
+    (content / "places.yml").write_text("places:\n  - {name: Kyiv, kind: city\n", encoding="utf-8")
+    (problem,) = [p for p in build_timeline([content], tmp_path).problems if p.path.endswith("places.yml")]
+    assert problem.line == 3 and "not valid YAML" in problem.message
+    (content / "places.yml").write_bytes(b"places:\n  - {name: Ky\xffiv}\n")
+    (problem,) = [p for p in build_timeline([content], tmp_path).problems if p.path.endswith("places.yml")]
+    assert problem.line == 2 and "not UTF-8" in problem.message

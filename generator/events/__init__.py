@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..extract.places import Gazetteer, load_gazetteer
+from ..extract.places import Gazetteer
+from ..extract.places_file import load_gazetteer
 from ..model import Event, EventCandidate, EventMoves, Extraction, Override
 from .assemble import EventDraft, curated_drafts, finish_events
 from .cluster import CANDIDATE_BUCKET, ClusterState, cluster_main_events

@@ -20,7 +20,8 @@ from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .language import Language, language_for
 from .main_date import LEAD_SENTENCES, first_match_end, headline_states, main_date, names_an_event
-from .places import Gazetteer, load_gazetteer
+from .places import Gazetteer
+from .places_file import load_gazetteer
 from .reach import text_before
 from .sentences import split_sentences
 from .sources import ground_side

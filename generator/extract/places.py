@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from ..phrases import key_words, may_hold, trie_alternation
 from ..rules import Rules, alternation, endings
 
@@ -51,7 +49,7 @@ class Gazetteer:
         body = trie_alternation(list(aliases), fold_case=True)  # a trie: thousands of spellings stay fast
         self.pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I) if aliases else None
         self.keys = key_words(aliases)  # most sentences name no place: a look-up of their words spares the scan
-        self.seat_of = {_norm(k): v for k, v in (seats or {}).items()}  # "Kremlin" -> Moscow
+        self.seat_of = {fold_spelling(k): v for k, v in (seats or {}).items()}  # "Kremlin" -> Moscow
         seat_body = trie_alternation(list(self.seat_of), fold_case=True) if self.seat_of else None
         self.seat_pattern = re.compile(rf"(?<![\w-])(?:{seat_body})(?![\w'’-])", re.I) if seat_body else None
 
@@ -60,7 +58,7 @@ class Gazetteer:
         owner ('the Kremlin's war')."""
         if not self.seat_pattern:
             return []
-        return [(m.start(), self.seat_of[_norm(m.group(0))]) for m in self.seat_pattern.finditer(text)]
+        return [(m.start(), self.seat_of[fold_spelling(m.group(0))]) for m in self.seat_pattern.finditer(text)]
 
     def places_in(self, text: str, language: Language, located: bool = True) -> list[tuple[int, str]]:
         """(position, place name) for every place named in the text as where something is, not as a speaker
@@ -71,7 +69,7 @@ class Gazetteer:
         cues = language.places
         if self.pattern and may_hold(self.keys, text):
             found.extend(
-                (m.start(), self.alias_place[_norm(m.group(0))])
+                (m.start(), self.alias_place[fold_spelling(m.group(0))])
                 for m in self.pattern.finditer(text)
                 if self._proper(m.group(0))
                 and not cues.speaker_after.match(text, m.end())
@@ -80,14 +78,14 @@ class Gazetteer:
         named_at = {position for position, _ in found}
         for match in INTRODUCED.finditer(text):
             name = match.group(1)
-            known = self.alias_place.get(_norm(name))
+            known = self.alias_place.get(fold_spelling(name))
             if match.start(1) not in named_at:
                 found.append((match.start(1), known or name))
         return sorted(found)
 
     def _proper(self, matched: str) -> bool:
         """'Kyiv' is a place; 'kyiv' in 'the kyiv Army' is not written as one."""
-        written = self.alias_written.get(_norm(matched), matched)
+        written = self.alias_written.get(fold_spelling(matched), matched)
         return matched[0].isupper() or not written[0].isupper()
 
     def specificity(self, name: str) -> int:
@@ -144,7 +142,7 @@ def build_place_cues(rules: Rules) -> PlaceCues:
         ),
         after=re.compile(rf"\s+(?:{alternation(rules.words('place_not_after'))})", re.I),
         before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
-        metonyms=frozenset(_norm(w) for w in rules.words("metonym_places")),
+        metonyms=frozenset(fold_spelling(w) for w in rules.words("metonym_places")),
         locative_before=re.compile(rf"(?:{alternation(rules.words('locative_prepositions'))})\s+(?:the\s+)?$", re.I),
         metonym_acts=re.compile(
             rf"\s+(?:(?:and|or)\s+[\w'’-]+\s+)?(?:(?:{alternation(rules.words('metonym_verbs'))})"
@@ -159,11 +157,11 @@ def _not_a_location(text: str, match: re.Match, cues: PlaceCues) -> bool:
     if cues.after.match(text, match.end()) or cues.before.search(before):
         return True
     # "Moscow insists", "Kyiv and Moscow traded blame": a capital that acts stands for its government
-    metonym = _norm(match.group(0)) in cues.metonyms and not cues.locative_before.search(before)
+    metonym = fold_spelling(match.group(0)) in cues.metonyms and not cues.locative_before.search(before)
     return metonym and bool(cues.metonym_acts.match(text, match.end()))  # but "a hospital in Kyiv was hit"
 
 
-def _norm(text: str) -> str:
+def fold_spelling(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").replace("´", "'").split())  # the spellings the trie matches
 
 
@@ -172,21 +170,3 @@ def places_path(content_dirs: list[Path]) -> Path:
         if (folder / PLACES_FILE).is_file():
             return folder / PLACES_FILE
     return DEFAULT_PLACES
-
-
-def load_gazetteer(content_dirs: list[Path]) -> Gazetteer:
-    return gazetteer_from_text(places_path(content_dirs).read_text(encoding="utf-8"))
-
-
-def gazetteer_from_text(text: str) -> Gazetteer:
-    """Read anew each build, never cached by path: a build hashes the same text into its fingerprint."""
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    places, aliases, written = [], {}, {}
-    for entry in data.get("places") or []:
-        place = Place(str(entry["name"]), str(entry.get("kind") or "city"), entry.get("parent"))
-        places.append(place)
-        for alias in [place.name, *(entry.get("aliases") or [])]:
-            aliases[_norm(str(alias))] = place.name
-            written[_norm(str(alias))] = str(alias)
-    seats = {str(alias): str(place) for place, names in (data.get("seats") or {}).items() for alias in names or []}
-    return Gazetteer(places, aliases, written, frozenset(str(c) for c in data.get("theatre") or []), seats)
