@@ -259,3 +259,10 @@ def test_both_before_the_verb_is_not_part_of_the_speakers(registry, gazetteer):
 def test_a_capitalised_article_inside_a_name_keeps_the_name(registry, gazetteer):
     body = "Charity Save The Children said 14 children were killed in the blast."
     assert claims(body, registry, gazetteer)[0][0] == "Charity Save The Children"
+
+
+def test_a_clause_opening_before_the_speaker_is_not_part_of_it(registry, gazetteer):
+    body = "It came as the United Nations said 14 people were killed in the blast."
+    assert claims(body, registry, gazetteer)[0][0] == "the United Nations"
+    body = "The blast hit the market, where local officials said 14 people were killed."
+    assert claims(body, registry, gazetteer)[0][0] == "local officials"
