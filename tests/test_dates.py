@@ -34,6 +34,12 @@ def test_holiday_and_curly_apostrophe():
     assert values("25 rockets were fired on New Year’s Eve.") == [("2022-12-31", "day")]
 
 
+def test_a_holiday_days_ahead_is_the_coming_one_as_a_date_would_be():
+    # three days before it, "Victory Day" is this year's parade, not last year's
+    assert values("Troops rehearse for the Victory Day parade.", "2022-05-06") == [("2022-05-09", "day")]
+    assert values("Shelling resumed after Christmas Eve.", "2023-01-10") == [("2022-12-24", "day")]
+
+
 def test_weekday_is_the_most_recent_one_on_or_before_publication():
     assert values("A strike on Wednesday flattened the theatre.", "2022-03-17") == [("2022-03-16", "day")]
     assert values("Amnesty said on Thursday it was a war crime.", "2022-06-30") == [("2022-06-30", "day")]

@@ -202,7 +202,8 @@ def _resolve(
     cues = language.dates
     if name == "holiday":
         month, day = language.rules.table["holidays"][_key(lower, language.rules.table["holidays"])]
-        value = _most_recent(published, month, day).isoformat()
+        ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
+        value = _without_year(published, month, day, ahead).isoformat()
     elif name in ("day_month", "month_day", "month_year", "month", "month_bare"):
         precision = "day" if name in ("day_month", "month_day") else "month"
         ahead = bool(cues.future_before.search(text_before(sentence.text, match.start())))
@@ -332,9 +333,8 @@ def _calendar_date(lower: str, language: Language, published: date, precision: s
     if day_found is None:
         return ""
     try:
-        day = date(year or published.year, month, int(day_found.group(0)))
-        if year is None and (day - published).days > (UPCOMING_DAYS_AHEAD if ahead else UPCOMING_DAYS):
-            day = date(published.year - 1, month, day.day)
+        day = date(year, month, int(day_found.group(0))) if year else None
+        day = day or _without_year(published, month, int(day_found.group(0)), ahead)
     except ValueError:
         return None  # 30 February
     return day.isoformat()
@@ -356,9 +356,14 @@ def _parse_absolute(text: str, language: str, published: date, precision: str) -
     return result.isoformat() if precision == "day" else result.isoformat()[:7]
 
 
-def _most_recent(published: date, month: int, day: int) -> date:
-    candidate = date(published.year, month, day)
-    return candidate if candidate <= published else date(published.year - 1, month, day)
+def _without_year(published: date, month: int, day: int, ahead: bool = False) -> date:
+    """A day written without its year ('on March 3', 'Victory Day') is this calendar year's, as news writes
+    dates, unless that lies more than a few weeks ahead of publication (then last year's); after a word of the
+    future ('is due to start on March 1') most of a year ahead is still the coming one."""
+    this_year = date(published.year, month, day)
+    if (this_year - published).days > (UPCOMING_DAYS_AHEAD if ahead else UPCOMING_DAYS):
+        return date(published.year - 1, month, day)
+    return this_year
 
 
 def _clean_day(text: str, language: Language) -> str:
