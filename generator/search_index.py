@@ -27,6 +27,7 @@ from .render.search import INDEXED_BODY
 
 PAGES = "pages"  # the bare pages, removed once indexed
 BUNDLE = "bundle"  # what Pagefind writes
+PIPE_BYTES = 1 << 20  # the bodies in flight to the worker before rendering waits for it (Linux's usual maximum)
 
 
 class SearchIndexError(RuntimeError):
@@ -59,6 +60,10 @@ class EarlyIndex:
             stderr=subprocess.STDOUT,
             start_new_session=hasattr(os, "killpg"),
         )
+        with contextlib.suppress(ImportError, AttributeError, OSError):  # Linux: slack for a busy moment of the worker
+            import fcntl
+
+            fcntl.fcntl(process.stdin.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         return cls(folder, process)
 
     def add(self, file: str, body: str) -> None:
