@@ -197,6 +197,7 @@ class ExtractionPool:
         self.executor: ProcessPoolExecutor | None = None
         self.broken: BrokenProcessPool | None = None  # the workers failed: the build extracts in its own process
         self.chunks: list[tuple[list[Article], Future]] = []  # handed to the workers, in order
+        self.handed = 0  # articles in those chunks
         self.readings: dict[str, TextReading] = {}  # article id -> its text as grouping reads it
 
     def __enter__(self) -> ExtractionPool:
@@ -212,10 +213,8 @@ class ExtractionPool:
         hand them each full chunk."""
         if self.executor is None and not self.broken and len(missing) >= PARALLEL_FROM and self.workers >= 2:
             self._start()
-        handed = sum(len(chunk) for chunk, _ in self.chunks)
-        while self.executor and not self.broken and len(missing) - handed >= CHUNK:
-            self._hand(missing[handed : handed + CHUNK])
-            handed += CHUNK
+        while self.executor and not self.broken and len(missing) - self.handed >= CHUNK:
+            self._hand(missing[self.handed : self.handed + CHUNK])
 
     def _start(self) -> None:
         # spawn, not fork: the build may run inside a threaded process (mkdocs serve)
@@ -226,6 +225,7 @@ class ExtractionPool:
     def _hand(self, chunk: list[Article]) -> None:
         try:
             self.chunks.append((chunk, self.executor.submit(_extract_chunk, chunk)))
+            self.handed += len(chunk)
         except BrokenProcessPool as err:  # told by `extract`, which the build then does in its own process
             self.broken = err
 
@@ -239,12 +239,11 @@ class ExtractionPool:
             self._start()
         if progress:
             progress(f"extract: {len(articles)} articles in {self.workers} processes")
-        handed = sum(len(chunk) for chunk, _ in self.chunks)
-        if len(articles) < handed or any(a is not b for a, b in zip(articles, self._offered(), strict=False)):
+        if len(articles) < self.handed or any(a is not b for a, b in zip(articles, self._offered(), strict=False)):
             for _, future in self.chunks:  # other articles than those offered: start again
                 future.cancel()
-            self.chunks, handed = [], 0
-        for at in range(handed, len(articles), CHUNK):
+            self.chunks, self.handed = [], 0
+        for at in range(self.handed, len(articles), CHUNK):
             self._hand(articles[at : at + CHUNK])
         if self.broken:
             raise self.broken
