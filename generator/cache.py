@@ -89,15 +89,19 @@ class ExtractionCache:
                 self.changed = True  # the damaged file is replaced by this build's
 
     def _read(self, path: Path, kind: str) -> tuple[dict[str, Extraction], dict[str, tuple[int, int, str]]]:
-        data = read_cache_file(path, kind, self.fingerprint)
-        try:
-            entries = {_key(k): extraction_from_row(row) for k, row in data["entries"].items()}
-            # a row of an older layout (no inode) only makes its file be read again
-            rows = [(p, row) for p, row in data["files"].items() if len(row) == 4]
-            files = {_key(p): (int(m), int(s), int(i), _key(k)) for p, (m, s, i, k) in rows}
-        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
-            raise DamagedCache(f"{path.name} holds rows of another shape ({type(err).__name__})") from err
-        return entries, files
+        known = remembered(path, kind)
+        if known is None:
+            data = read_cache_file(path, kind, self.fingerprint)
+            try:
+                entries = {_key(k): extraction_from_row(row) for k, row in data["entries"].items()}
+                # a row of an older layout (no inode) only makes its file be read again
+                rows = [(p, row) for p, row in data["files"].items() if len(row) == 4]
+                files = {_key(p): (int(m), int(s), int(i), _key(k)) for p, (m, s, i, k) in rows}
+            except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
+                raise DamagedCache(f"{path.name} holds rows of another shape ({type(err).__name__})") from err
+            known = remember(path, kind, (entries, files))
+        entries, files = known
+        return dict(entries), dict(files)  # this build's to change; what the file holds stays as it is
 
     def start_build(self) -> None:
         """Forget what the last build looked at (files, hashed texts), keep the entries: the next build of a
@@ -180,6 +184,8 @@ class ExtractionCache:
             "files": {p: list(f) for p, f in sorted(self.files.items())},
         }
         write_cache_file(path, kind, self.fingerprint, data)
+        # as reading the file back would give them: in its order (it is sorted), the same values
+        remember(path, kind, (dict(sorted(entries.items())), dict(sorted(self.files.items()))))
 
 
 class KeptCaches:
@@ -281,7 +287,9 @@ def load_state(
     if not path or not path.is_file():
         return None
     try:
-        data = read_cache_file(path, name, fingerprint_value)
+        data = remembered(path, name)
+        if data is None:
+            data = remember(path, name, read_cache_file(path, name, fingerprint_value))
         try:
             return decode(data)
         except (KeyError, TypeError, ValueError, IndexError, AttributeError) as err:
@@ -293,4 +301,40 @@ def load_state(
 
 def save_state(directory: Path | None, name: str, fingerprint_value: str, data) -> None:
     if directory:
-        write_cache_file(directory / f"{name}-{fingerprint_value}{SUFFIX}", name, fingerprint_value, data)
+        path = directory / f"{name}-{fingerprint_value}{SUFFIX}"
+        write_cache_file(path, name, fingerprint_value, data)
+        remember(path, name, data)  # plain JSON values: reading the file back gives them as they are
+
+
+# What this process last read or wrote of each cache file, while the file is as it was then (its modification
+# time, size, inode and change time): a second build in the same process (`bench`'s rebuild, `timeline diff`,
+# tests) does not read, check and decode 50 MB again. A one-shot site build forgets it before rendering.
+_REMEMBERED: dict[tuple[str, str], tuple[tuple[int, ...], object]] = {}
+
+
+def _file_state(path: Path) -> tuple[int, ...] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino, stat.st_ctime_ns)
+
+
+def remembered(path: Path, kind: str):
+    """What the file held when this process last read or wrote it, if it has not changed since; else None."""
+    found = _REMEMBERED.get((str(path), kind))
+    if found is None or found[0] != _file_state(path):
+        return None
+    return found[1]
+
+
+def remember(path: Path, kind: str, value):
+    """Keep `value` as what the file holds now (the caller must not change it); gives it back."""
+    state = _file_state(path)
+    if state is not None:
+        _REMEMBERED[(str(path), kind)] = (state, value)
+    return value
+
+
+def forget_remembered() -> None:
+    _REMEMBERED.clear()

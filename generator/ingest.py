@@ -7,6 +7,7 @@ matter. Nothing here interprets the article text; it is kept as data.
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 from datetime import date
@@ -107,10 +108,13 @@ def _is_file(entry: os.DirEntry) -> bool:
         return True
 
 
-def read_articles(folders: list[Path], root: Path | None = None, reuse=None) -> tuple[list[Article], list[Problem]]:
+def read_articles(
+    folders: list[Path], root: Path | None = None, reuse=None, kept=None
+) -> tuple[list[Article], list[Problem]]:
     """Read every article under the folders; each bad file becomes a Problem, never a crash.
 
-    `reuse(path, shown)` may return the Article of a file that has not changed since it was last read.
+    `reuse(path, shown)` may return the Article of a file that has not changed since it was last read;
+    `kept(article)` is told of each article kept, in order, as soon as it is (the build starts extracting).
     Every article, reused or read, passes `validate` (as in `timeline check`); one that fails is left out.
     """
     articles: list[Article] = []
@@ -141,6 +145,8 @@ def read_articles(folders: list[Path], root: Path | None = None, reuse=None) -> 
             continue
         seen[article.id] = shown
         articles.append(article)
+        if kept:
+            kept(article)
     return articles, problems
 
 
@@ -315,10 +321,8 @@ def _may_repeat(body: str) -> bool:
             needed = REPEATS * length
             if len(words) <= needed:
                 break
-            same = [i for i, (a, b) in enumerate(zip(words, words[length:], strict=False)) if a == b]
-            if len(same) >= needed and any(
-                same[k + needed - 1] - same[k] == needed - 1 for k in range(len(same) - needed + 1)
-            ):
+            # one byte per word, 1 where it equals the word `length` on: a run of `needed` ones is what REPEATED needs
+            if b"\1" * needed in bytes(map(operator.eq, words, words[length:])):
                 return True
     return False
 

@@ -28,13 +28,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .cache import KeptCaches
+from .cache import KeptCaches, forget_remembered
 from .collection_paused import CollectionPause
 from .compiled_templates import CompiledTemplates
 from .model import Timeline
 from .pipeline import build_timeline
 from .publish import PublishError, content_date, publish_data_and_search
-from .render import render_site
+from .render import render_pages
 from .render.incremental import PageMemo
 from .render.pages import (
     ARTICLE_PART_CHARS,
@@ -46,7 +46,7 @@ from .render.pages import (
 )
 from .render.pages import Page as RenderedPage
 from .render.timeline import years_nav
-from .search_index import EarlyIndex, index_bodies_early
+from .search_index import EarlyIndex
 from .watch import ContentWatch
 
 INDENTATION = re.compile(r"\n[ \t\r\n\f]+")  # HTML's white space, never a no-break space
@@ -171,6 +171,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             raise
         config.nav = timeline_nav(self.timeline, self.config.events_per_page)
         if not self.dirty:
+            forget_remembered()  # the cache files as read: only a second build in this process would use them
             release_freed_memory()  # what extraction and grouping no longer hold
         return config
 
@@ -182,7 +183,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
         same_site = self.dirty and built_with == self.built_with
         built, self.built, self.built_with = self.built, {}, built_with
         options = site_options(self.config, config.repo_url or "", config.site_url or "")
-        for generated in render_site(self.timeline, options, self.pages_kept if self.dirty else None):
+        # the search index is made from the bodies as they are rendered (a preview keeps its first: on_post_build)
+        early = None if self.dirty and self.indexed else EarlyIndex.start(config.theme["language"])
+        self.early_index = early  # stopped by on_build_error if rendering fails
+        for generated in render_pages(self.timeline, options, self.pages_kept if self.dirty else None):
             before = built.get(generated.path) if same_site else None
             if before and before[0] is generated:  # the very page of the last build (`render/incremental.py`)
                 file = before[1]
@@ -192,9 +196,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):
             files.append(file)
             self.generated.add(generated.path)
             self.built[generated.path] = (generated, file)
-        if not (self.dirty and self.indexed):  # a preview keeps its first index (see on_post_build)
-            bodies = ((file.dest_uri, without_indentation(page.html)) for page, file in self.built.values())
-            self.early_index = index_bodies_early(bodies, config.theme["language"])
+            if early:
+                early.add(file.dest_uri, without_indentation(generated.html))
+        if early:
+            self.early_index = early.end_input()
         if not self.dirty:  # a one-shot build renders each page once: its HTML goes once written (on_post_page)
             self.built = {}
             release_freed_memory()

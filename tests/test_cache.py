@@ -251,3 +251,48 @@ def test_an_old_unchanged_file_is_not_read_again_and_a_replaced_or_removed_one_i
     rebuilt = build_timeline([content], tmp_path, cache_dir=cache)
     assert [a.id for a in rebuilt.articles] == ["a"]
     assert timeline_to_json(rebuilt) == timeline_to_json(build_timeline([content], tmp_path))
+
+
+def test_a_second_build_in_one_process_takes_the_cache_files_as_it_left_them_until_they_change(tmp_path, monkeypatch):
+    from generator import cache as cache_module
+
+    content = tmp_path / "content"
+    content.mkdir()
+    for n in range(3):
+        (content / f"a{n}.txt").write_text(SEED.replace("63", str(n + 60)), encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = timeline_to_json(build_timeline([content], tmp_path, cache_dir=cache))
+    read = []
+    real = cache_module.read_cache_file
+    monkeypatch.setattr(cache_module, "read_cache_file", lambda path, *a: read.append(path.name) or real(path, *a))
+    (content / "a3.txt").write_text(SEED.replace("Makiivka", "Kherson"), encoding="utf-8")
+    added = timeline_to_json(build_timeline([content], tmp_path, cache_dir=cache))
+    assert read == []  # the extractions and grouping's states, as this process wrote them
+    cache_module.forget_remembered()
+    assert timeline_to_json(build_timeline([content], tmp_path, cache_dir=cache)) == added  # as read from the files
+    assert any(name.startswith("extractions-") for name in read) and any(name.startswith("grouping-") for name in read)
+    assert added != first and added == timeline_to_json(build_timeline([content], tmp_path))  # as from scratch
+
+    read.clear()  # a file changed since (another process, damage) is read again, and found damaged
+    (damaged,) = cache.glob("grouping-*.json")
+    damaged.write_bytes(damaged.read_bytes()[:-1] + b" ")
+    notes = []
+    again = build_timeline([content], tmp_path, cache_dir=cache, progress=notes.append)
+    assert [name for name in read if name.startswith("grouping-")] and any("damaged" in n for n in notes), notes
+    assert timeline_to_json(again) == added
+
+
+def test_the_worker_processes_read_the_texts_they_extract_as_this_process_does(tmp_path, monkeypatch):
+    from generator.events.readings import read_text
+    from generator.ingest import read_articles
+    from generator.tables import load_tables
+
+    articles, _ = read_articles([ROOT / "seeds", ROOT / "content"], ROOT)
+    articles = [a for _ in range(pipeline.PARALLEL_FROM // len(articles) + 1) for a in articles]
+    tables = load_tables([ROOT / "content"])
+    monkeypatch.setattr(pipeline, "worker_count", lambda: 2)
+    with pipeline.ExtractionPool(tables.registry, tables.gazetteer) as pool:
+        extracted = pool.extract(articles)
+    assert pool.readings and set(pool.readings) == {a.id for a in articles}
+    for x in extracted:
+        assert pool.readings[x.article.id] == read_text(x, tables.gazetteer)

@@ -190,8 +190,8 @@ def test_a_rebuild_runs_without_the_cyclic_collector_and_turns_it_on_again(tmp_p
 
     content = wire_content(tmp_path)
     seen = []
-    real = plugin_module.render_site
-    monkeypatch.setattr(plugin_module, "render_site", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    real = plugin_module.render_pages
+    monkeypatch.setattr(plugin_module, "render_pages", lambda *a: seen.append(gc.isenabled()) or real(*a))
     plugin, build_again = serve_session(tmp_path, content)
     assert seen == [True] and gc.isenabled()  # the first build renders every page: its garbage is collected
     (content / "wire-2.md").write_text(ARTICLE.format(title="Shelling", day=2, place="Odesa", n=5), encoding="utf-8")

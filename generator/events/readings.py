@@ -54,19 +54,24 @@ def read_texts(
         source = source_digest(x)
         known = previous.get(x.article.id)
         if known is None or known.source != source:
-            why = reported_nothing(x.article, x.lead, gazetteer)
-            known = TextReading(
-                source,
-                words_of(headline_and_lead(x)),
-                words_of(headline_of(x)),
-                happening_kinds(x.article, x.lead),
-                why.reason if why else None,
-                tuple(words_of(m.title) for m in x.mentions),
-            )
+            known = read_text(x, gazetteer, source)
         readings[x.article.id] = known
     if previous.keys() == readings.keys() and all(previous[i] is r for i, r in readings.items()):
         return previous  # nothing read anew: the caller need not write them again
     return readings
+
+
+def read_text(x: Extraction, gazetteer: Gazetteer, source: str | None = None) -> TextReading:
+    """One article's reading (an extraction pool's worker reads those it extracted)."""
+    why = reported_nothing(x.article, x.lead, gazetteer)
+    return TextReading(
+        source or source_digest(x),
+        words_of(headline_and_lead(x)),
+        words_of(headline_of(x)),
+        happening_kinds(x.article, x.lead),
+        why.reason if why else None,
+        tuple(words_of(m.title) for m in x.mentions),
+    )
 
 
 @lru_cache(maxsize=1 << 15)  # a serve session reads the same headlines and leads again after every edit

@@ -11,6 +11,7 @@ lists are cut into numbered pages, long articles into parts.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -153,6 +154,13 @@ def event_label(event: Event) -> str:
 def render_site(timeline: Timeline, options: SiteOptions = SiteOptions(), memo: PageMemo | None = None) -> list[Page]:
     """Every page of the site: timeline and years, events, articles, parties, places. With a `memo` (a serve
     session's), an event's or article's pages that show nothing new are the last build's (`incremental.py`)."""
+    return list(render_pages(timeline, options, memo))
+
+
+def render_pages(
+    timeline: Timeline, options: SiteOptions = SiteOptions(), memo: PageMemo | None = None
+) -> Iterator[Page]:
+    """`render_site`'s pages one by one, as each is rendered (the plugin hands each to the search index)."""
     from .article import article_pages
     from .entities import actor_pages, place_pages
     from .event import event_page, redirect_page
@@ -161,21 +169,18 @@ def render_site(timeline: Timeline, options: SiteOptions = SiteOptions(), memo: 
     from .timeline import timeline_pages
 
     index = SiteIndex(timeline, options)
-    pages: list[Page] = []
-
-    pages.extend(timeline_pages(index))
+    yield from timeline_pages(index)
     kept = memo or EveryPageAnew()
     kept.start(index)
     for event in timeline.events:
-        pages.extend(kept.event_pages(index, event, lambda event=event: [event_page(index, event)]))
+        yield from kept.event_pages(index, event, lambda event=event: [event_page(index, event)])
     taken = {event.id for event in timeline.events}
-    pages.extend(redirect_page(e, alias) for e in timeline.events for alias in e.aliases if alias not in taken)
+    yield from (redirect_page(e, alias) for e in timeline.events for alias in e.aliases if alias not in taken)
     for article in timeline.articles:
-        pages.extend(kept.article_pages(index, article, lambda article=article: article_pages(index, article)))
-    pages.extend(actor_pages(index))
-    pages.extend(place_pages(index))
-    pages.append(open_data_page(index))
-    return pages
+        yield from kept.article_pages(index, article, lambda article=article: article_pages(index, article))
+    yield from actor_pages(index)
+    yield from place_pages(index)
+    yield open_data_page(index)
 
 
 def place_url(place: str | None) -> str:

@@ -123,7 +123,7 @@ def detect_language(text: str) -> str:
     words = text[:1500].lower().split()
     best, best_count = FALLBACK_LANGUAGE, 0
     for language, stopwords in _stopword_sets():
-        count = sum(1 for w in words if w in stopwords)
+        count = sum(map(stopwords.__contains__, words))
         if count > best_count:
             best, best_count = language, count
     return best
