@@ -15,11 +15,10 @@ import yaml
 
 from .model import Problem
 from .phrases import key_words, may_hold, trie_alternation
+from .yaml_text import SAFE_LOADER, line_finder, yaml_error_line
 
 REGISTRY_FILE = "actors.yml"
 DEFAULT_REGISTRY = Path(__file__).resolve().parent.parent / "content" / REGISTRY_FILE
-# libyaml's safe loader where PyYAML was built with it: the registry has a few thousand names
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
@@ -129,11 +128,10 @@ def registry_from_bytes(raw: bytes, shown: str) -> tuple[Registry, list[Problem]
         text = raw.decode("utf-8")
         data = yaml.load(text, Loader=SAFE_LOADER) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
-        mark = getattr(err, "problem_mark", None)
         return _empty_registry(), [
             Problem(
                 shown,
-                mark.line + 1 if mark else 1,
+                yaml_error_line(err),
                 f"actors registry is not valid YAML: {getattr(err, 'problem', None) or err}",
                 "fix the indentation; quote names that contain ':'",
             )
@@ -147,10 +145,7 @@ def _empty_registry() -> Registry:
 
 def registry_from_data(data: dict, shown: str, text: str = "") -> tuple[Registry, list[Problem]]:
     problems: list[Problem] = []
-    lines = text.split("\n")
-
-    def line_of(needle: str) -> int:
-        return next((i + 1 for i, line in enumerate(lines) if needle and needle in line), 1)
+    line_of = line_finder(text)
 
     parties = data.get("parties") if isinstance(data, dict) else None
     if not isinstance(parties, dict) or not parties:

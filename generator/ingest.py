@@ -18,6 +18,7 @@ import yaml
 from .model import Article, Problem
 from .rules import detect_language
 from .validate import article_problems, file_problem, publish_terms_problems
+from .yaml_text import SAFE_LOADER, yaml_error_line
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 NOT_ARTICLES = {"pages"}  # content/pages holds the site's own pages (About), not articles
@@ -51,7 +52,7 @@ class _TextDatesLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-class _FastTextDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _FastTextDatesLoader(SAFE_LOADER):
     """The same reading through libyaml, for front matter that cannot hold an alias (no '*' in it): pure-Python
     PyYAML took half of a cold build's reading of 10.7k articles. Any error is reported by `_TextDatesLoader`."""
 
@@ -252,8 +253,7 @@ def _parse_front_matter(shown: str, front: str) -> tuple[dict, Problem | None]:
     except RecursionError:
         return {}, Problem(shown, 2, "front matter nested too deeply", "write each key as 'key: value'")
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 2
+        line = yaml_error_line(err, first_line=2)  # the front matter starts on the file's second line
         reason = getattr(err, "problem", None) or "invalid YAML"
         fix = "write each key as 'key: value'; quote values that contain ':' or '#'"
         if "aliases" in reason:

@@ -10,6 +10,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = " date 2023-01-02 A strike on January 1 hit barracks in Makiivka. Moscow said 63 soldiers were killed.\n"
 
 
+def _seed_copies(tmp_path: Path, figures) -> Path:
+    """A content folder of the seed sentence, one file per figure it gives (a00.txt, a01.txt, ...)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for n, figure in enumerate(figures):
+        (content / f"a{n:02d}.txt").write_text(SEED.replace("63", str(figure)), encoding="utf-8")
+    return content
+
+
 def test_unchanged_articles_are_not_extracted_again(tmp_path, monkeypatch):
     content = tmp_path / "content"
     content.mkdir()
@@ -163,10 +172,7 @@ def test_many_articles_are_extracted_by_worker_processes_with_the_same_results(t
 
 
 def test_adding_an_article_writes_a_small_file_beside_the_cache_not_the_whole_cache(tmp_path, monkeypatch):
-    content = tmp_path / "content"
-    content.mkdir()
-    for n in range(60):
-        (content / f"a{n:02d}.txt").write_text(SEED.replace("63", str(n + 1)), encoding="utf-8")
+    content = _seed_copies(tmp_path, range(1, 61))
     cache = tmp_path / "cache"
     build_timeline([content], tmp_path, cache_dir=cache)
     (main,) = cache.glob("extractions-*.json")
@@ -256,10 +262,7 @@ def test_an_old_unchanged_file_is_not_read_again_and_a_replaced_or_removed_one_i
 def test_a_second_build_in_one_process_takes_the_cache_files_as_it_left_them_until_they_change(tmp_path, monkeypatch):
     from generator import cache as cache_module
 
-    content = tmp_path / "content"
-    content.mkdir()
-    for n in range(3):
-        (content / f"a{n}.txt").write_text(SEED.replace("63", str(n + 60)), encoding="utf-8")
+    content = _seed_copies(tmp_path, range(60, 63))
     cache = tmp_path / "cache"
     first = timeline_to_json(build_timeline([content], tmp_path, cache_dir=cache))
     read = []

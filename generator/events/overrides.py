@@ -22,6 +22,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..model import Extraction, Override, Problem
+from ..yaml_text import yaml_error_line
 
 OVERRIDES_FILE = "events.yml"
 DEFAULT_OVERRIDES = Path(__file__).resolve().parents[2] / "content" / OVERRIDES_FILE
@@ -152,9 +153,8 @@ def yaml_nodes(path: Path, fix: str) -> tuple[Node | None, list[Problem]]:
     try:
         root = yaml.compose(text.removeprefix("\ufeff"))
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
         reason = getattr(err, "problem", None) or "invalid YAML"
-        return None, [Problem(shown, mark.line + 1 if mark else 1, f"{path.name} is not valid YAML: {reason}", fix)]
+        return None, [Problem(shown, yaml_error_line(err), f"{path.name} is not valid YAML: {reason}", fix)]
     return (None if root is None or _is_null(root) else root), []
 
 

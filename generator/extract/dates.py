@@ -333,8 +333,8 @@ def _calendar_date(lower: str, language: Language, published: date, precision: s
     if day_found is None:
         return ""
     try:
-        day = date(year, month, int(day_found.group(0))) if year else None
-        day = day or _without_year(published, month, int(day_found.group(0)), ahead)
+        number = int(day_found.group(0))
+        day = date(year, month, number) if year else _without_year(published, month, number, ahead)
     except ValueError:
         return None  # 30 February
     return day.isoformat()

@@ -12,9 +12,9 @@ from pathlib import Path
 import yaml
 
 from ..model import Problem
+from ..yaml_text import SAFE_LOADER, line_finder, yaml_error_line
 from .places import PLACES_FILE, SPECIFICITY, Gazetteer, Place, fold_spelling, places_path
 
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = ", ".join(SPECIFICITY)
 
 
@@ -39,18 +39,13 @@ def read_places_bytes(raw: bytes, shown: str) -> tuple[Gazetteer, list[Problem]]
 
 def read_places(text: str, shown: str) -> tuple[Gazetteer, list[Problem]]:
     """The gazetteer the text describes, and what is wrong with it (`shown` is the file's name in problems)."""
-    lines = text.split("\n")
-
-    def line_of(needle: str) -> int:
-        return next((i + 1 for i, line in enumerate(lines) if needle and needle in line), 1)
-
+    line_of = line_finder(text)
     try:
         data = yaml.load(text, Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
         problem = f"the gazetteer is not valid YAML: {getattr(err, 'problem', None) or err}"
         fix = "fix the indentation; quote names that contain ':'"
-        return Gazetteer([], {}), [Problem(shown, mark.line + 1 if mark else 1, problem, fix)]
+        return Gazetteer([], {}), [Problem(shown, yaml_error_line(err), problem, fix)]
     if not isinstance(data, dict):
         return Gazetteer([], {}), [Problem(shown, 1, "the gazetteer is not a mapping", "start the file with 'places:'")]
     problems: list[Problem] = []
