@@ -309,6 +309,9 @@ def test_the_place_of_a_happening_a_strike_answers_is_not_the_strikes(registry, 
         ("Kremlin says Russian jets bombed depot", "Izium"),  # an incident told as done keeps its own place
         ("Minister urges White House to send air defence", "Izium"),  # whom a saying addresses is not its seat
         ("The Kremlin's war must end, minister says", "Izium"),  # nor an owner
+        ("Ministers gather at the White House over depot", "Washington"),  # what the headline puts at a seat
+        ("Minister comments on Kremlin plan for depot", "Izium"),  # a seat it talks about is not a venue
+        ("White House envoy rules out talks, officials say", "Izium"),  # the speaker is the source at the end
     ],
 )
 def test_a_saying_by_an_institution_named_for_its_seat_happened_there(registry, gazetteer, title, expected):

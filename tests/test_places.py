@@ -208,3 +208,20 @@ def test_an_acute_accent_for_an_apostrophe_names_the_same_place(gazetteer):
         name for _, name in gazetteer.places_in("Shelling in the Donetsk People's Republic continued.", ENGLISH)
     ]
     assert found
+
+
+# ------------------------------------------------------------ capitals that stand for their governments
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crimea, which Moscow annexed in 2014, was quiet.", ["Crimea"]),  # what a government does
+        ("Officials said Washington imposed new sanctions.", []),
+        ("A hospital in Kyiv was hit overnight.", ["Kyiv"]),  # a place all the same
+        ("Kyiv faced missile attacks hours later.", ["Kyiv"]),  # what the city went through
+        ("Drones over Moscow crashed near an airport.", ["Moscow"]),
+    ],
+)
+def test_a_capital_that_acts_as_a_government_is_no_place(gazetteer, text, expected):
+    assert names_in(gazetteer, text) == expected

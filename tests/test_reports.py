@@ -89,3 +89,16 @@ def test_kinds_of_happening_come_from_the_headline():
     article = make_article(LEAD, title="Russian missile strike kills 5; Zelensky vows response")
     assert happening_kinds(article, LEAD) == {"attack", "statement"}
     assert happening_kinds(make_article(LEAD, title="EU freezes bank assets"), LEAD) == {"measures"}
+
+
+@pytest.mark.parametrize(
+    ("title", "kinds"),
+    [
+        ("Barely audible minister leaves the debate", frozenset()),  # "barely" bars nothing
+        ("Club barred from league over war", {"measures"}),
+        ("Minister dodges question on depot", {"statement"}),
+        ("President snubs summit over war", {"meeting"}),
+    ],
+)
+def test_kinds_read_whole_words_not_beginnings(title, kinds):
+    assert happening_kinds(make_article(LEAD, title=title), LEAD) == kinds

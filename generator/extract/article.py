@@ -158,11 +158,22 @@ def _main_place(
 
 def _seat_of_saying(article: Article, gazetteer: Gazetteer, language: Language) -> str | None:
     """'White House defends ...', 'Kremlin denies ...', '... – Kremlin': a saying by an institution named for its
-    seat happened there, not at the places it talks about; an institution after the verb is whom it addresses."""
+    seat happened there, not at the places it talks about; an institution after the verb is whom it addresses.
+    An institution the headline puts something at or in ('... at the White House') is where that was done."""
+    if article.title_from_text:
+        return None
+    seats = gazetteer.seats_in(article.title)
+    right_before = language.places.venue_before  # "at the White House", not "comments on Kremlin ..."
+    hosted = next((seat for at, seat in seats if right_before.search(text_before(article.title, at, 40))), None)
+    if hosted:  # '... at the White House', '... in the Kremlin': the headline says where it was done
+        return hosted
     if not headline_states(article, language):
         return None
     verb = language.article.headline_statement.search(article.title)
-    return next((seat for at, seat in gazetteer.seats_in(article.title) if at < verb.end()), None)
+    tail = language.article.headline_tail.search(article.title)
+    if tail and verb.start() >= tail.start():  # '... – Kremlin': the source named at the end is the speaker
+        return next((seat for at, seat in seats if at >= tail.start()), None)
+    return next((seat for at, seat in seats if at < verb.end()), None)
 
 
 def _before_earlier(sentence: Sentence, places: list[tuple[int, str]], language: Language) -> list[tuple[int, str]]:

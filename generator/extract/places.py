@@ -132,6 +132,7 @@ class PlaceCues:
     metonyms: frozenset  # capitals that stand for their governments ("Moscow insists")
     metonym_acts: re.Pattern  # "has", "says", "and Kyiv": a metonym followed by these is a government acting
     locative_before: re.Pattern  # "in", "on", "near": after these a metonym is a place whatever follows
+    venue_before: re.Pattern  # "at the", "in the": an institution after these is where something was done
     speaker_after: re.Pattern  # "'s", "said", "will": the place is a speaker or an owner, not a location
 
 
@@ -144,6 +145,7 @@ def build_place_cues(rules: Rules) -> PlaceCues:
         before=re.compile(rf"(?:{alternation(rules.words('place_not_before'))})\s+(?:the\s+)?$", re.I),
         metonyms=frozenset(fold_spelling(w) for w in rules.words("metonym_places")),
         locative_before=re.compile(rf"(?:{alternation(rules.words('locative_prepositions'))})\s+(?:the\s+)?$", re.I),
+        venue_before=re.compile(rf"\b(?:{alternation(rules.words('venue_prepositions'))})\s+(?:the\s+)?$", re.I),
         metonym_acts=re.compile(
             rf"\s+(?:(?:and|or)\s+[\w'’-]+\s+)?(?:(?:{alternation(rules.words('metonym_verbs'))})"
             rf"|(?:and|or)\s+(?:{alternation(rules.words('metonym_places'))}))",
