@@ -9,7 +9,13 @@ from stage_helpers import make_article
 from generator.cache_codec import state_from_data, state_to_data
 from generator.compare import compare_sources, discrepancies_in
 from generator.events import group_again, group_articles_into_events
-from generator.events.cluster import HEADLINE_SIMILARITY, SIMILARITY, STRONG_SIMILARITY, cluster_main_events
+from generator.events.cluster import (
+    HEADLINE_SIMILARITY,
+    QUIET_PLACE_ONE_LANGUAGE,
+    SIMILARITY,
+    STRONG_SIMILARITY,
+    cluster_main_events,
+)
 from generator.events.similarity import Vocabulary
 from generator.extract import extract_article
 from generator.model import Article, EventCandidate, Extraction, Override
@@ -162,6 +168,36 @@ def test_one_quiet_town_in_one_language_needs_a_rare_word_in_common(gazetteer):
     two_languages = [same_language[0], _made("t4", "Ракети влучили в залізничну станцію в Чаплиному", "Chaplyne", "uk")]
     clusters, _ = cluster_main_events(crowd + two_languages, gazetteer)
     assert {"t1", "t4"} in clusters  # nothing in common but the town, the day and the kind
+
+
+def test_in_one_language_one_shared_name_at_a_quiet_town_is_not_enough(gazetteer):
+    """A piece on something else that names the day's strike town in its lead (an arms purchase, a summit) is
+    placed there too; in one language, a report of the strike must share more with it than one name."""
+    common = "Russian forces said Ukraine officials reported the war news on Wednesday"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]
+    reports = [
+        _made(
+            "m1", "Missiles hit a crowded shopping mall in Kremenchuk, killing sixteen shoppers and staff", "Kremenchuk"
+        ),
+        _made(
+            "m2", "Rescuers pulled survivors from the burning Kremenchuk shopping mall after the missiles", "Kremenchuk"
+        ),
+        _made(
+            "p1",
+            "Allies agreed to purchase advanced air defence batteries for Kremenchuk and other cities, "
+            "ministers announced after a summit on budgets, tariffs, pensions, fisheries, railways, vaccines, "
+            "satellites, fertiliser prices and grain exports. Delegations from Canada, Norway and Japan signed "
+            "memoranda on shipbuilding, hydrogen research, customs software and veterans' healthcare",
+            "Kremenchuk",
+        ),
+    ]
+    clusters, _ = cluster_main_events(crowd + reports, gazetteer)
+    vocabulary = Vocabulary(crowd + reports)
+    assert 0 < vocabulary.cosine("m1", "p1") < QUIET_PLACE_ONE_LANGUAGE  # they share the town's name, little else
+    assert {"m1", "m2"} in clusters and {"p1"} in clusters
+    headlined = replace(reports[2], article=replace(reports[2].article, title="Kremenchuk mall", title_from_text=False))
+    clusters, _ = cluster_main_events([*crowd, *reports[:2], headlined], gazetteer)
+    assert {"m1", "m2", "p1"} in clusters  # a headline that names the town says the piece is about its happening
 
 
 def test_at_a_place_with_news_most_days_the_next_days_report_is_another_happening(gazetteer):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from stage_helpers import make_article
 
@@ -102,3 +104,20 @@ def test_kinds_of_happening_come_from_the_headline():
 )
 def test_kinds_read_whole_words_not_beginnings(title, kinds):
     assert happening_kinds(make_article(LEAD, title=title), LEAD) == kinds
+
+
+@pytest.mark.parametrize(
+    ("url", "reports"),
+    [
+        ("https://news.example.com/opinion/strike-on-bridge-changes-the-war", False),
+        ("https://news.example.com/commentisfree/2022/oct/08/bridge", False),
+        ("https://news.example.com/2022/10/08/europe/crimea-bridge-blast-analysis-intl/index.html", False),
+        ("https://news.example.com/world/bridge-plant-explained-rcna42785", False),
+        ("https://news.example.com/2022/10/08/europe/crimea-bridge-blast/index.html", True),
+        ("https://analysis.example.com/world/crimea-bridge-blast", True),  # a host is no section
+        (None, True),
+    ],
+)
+def test_an_address_that_files_a_piece_as_analysis_or_opinion_reports_none(url, reports):
+    article = replace(make_article(LEAD, title="Blast hits Crimea bridge, killing three"), url=url)
+    assert (no_happening(article, LEAD) is None) is reports

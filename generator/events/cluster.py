@@ -22,6 +22,7 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..extract.language import language_for
 from ..extract.places import SPECIFICITY, Gazetteer
 from ..model import EventCandidate, Extraction, first_day
 from .reports import happening_kinds
@@ -29,6 +30,7 @@ from .similarity import Vocabulary, headline_and_lead
 
 SAME_PLACE_SIMILARITY = 0.2  # both name one town (or one inside the other)
 QUIET_PLACE_SIMILARITY = 0.0  # ... and it is no hub: the town itself tells the happening
+QUIET_PLACE_ONE_LANGUAGE = 0.05  # ... in one language, neither headline naming it: more than one shared name
 HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a front-line city) is a hub
 SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
@@ -153,6 +155,7 @@ class _Run:
         self.open_at: dict[int, dict[str, str]] = {}
         self.still_open: dict[str, str] = {}
         self.index: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.headline_town: dict[str, bool] = {}
         if previous and self.first is not None:
             # the state after day first-1, as the last build left it: final clusters, and the ones still open
             day = reading.day
@@ -222,7 +225,7 @@ class _Run:
         bar = SIMILARITY if places_agree else STRONG_SIMILARITY
         if gazetteer.related(a.place, b.place):
             hub = a.place in reading.hubs or b.place in reading.hubs
-            bar = SAME_PLACE_SIMILARITY if hub else QUIET_PLACE_SIMILARITY
+            bar = SAME_PLACE_SIMILARITY if hub else self._quiet_place_bar(a_id, b_id)
             if not hub and not reading.share_a_rare_word(a_id, b_id):
                 return False  # one quiet town, but in one language the two say nothing else alike
         bar = STRONG_SIMILARITY if self._next_days_news(a_id, b_id) else bar
@@ -233,6 +236,25 @@ class _Run:
             reading.similar(x, y, STRONG_SIMILARITY if self._next_days_news(x, y) else min(bar, ROOT_SIMILARITY))
             for x, y in ((roots[0], b_id), (a_id, roots[1]))
         )
+
+    def _quiet_place_bar(self, a_id: str, b_id: str) -> float:
+        """At one quiet town, reports in two languages need nothing more, nor does one whose headline names the
+        town. Otherwise, in one language, the words must say a little more than the town: a piece on something
+        else (an arms purchase, a summit) is placed there by a lead that recalls the day's strike."""
+        x, y = self.reading.by_id[a_id].article, self.reading.by_id[b_id].article
+        if x.language != y.language or self._headline_names_town(a_id) or self._headline_names_town(b_id):
+            return QUIET_PLACE_SIMILARITY
+        return QUIET_PLACE_ONE_LANGUAGE
+
+    def _headline_names_town(self, article_id: str) -> bool:
+        """Whether the headline (without one, the first sentence, as for the kinds) names the article's town."""
+        found = self.headline_town.get(article_id)
+        if found is None:
+            x = self.reading.by_id[article_id]
+            headline = x.lead.split(". ", 1)[0] if x.article.title_from_text else x.article.title
+            named = self.gazetteer.places_in(headline, language_for(x.article.language))
+            found = self.headline_town[article_id] = any(self.gazetteer.related(p, x.main.place) for _, p in named)
+        return found
 
     def _next_days_news(self, a_id: str, b_id: str) -> bool:
         """Where something happens most days (a hub), a report dated a day apart tells the next happening, unless

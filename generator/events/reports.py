@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -46,6 +47,7 @@ class NewsShapes:
     roundup: re.Pattern
     explainer_start: re.Pattern
     feature: re.Pattern
+    address_genre: re.Pattern  # "/opinion/", "-analysis-": the outlet's own section of the piece
     war: re.Pattern
     kinds: dict[str, re.Pattern]
 
@@ -69,9 +71,17 @@ def shapes_for(language: str) -> NewsShapes | None:
         roundup=re.compile(_words(tables["roundup_markers"]), re.I),
         explainer_start=re.compile(r"^\W*" + _words(tables["explainer_starts"]), re.I),
         feature=re.compile(_words(tables["feature_words"]), re.I),
+        address_genre=_address_genre(tables),
         war=re.compile(_words(tables["war_terms"]), re.I),
         kinds={k: re.compile(_words(v), re.I) for k, v in tables["happening_kinds"].items()},
     )
+
+
+def _address_genre(tables: dict) -> re.Pattern:
+    """A section of the address ('/opinion/') or a word of its slug between hyphens ('...-analysis-intl')."""
+    sections = "|".join(map(re.escape, tables["address_sections"]))
+    words = "|".join(map(re.escape, tables["address_slug_words"]))
+    return re.compile(rf"/(?:{sections})/|[/-](?:{words})(?=[-/_.?#]|$)", re.I)
 
 
 def _commentator(tables: dict) -> re.Pattern:
@@ -82,6 +92,13 @@ def _commentator(tables: dict) -> re.Pattern:
         rf"|{verb}\s+(?:[\w'’.-]+\s+){{0,2}}{who}\s*$",
         re.I,
     )
+
+
+def _path(url: str | None) -> str:
+    """The path of an article's address, without its host ('analysis.example.com' is no section)."""
+    if not url:
+        return ""
+    return urlsplit(url).path
 
 
 def _first_sentence(lead: str, language: str) -> str:
@@ -128,6 +145,9 @@ def no_happening(
             return NoHappening("it does not mention the war in its headline or lead")
         if not names_the_war(_first_sentence(lead, article.language)):
             return NoHappening("it names the war neither in its headline nor in its first sentence")
+    genre = shapes.address_genre.search(_path(article.url))
+    if genre:
+        return NoHappening(f"its address files it as analysis or opinion ('{genre.group(0).strip('/-')}')")
     marker = shapes.opinion.search(headline)
     if marker:
         return NoHappening(f"its headline marks analysis, opinion or an explainer ('{marker.group(0)}')")
