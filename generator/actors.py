@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .model import Problem
+from .model import Claim, Problem
 from .phrases import key_words, may_hold, trie_alternation
 from .yaml_text import SAFE_LOADER, line_finder, yaml_error_line
 
@@ -75,6 +75,17 @@ class Registry:
         if self.role_party and _search(self.role_pattern, self.role_keys, claimant):
             return self.role_party, None, True
         return "other", None, False
+
+    def names_side(self, claim: Claim) -> bool:
+        """Whether a claim's claimant names its own party ('Ukraine's military', 'Zelensky'), rather than the
+        party coming from the context (an unqualified 'authorities', 'the defence ministry'); a maintainer's
+        checked or corrected figure is taken as named."""
+        if any(f.checked or f.corrected for f in claim.figures):
+            return claim.party != "other"
+        if not claim.claimant:
+            return False
+        party, _, by_role = self.reading_of(claim.claimant)
+        return not by_role and party == claim.party != "other"
 
     def is_known(self, claimant: str) -> bool:
         return (

@@ -9,6 +9,7 @@ a reader sees (the event's summary) are the renderer's.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
 from itertools import combinations
 
@@ -21,11 +22,14 @@ def sort_key(value: Value) -> tuple[int, int]:
     return (value[0], value[1]) if isinstance(value, tuple) else (value, value)
 
 
-def compare_sources(events: list[Event]) -> list[Event]:
+SideNamed = Callable[[Claim], bool]  # whether a claimant's own words name its party ('Ukraine's military')
+
+
+def compare_sources(events: list[Event], side_named: SideNamed | None = None) -> list[Event]:
     related = _related(events)
     compared = []
     for e in events:
-        found = (tuple(discrepancies_in(e.claims, frozenset(e.main_articles))), related.get(e.id, ()))
+        found = (tuple(discrepancies_in(e.claims, frozenset(e.main_articles), side_named)), related.get(e.id, ()))
         # most events have neither: the event as it is (dataclasses.replace is slow over 5,000 events)
         same = found == (e.discrepancies, e.related)
         compared.append(e if same else replace(e, discrepancies=found[0], related=found[1]))
@@ -58,16 +62,20 @@ def quoted(by_party: dict[str, list[tuple[Claim, Figure]]]) -> dict[str, list[tu
     return {party: said for party, said in found.items() if said}
 
 
-def discrepancies_in(claims: tuple[Claim, ...], reports: frozenset[str] | None = None) -> list[Discrepancy]:
+def discrepancies_in(
+    claims: tuple[Claim, ...], reports: frozenset[str] | None = None, side_named: SideNamed | None = None
+) -> list[Discrepancy]:
     """This happening's counts of one kind and one population from two parties or more (a claimant's, not the
     outlet's own figure, which relays someone's) that cannot be one toll told at different hours. A party's own
     figures rising over time (a toll updated 23 -> 25 -> 30) are its updates, not a dispute: the newest, highest,
     is what it says now; and another party's figure within that rise (20 while one side went 6 -> 20 -> 23) is
     the same toll counted at another hour. Two parties dispute a count when their figures lie apart (63 against
-    400)."""
+    400). Only sides the text names take part (`side_named`): a party read from context ('authorities', 'the
+    defence ministry' after a country was named) is often a misreading, and no known party ('other': a witness,
+    a news agency) is a side; their figures stay in the table, without the mark."""
     found = []
     for (kind, population), by_party in this_happenings_counts(claims, reports).items():
-        sides = quoted(by_party)
+        sides = named_sides(quoted(by_party), side_named)
         values = {party: {figure.value for _, figure in said} for party, said in sides.items()}
         if _lie_apart(values.values()):
             articles = {claim.article for said in sides.values() for claim, _ in said}
@@ -80,6 +88,16 @@ def discrepancies_in(claims: tuple[Claim, ...], reports: frozenset[str] | None =
                 )
             )
     return found
+
+
+def named_sides(
+    by_party: dict[str, list[tuple[Claim, Figure]]], side_named: SideNamed | None
+) -> dict[str, list[tuple[Claim, Figure]]]:
+    """Each party's counts whose claimant names that party; 'other' is no side."""
+    if side_named is None:
+        return by_party
+    found = {p: [pair for pair in said if side_named(pair[0])] for p, said in by_party.items() if p != "other"}
+    return {party: said for party, said in found.items() if said}
 
 
 def _lie_apart(values_by_party) -> bool:

@@ -88,7 +88,7 @@ def _build_timeline(
     if not kept:
         forget_texts_read()  # only a serve session groups the same texts again
     correction_problems += missing_targets(corrections, events, {a.id for a in articles})
-    events = compare_sources(events)
+    events = compare_sources(events, registry.names_side)
     return Timeline(
         articles=tuple(articles),
         events=tuple(events),

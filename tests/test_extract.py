@@ -318,3 +318,14 @@ def test_a_saying_by_an_institution_named_for_its_seat_happened_there(registry, 
     body = "A depot near Izium was hit by missiles on Monday, officials said."
     x = extract_article(make_article(body, "2024-05-07", title=title), registry, gazetteer)
     assert x.main.place == expected
+
+
+def test_a_photo_caption_pasted_onto_a_sentence_is_not_its_speakers_claim(registry, gazetteer):
+    body = (
+        "Ukraine's military said 12 civilians were killed in the strike on Monday. "
+        "It accused Russian forces of using cluster munitions. : Rescuers recover the bodies of four killed "
+        "civilians from a car in Bucha, Ukraine, Tuesday, April 5, 2022."
+    )
+    x = extract_article(make_article(body, "2022-04-06", title="Strike kills 12"), registry, gazetteer)
+    values = sorted(f.value for c in x.claims for f in c.figures)
+    assert values == [12]  # the caption's four are what a picture shows, not what the military said

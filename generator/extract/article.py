@@ -19,7 +19,7 @@ from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .language import Language, language_for
-from .main_date import LEAD_SENTENCES, first_match_end, headline_states, main_date, names_an_event
+from .main_date import LEAD_SENTENCES, first_match_end, headline_states, is_dated_caption, main_date, names_an_event
 from .places import Gazetteer
 from .places_file import load_gazetteer
 from .reach import text_before
@@ -102,9 +102,20 @@ def _claims(
             figures.append([])
             continue
         masked = [(e.start - sentence.start, e.end - sentence.start) for e in dated.get(sentence.index, [])]
-        figures.append(figures_in_text(sentence.text, sentence.start, language, masked))
+        text = _without_caption(sentence.text, language)
+        figures.append(figures_in_text(text, sentence.start, language, masked))
     claims = claims_in_article(article.id, sentences, figures, language, registry, gazetteer, role_side)
     return _drop_recaps(claims)
+
+
+def _without_caption(text: str, language: Language) -> str:
+    """A sentence without the wire photo caption pasted onto its end ('... weapons. : Soldiers recover four
+    bodies in Bucha, Ukraine, Tuesday, April 5, 2022.'), from the colon on: the sentence's speaker did not say
+    what the picture shows. A caption on its own stays, the outlet's figure."""
+    if not is_dated_caption(text, language):
+        return text
+    colon = text.rfind(": ")
+    return text[:colon] if colon > 0 else text
 
 
 def _drop_recaps(claims: list[Claim]) -> list[Claim]:

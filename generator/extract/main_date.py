@@ -61,7 +61,7 @@ def main_date(
                 score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
                 if expression.value < reported and not _dates_an_incident(sentence, expression, language):
                     score = min(score, STATEMENT_DATE_SCORE)  # an earlier happening, told below the newest
-            if _is_dated_caption(sentence.text, language):
+            if is_dated_caption(sentence.text, language):
                 # a photo caption's day ("..., in Kyiv, Ukraine, Oct. 10, 2022.") is the picture's: the text
                 # dates the happening, the caption only where the text does not
                 score = min(score, STATEMENT_DATE_SCORE)
@@ -87,7 +87,7 @@ def main_date(
 CAPTION_TAIL_CHARS = 300  # a caption's place and day close its sentence: ", in Kyiv, Ukraine, March 2, 2022."
 
 
-def _is_dated_caption(text: str, language: Language) -> bool:
+def is_dated_caption(text: str, language: Language) -> bool:
     """Whether the sentence closes as a wire photo caption does. Only its end is read: it is asked once per date
     in the sentence, and a sentence of 3,000 dates must cost no more per date than a short one."""
     return bool(language.article.dated_caption.search(text[-CAPTION_TAIL_CHARS:]))

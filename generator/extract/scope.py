@@ -38,7 +38,10 @@ class ScopeCues:
 
 
 def build_scope_cues(rules: Rules) -> ScopeCues:
-    totals = alternation(rules.words("total_scope_words"))
+    # "since Putin launched the invasion": since, up to six words, the war
+    since = rf"(?:{alternation(rules.words('total_since'))})\s+(?:[\w'’.-]+\s+){{0,6}}?"
+    since_war = rf"{since}(?:{alternation(rules.words('total_since_wars'))})"
+    totals = rf"{alternation(rules.words('total_scope_words'))}|{since_war}"
     populations = rules.table.get("populations") or {}
     return ScopeCues(
         part_after=re.compile(alternation(rules.words("part_scope_words")), re.I),
