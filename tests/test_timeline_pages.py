@@ -264,3 +264,12 @@ def test_the_month_index_marks_the_month_a_page_shows():
     marked = re.findall(r'<a [^>]*aria-current="page"[^>]*>([^<]+)</a>', index_of["years/2022/02/15.md"])
     assert marked == ["Feb", "15–21"]  # the month in its year's line, the range among the month's pages
     assert "aria-current" not in index_of["years/2023.md"]  # one page for the year: its months are places on it
+
+
+def test_on_a_day_the_most_reported_happening_comes_first():
+    single = event_on("2022-08-24", 1)
+    reported = replace(event_on("2022-08-24", 2), main_articles=("a1", "a2", "a3"), articles=("a1", "a2", "a3"))
+    earlier = event_on("2022-08-23", 3)
+    periods = timeline_periods(timeline_of([single, reported, earlier]), PER_PAGE)
+    (period,) = periods.by_year["2022"]
+    assert [e.id for e in period.events] == [earlier.id, reported.id, single.id]

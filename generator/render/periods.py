@@ -99,13 +99,19 @@ class Periods:
         return found
 
 
+def reading_order(event: Event) -> tuple[str, int, str]:
+    """Time order; on one day, the happening the most reports tell first (a busy day's main strike before its
+    single-source items), then by id."""
+    return (event.date, -len(event.main_articles), event.id)
+
+
 def first_article_year(timeline: Timeline) -> int | None:
     return min((a.date.year for a in timeline.articles), default=None)
 
 
 def timeline_periods(timeline: Timeline, per_page: int) -> Periods:
     """The Background period and each covered year's periods; `per_page` events is what one page holds."""
-    events = sorted(timeline.events, key=lambda e: (e.date, e.id))
+    events = sorted(timeline.events, key=reading_order)
     first = first_article_year(timeline)
     old = tuple(e for e in events if first is not None and int(e.date[:4]) < first)
     background = Period(BACKGROUND, "Background", BACKGROUND, old) if old else None

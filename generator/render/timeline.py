@@ -11,13 +11,14 @@ its spread. The periods come from `periods.py`; the navigation between them
 from __future__ import annotations
 
 from collections import defaultdict
+from itertools import groupby
 
 from ..model import Event, Timeline
 from .event import sources_label
 from .filter_index import filter_index
 from .format import MONTHS, escape, human_date, spread
 from .pages import EVENTS_PER_PAGE, Page, SiteIndex, link_to, page, place_url
-from .periods import BACKGROUND, Period, Periods, timeline_periods
+from .periods import BACKGROUND, Period, Periods, reading_order, timeline_periods
 from .timeline_nav import date_jump, events_count, filters, month_index, month_list, pager, search_form, year_jump
 
 
@@ -88,7 +89,7 @@ def _event_list(events: list[Event], url: str, newest_first: bool = False) -> st
             current_year = year
         name = f"{MONTHS[int(month) - 1]} {year}" if month else f"During {year}"
         cards = []
-        for event in reversed(month_events) if newest_first else month_events:
+        for event in _newest_days_first(month_events) if newest_first else month_events:
             day = event.date if event.date_precision == "day" and not newest_first else ""
             cards.append(_card(event, url, day if day not in anchored else ""))
             anchored.add(day)
@@ -101,9 +102,15 @@ def _event_list(events: list[Event], url: str, newest_first: bool = False) -> st
     return "".join(out)
 
 
+def _newest_days_first(events: list[Event]) -> list[Event]:
+    """Events in reading order, the newest day first; within a day the most reported still first."""
+    days = [list(same_day) for _, same_day in groupby(events, key=lambda e: e.date)]
+    return [event for day in reversed(days) for event in day]
+
+
 def _home(index: SiteIndex, periods: Periods) -> Page:
     url = ""
-    events = sorted(index.timeline.events, key=lambda e: (e.date, e.id))
+    events = sorted(index.timeline.events, key=reading_order)
     shown = events[-index.options.home_events :]
     intro = (
         f'<p class="tl-summary">{len(index.timeline.articles)} articles, {len(events)} events. Each event '

@@ -137,6 +137,11 @@ def test_the_date_jump_lands_on_the_page_that_holds_the_date(large_site, page):
     card = page.locator(f'.tl-card:has(time[datetime="{target}"])').first
     assert card.is_visible() and card.evaluate("c => c.getBoundingClientRect().top") < page.viewport_size["height"]
     assert card.evaluate("c => c.getBoundingClientRect().top") >= 0  # scrolled to it
+    headings_end = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('.tl-sticky')].map(h => h.getBoundingClientRect())"
+        ".filter(r => r.top >= 0 && r.top < innerHeight / 2).map(r => r.bottom))"
+    )
+    assert card.evaluate("c => c.getBoundingClientRect().top") >= headings_end  # not under the sticky headings
 
 
 @pytest.mark.parametrize("path", ["", "years/2022/?party=russia", "years/background/"])
