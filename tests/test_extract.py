@@ -329,3 +329,13 @@ def test_a_photo_caption_pasted_onto_a_sentence_is_not_its_speakers_claim(regist
     x = extract_article(make_article(body, "2022-04-06", title="Strike kills 12"), registry, gazetteer)
     values = sorted(f.value for c in x.claims for f in c.figures)
     assert values == [12]  # the caption's four are what a picture shows, not what the military said
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["The biggest war in Europe since 1945 looms at the border", "Inflation at its fastest pace since 1981"],
+)
+def test_a_year_a_period_starts_from_dates_no_happening(registry, gazetteer, title):
+    body = "Troops massed along the border, the worst threat since 1945, as prices rose at the fastest pace since 1981."
+    x = extract_article(make_article(body, "2022-02-21", title=title), registry, gazetteer)
+    assert x.main.date == "2022-02-21"  # the day of publication, not the year the comparison starts from

@@ -257,7 +257,8 @@ def _resolve(
     if value is None and not anchor:
         return None
     start = sentence.start + match.start(group)
-    since = bool(cues.since_before.search(sentence.text[max(0, match.start() - 80) : match.start()]))
+    at = match.start(group)  # "since 1945": a year's pattern starts at its preposition
+    since = bool(cues.since_before.search(sentence.text[max(0, at - 80) : at]))
     return DateExpression(
         text=text,
         start=start,

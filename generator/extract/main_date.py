@@ -36,7 +36,8 @@ def main_date(
     title_dates = set()
     if not article.title_from_text:
         title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
-        title_dates = {e.value for e in find_dates([title_sentence], article.title, article.date, language)}
+        found = find_dates([title_sentence], article.title, article.date, language)
+        title_dates = {e.value for e in found if not e.since}  # "the biggest war since 1945" dates no happening
     lede = _lede(sentences)
     reported = _lede_report_day(article, sentences, expressions, lede, language)
     scores: Counter = Counter()
@@ -44,8 +45,8 @@ def main_date(
     first_seen: dict[str, int] = {}
     precision: dict[str, str] = {}
     for expression in expressions:
-        if expression.value is None or expression.value > article.date.isoformat():
-            continue
+        if expression.value is None or expression.value > article.date.isoformat() or expression.since:
+            continue  # a date to come, or a period's start ("since 1999", "since Monday's strike"): no happening's
         sentence = sentences[expression.sentence]
         if _to_come(expression, sentence, article, language):
             continue  # "is planning attacks today": what is to come, not what happened
@@ -170,7 +171,6 @@ def _incident_date_score(
     score += 1 if expression.sentence < 2 else 0
     score += 2 if names_an_event(sentence.text, language) else 0
     score += 3 if expression.precision == "day" and _dates_an_incident(sentence, expression, language) else 0
-    score -= 3 if expression.since else 0
     score -= 1 if expression.precision != "day" else 0
     return score
 
