@@ -239,6 +239,9 @@ REACTION_BODY = (
         # an update on the aftermath, a repair, a reopening: follow-ups on their own day
         ("Officials give update on depot", "2024-05-10", "2024-05-09"),
         ("Depot repairs to take months", "2024-05-10", "2024-05-09"),
+        # an act told in the present is done the day it is reported
+        ("Parliament bans depot operator", "2024-05-10", "2024-05-09"),
+        ("Minister to visit rebuilt depot", "2024-05-10", "2024-05-09"),
         # within a day of the incident, a reaction is told as part of it
         ("Minister denies ordering raid on depot", "2024-05-03", "2024-05-02"),
     ],

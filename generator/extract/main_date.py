@@ -78,7 +78,7 @@ def main_date(
     if not candidates:
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
-    if best not in title_dates and headline_states(article, language):
+    if best not in title_dates and (headline_states(article, language) or headline_acts(article, language)):
         said_on = _day_said(article, sentences, expressions, lede, best, language)
         if said_on:
             return said_on, "day"
@@ -101,6 +101,16 @@ def headline_states(article: Article, language: Language) -> bool:
         return False
     cues = language.article
     return bool(cues.headline_statement.search(article.title)) and not cues.headline_incident.search(article.title)
+
+
+def headline_acts(article: Article, language: Language) -> bool:
+    """The headline tells an act done on the day it is reported, in the present ("Duma ratifies treaties", "NATO
+    begins exercises", "Russia bans Johnson"), not an incident ("strike kills 22"): a report days after the
+    happening its lede recalls is that day's news."""
+    if article.title_from_text:
+        return False
+    cues = language.article
+    return bool(cues.headline_act.search(article.title)) and not cues.headline_incident.search(article.title)
 
 
 def _day_said(
