@@ -416,8 +416,8 @@ def test_a_reading_is_kept_while_its_text_is_unchanged_and_groups_as_one_read_an
 
 def test_a_report_recalling_a_curated_day_weeks_later_is_dated_by_the_report(registry, gazetteer):
     body = "Hours after troops crossed the border on 24 February, the company closed its offices in the city."
-    late = make_article(body, "2022-03-10", article_id="r1", title="Company closes its offices")
-    soon = make_article(body, "2022-02-26", article_id="r2", title="Company shuts its offices")
+    late = make_article(body, "2022-03-10", article_id="r1", title="Company offices closed")
+    soon = make_article(body, "2022-02-26", article_id="r2", title="Company offices shut")
     extractions = [extract_article(a, registry, gazetteer) for a in (late, soon)]
     assert [x.main.date for x in extractions] == ["2022-02-24", "2022-02-24"]  # what the text alone gives
     curated = Override((), "content/events.yml", 1, title="The invasion begins", date="2022-02-24")
