@@ -25,6 +25,10 @@ def test_outlet_suffixes_labels_and_shouting_are_cleaned():
     assert clean_headline("Biden sends $3 BILLION in arms TODAY", None) == "Biden sends $3 billion in arms today"
     assert clean_headline("Guerra en Ucrania: Misil mata a 22", None, "es") == "Misil mata a 22"
     assert clean_headline("Guerra en Ucrania: Misil mata a 22", None, "en") == "Guerra en Ucrania: Misil mata a 22"
+    # a media tag closing the headline says what the page holds, not what happened; an acronym stays
+    assert clean_headline("Bridge reopens after blast (VIDEO)", None) == "Bridge reopens after blast"
+    assert clean_headline("Minister speaks at UN (WATCH FULL SPEECH)", None) == "Minister speaks at UN"
+    assert clean_headline("Talks held at the UN (UN)", None) == "Talks held at the UN (UN)"
 
 
 def test_the_most_central_headline_names_the_event():

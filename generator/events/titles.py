@@ -1,7 +1,7 @@
 """Event titles: the clearest headline among an event's articles, or one built from what, where and when.
 
 A headline is cleaned of what outlets add to it (" - Reuters", " | BBC News",
-a section label such as "Ukraine war:", shouted ALL-CAPS words); the most
+a section label such as "Ukraine war:", a media tag such as "(VIDEO)", shouted ALL-CAPS words); the most
 central one (sharing the most distinguishing words with the others) names
 the event. Articles without a headline of their own give a title built from
 the kind of happening, its place and its date ("Missile strike in Chaplyne,
@@ -25,6 +25,7 @@ LONGEST = 160  # a longer headline is a summary, not a title
 # compiled once, not looked up in `re`'s cache on each call (a serve profile showed the look-ups)
 TRAILING_SEPARATORS = re.compile(r"[\s|–—:-]+$")
 BAR = re.compile(r"\s\|\s")
+MEDIA_TAG = re.compile(r"\s*\((?=[A-Z ]{4,}\))[A-Z]+(?: [A-Z]+){0,3}\)\s*$")  # "(VIDEO)", "(WATCH FULL SPEECH)"
 
 
 @lru_cache(maxsize=256)
@@ -54,6 +55,7 @@ def clean_headline(title: str, outlet: str | None, language: str = "en") -> str:
         text = TRAILING_SEPARATORS.sub("", text[: named.start()])
     text = outlet_tail.sub("", text) if BAR.search(text) else text
     text = section_label.sub("", text)
+    text = MEDIA_TAG.sub("", text)
     text = SHOUTED.sub(lambda m: m.group(0).lower(), text)
     text = text.replace("''", "'")
     text = text if ends_in_initials(text) else text.rstrip(".")  # "... in D.C." keeps its full stop
