@@ -32,6 +32,7 @@ from .render.search import INDEXED_BODY
 
 BUNDLE = "bundle"  # what Pagefind writes
 PIPE_BYTES = 1 << 20  # the messages in flight to Pagefind (Linux's usual maximum pipe size)
+BATCH_BYTES = 1 << 18  # messages handed to the writing thread together (one wake-up each, not one per page)
 END = None  # put on the queue after the last message
 
 
@@ -65,6 +66,8 @@ class EarlyIndex:
         self.problems: list[str] = []  # what Pagefind or `add` refused, named at `finish`
         self.sent = 0  # the last message's id
         self.outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.batch: list[bytes] = []  # messages not yet handed to the writing thread
+        self.batch_bytes = 0
         self.replies = PagefindReplies(process.stdout)
         self.writer = threading.Thread(target=self._write_messages, daemon=True)
         self.writer.start()
@@ -104,7 +107,11 @@ class EarlyIndex:
     def _send(self, payload: dict) -> int:
         self.sent += 1
         message = json.dumps({"message_id": self.sent, "payload": payload}, ensure_ascii=False).encode("utf-8")
-        self.outbox.put(base64.b64encode(message) + b",")
+        self.batch.append(base64.b64encode(message) + b",")
+        self.batch_bytes += len(self.batch[-1])
+        if self.batch_bytes >= BATCH_BYTES or payload["type"] != "AddFile":
+            self.outbox.put(b"".join(self.batch))
+            self.batch, self.batch_bytes = [], 0
         return self.sent
 
     def _write_messages(self) -> None:
