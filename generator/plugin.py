@@ -33,6 +33,7 @@ from mkdocs.utils.meta import get_data
 from .cache import KeptCaches, forget_remembered
 from .collection_paused import CollectionPause
 from .compiled_templates import CompiledTemplates
+from .events import forget_texts_read
 from .model import Timeline
 from .pipeline import build_timeline
 from .publish import PublishError, content_date, publish_data_and_search
@@ -144,6 +145,8 @@ def run_pipeline(root: Path, options: TimelineConfig, kept: KeptCaches | None = 
         progress=lambda message: print(f"timeline: {message}", file=sys.stderr),
         kept=kept,
     )
+    if kept is None:  # a one-shot build: the headlines and leads as read go before rendering (`forget_texts_read`)
+        forget_texts_read()
     errors = [p for p in timeline.problems if p.severity == "error"]
     if errors:
         raise PluginError("the content has problems:\n" + "\n".join(str(p) for p in errors))
