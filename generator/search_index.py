@@ -76,14 +76,15 @@ class EarlyIndex:
     @classmethod
     def start(cls, language: str) -> EarlyIndex:
         folder = Path(tempfile.mkdtemp(prefix="timeline-search-"))
-        process = subprocess.Popen(
-            [str(pagefind_executable()), "--service"],
-            cwd=folder,  # a page's file is named relative to it, as to the site (no file is read from it)
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=(folder / "pagefind.log").open("wb"),
-            start_new_session=hasattr(os, "killpg"),
-        )
+        with (folder / "pagefind.log").open("wb") as log:  # Pagefind's own words, named if it fails
+            process = subprocess.Popen(
+                [str(pagefind_executable()), "--service"],
+                cwd=folder,  # a page's file is named relative to it, as to the site (no file is read from it)
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=log,
+                start_new_session=hasattr(os, "killpg"),
+            )
         with contextlib.suppress(ImportError, AttributeError, OSError):  # Linux: slack for a busy moment
             import fcntl
 
