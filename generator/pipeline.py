@@ -18,7 +18,7 @@ from .cache import ExtractionCache, KeptCaches, load_state, note_to_stderr, save
 from .cache_codec import readings_from_data, readings_to_data, state_from_data, state_to_data
 from .collection_paused import collection_paused
 from .compare import compare_sources
-from .events import forget_texts_read, group_again
+from .events import group_again
 from .events.corrections import apply_corrections, missing_targets
 from .events.corrections_file import load_corrections
 from .events.overrides import load_overrides
@@ -85,8 +85,6 @@ def _build_timeline(
     events, article_event, state, references, no_event = grouped
     kept_states.keep("grouping", state, previous, state_to_data)
     kept_states.keep("readings", readings, read_before, readings_to_data)
-    if not kept:
-        forget_texts_read()  # only a serve session groups the same texts again
     correction_problems += missing_targets(corrections, events, {a.id for a in articles})
     events = compare_sources(events, registry.names_side)
     return Timeline(

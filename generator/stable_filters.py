@@ -107,8 +107,8 @@ def decode(data: bytes, at: int):
         number, at = int.from_bytes(data[at : at + size], "big"), at + size
     else:
         raise ValueError(f"unsupported CBOR item at byte {at - 1}")
-    if major == 0:
-        return number, at
+    if major in (0, 1):  # an unsigned or a negative integer (the word index's positions)
+        return number if major == 0 else -1 - number, at
     if major in (2, 3):
         raw = data[at : at + number]
         return (raw if major == 2 else raw.decode("utf-8")), at + number

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from generator import pipeline
+from generator.events import forget_texts_read
 from generator.ingest import cut_runs, read_article
 from generator.pipeline import build_timeline
+from generator.serialize import timeline_to_json
 
 SEED = " date 2023-01-02 A strike on January 1 hit barracks in Makiivka. Moscow said 63 soldiers were killed.\n"
 
@@ -106,3 +109,24 @@ def test_the_cyclic_collector_is_paused_during_the_pipeline_and_restored_after(t
     with pytest.raises(ZeroDivisionError):
         build_timeline([content], tmp_path)
     assert gc.isenabled()  # on again though the build failed
+
+
+ADDED = (
+    "---\ntitle: Strike on barracks in Makiivka\ndate: 2023-01-02\noutlet: Test\n---\n\n"
+    "A strike on January 1 hit barracks in Makiivka, killing 89 soldiers, Russia's defence ministry said.\n"
+)
+
+
+def test_a_second_build_in_one_process_after_an_article_is_added_equals_a_fresh_build(tmp_path):
+    """What grouping read of headlines and leads stays remembered between builds in one process (the benchmark's
+    rebuild, `timeline diff`; a one-shot site build forgets it): the timeline after an article is added is the one
+    a build from nothing gives."""
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "seeds", content)
+    first = timeline_to_json(build_timeline([content], tmp_path, tmp_path / "cache"))
+    (content / "added.md").write_text(ADDED, encoding="utf-8")
+    again = timeline_to_json(build_timeline([content], tmp_path, tmp_path / "cache"))
+    forget_texts_read()
+    fresh = timeline_to_json(build_timeline([content], tmp_path, tmp_path / "fresh-cache"))
+    assert again == fresh
+    assert '"added"' in again and '"added"' not in first

@@ -94,8 +94,9 @@ def _no_event(
 
 
 def forget_texts_read() -> None:
-    """Drop what grouping remembers of headlines and leads for the next build of a serve session (the words,
-    the kinds of happening, what each article reports): a one-shot build frees it before rendering."""
+    """Drop what grouping remembers of headlines and leads (the words, the kinds of happening, what each article
+    reports), kept for the next build in this process (a serve session, the benchmark's rebuild, `diff`): a
+    one-shot site build frees it before rendering (`plugin.run_pipeline`). Bounded caches of pure functions."""
     words_of.cache_clear()
     forget_kinds_read()
     reported_nothing.cache_clear()
