@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from ..extract.language import language_for
 from ..extract.places import SPECIFICITY, Gazetteer
 from ..model import EventCandidate, Extraction, first_day
-from .reports import happening_kinds
+from .reports import happening_kinds, headline_or_first_sentence
 from .similarity import Vocabulary, headline_and_lead
 
 SAME_PLACE_SIMILARITY = 0.2  # both name one town (or one inside the other)
@@ -251,7 +251,7 @@ class _Run:
         found = self.headline_town.get(article_id)
         if found is None:
             x = self.reading.by_id[article_id]
-            headline = x.lead.split(". ", 1)[0] if x.article.title_from_text else x.article.title
+            headline = headline_or_first_sentence(x.article, x.lead)
             named = self.gazetteer.places_in(headline, language_for(x.article.language))
             found = self.headline_town[article_id] = any(self.gazetteer.related(p, x.main.place) for _, p in named)
         return found

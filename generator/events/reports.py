@@ -107,9 +107,14 @@ def _first_sentence(lead: str, language: str) -> str:
     return text[0] if text else lead
 
 
+def headline_or_first_sentence(article: Article, lead: str) -> str:
+    """What says what an article is about: its headline, or without one the first sentence of its lead."""
+    return lead.split(". ", 1)[0] if article.title_from_text else article.title
+
+
 def happening_kinds(article: Article, lead: str) -> frozenset[str]:
     """The kinds of happening the headline (or, without one, the first sentence of the lead) names."""
-    return _kinds_named(article.language, lead.split(". ", 1)[0] if article.title_from_text else article.title)
+    return _kinds_named(article.language, headline_or_first_sentence(article, lead))
 
 
 def forget_kinds_read() -> None:

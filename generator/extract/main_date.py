@@ -97,20 +97,21 @@ def is_dated_caption(text: str, language: Language) -> bool:
 def headline_states(article: Article, language: Language) -> bool:
     """The headline reports a saying ("Zelensky denies ordering attack on bridge", "... – Moscow"), not an
     incident told as done ("Amnesty says Russian jet bombed theatre")."""
-    if article.title_from_text:
-        return False
-    cues = language.article
-    return bool(cues.headline_statement.search(article.title)) and not cues.headline_incident.search(article.title)
+    return _headline_tells(article, language.article.headline_statement, language)
 
 
 def headline_acts(article: Article, language: Language) -> bool:
     """The headline tells an act done on the day it is reported, in the present ("Duma ratifies treaties", "NATO
     begins exercises", "Russia bans Johnson"), not an incident ("strike kills 22"): a report days after the
     happening its lede recalls is that day's news."""
+    return _headline_tells(article, language.article.headline_act, language)
+
+
+def _headline_tells(article: Article, words: re.Pattern, language: Language) -> bool:
+    """The article's own headline has one of these words and tells no incident as done."""
     if article.title_from_text:
         return False
-    cues = language.article
-    return bool(cues.headline_act.search(article.title)) and not cues.headline_incident.search(article.title)
+    return bool(words.search(article.title)) and not language.article.headline_incident.search(article.title)
 
 
 def _day_said(
