@@ -236,6 +236,8 @@ REACTION_BODY = (
         # a headline that tells the incident as done reports the incident, whoever says it
         ("Minister says guards killed in raid on depot", "2024-05-10", "2024-05-02"),
         ("Minister says raid on depot kills four guards", "2024-05-10", "2024-05-02"),
+        # ... but one it only recalls, in a relative clause, is the saying's subject: the saying is the news
+        ("Minister says raid that killed four guards was not ours", "2024-05-10", "2024-05-09"),
         # an update on the aftermath, a repair, a reopening: follow-ups on their own day
         ("Officials give update on depot", "2024-05-10", "2024-05-09"),
         ("Depot repairs to take months", "2024-05-10", "2024-05-09"),
@@ -258,6 +260,14 @@ def test_a_saying_without_a_day_in_its_lede_is_dated_by_publication(registry, ga
     body = REACTION_BODY.replace(" broadcast on Thursday", "")
     x = extract_article(make_article(body, "2024-05-10", title="Minister denies ordering raid"), registry, gazetteer)
     assert x.main.date == "2024-05-10"
+
+
+def test_a_headline_recalling_an_incident_is_dated_by_a_day_its_lede_gives_not_by_publication(registry, gazetteer):
+    # a claim about an incident, its day untold, may be the incident's follow-up: it keeps the incident's day
+    body = REACTION_BODY.replace(" broadcast on Thursday", "")
+    title = "Minister says raid that killed four guards was not ours"
+    x = extract_article(make_article(body, "2024-05-10", title=title), registry, gazetteer)
+    assert x.main.date == "2024-05-02"
 
 
 def test_an_arrest_days_after_an_incident_is_dated_by_the_arrest(registry, gazetteer):

@@ -16,6 +16,7 @@ from generator.events.cluster import (
     STRONG_SIMILARITY,
     cluster_main_events,
 )
+from generator.events.reports import happening_kinds
 from generator.events.similarity import Vocabulary
 from generator.extract import extract_article
 from generator.model import Article, EventCandidate, Extraction, Override
@@ -198,6 +199,22 @@ def test_in_one_language_one_shared_name_at_a_quiet_town_is_not_enough(gazetteer
     headlined = replace(reports[2], article=replace(reports[2].article, title="Kremenchuk mall", title_from_text=False))
     clusters, _ = cluster_main_events([*crowd, *reports[:2], headlined], gazetteer)
     assert {"m1", "m2", "p1"} in clusters  # a headline that names the town says the piece is about its happening
+
+
+def test_a_link_must_hold_against_the_first_report_in_kind_too(gazetteer):
+    """A piece that names no kind of happening joins a strike's reports; a weapons announcement alike with it, but
+    of another kind than the strike's first report, is another happening and does not chain in through it."""
+    common = "Russian forces said Ukraine officials reported the war news on Wednesday"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]
+    first = _made("s1", "Rockets hit the railway station in Chaplyne, the governor said", "Chaplyne")
+    scene = _made(
+        "s2", "Burnt-out cars and debris at the railway station in Chaplyne. Britain will send weapons", "Chaplyne"
+    )
+    weapons = _made("w1", "Britain will send weapons after the debris at the railway station in Chaplyne", "Chaplyne")
+    kinds = {x.article.id: happening_kinds(x.article, x.lead) for x in (first, scene, weapons)}
+    assert kinds["s1"] and not kinds["s2"] and kinds["w1"] and not kinds["s1"] & kinds["w1"]
+    clusters, _ = cluster_main_events([*crowd, first, scene, weapons], gazetteer)
+    assert {"s1", "s2"} in clusters and {"w1"} in clusters
 
 
 def test_at_a_place_with_news_most_days_the_next_days_report_is_another_happening(gazetteer):

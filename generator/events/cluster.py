@@ -112,6 +112,11 @@ class _Reading:
         common = self.vocabulary.words[a] & self.vocabulary.words[b]
         return bool(self.vocabulary.weights.rare(common, CANDIDATE_BUCKET))
 
+    def same_kind(self, a: str, b: str) -> bool:
+        """Whether the two headlines name a kind of happening in common, or either names none."""
+        kinds_a, kinds_b = self.kinds[a], self.kinds[b]
+        return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
+
     def similar(self, a: str, b: str, bar: float) -> bool:
         return self.vocabulary.cosine(a, b) >= bar
 
@@ -218,8 +223,7 @@ class _Run:
     def _linked(self, a_id: str, b_id: str, roots: tuple[str, str]) -> bool:
         reading, gazetteer = self.reading, self.gazetteer
         a, b = reading.by_id[a_id].main, reading.by_id[b_id].main
-        kinds_a, kinds_b = reading.kinds[a_id], reading.kinds[b_id]
-        if (kinds_a and kinds_b and not kinds_a & kinds_b) or not _dates_compatible(a, b):
+        if not reading.same_kind(a_id, b_id) or not _dates_compatible(a, b):
             return False
         places_agree = a.place == b.place or _places_compatible(a.place, b.place, gazetteer)
         bar = SIMILARITY if places_agree else STRONG_SIMILARITY
@@ -233,7 +237,8 @@ class _Run:
         if not same_headline and not reading.similar(a_id, b_id, bar):
             return False
         return all(  # against each side's first article too, so a day's happening cannot chain into the next's
-            reading.similar(x, y, STRONG_SIMILARITY if self._next_days_news(x, y) else min(bar, ROOT_SIMILARITY))
+            reading.same_kind(x, y)
+            and reading.similar(x, y, STRONG_SIMILARITY if self._next_days_news(x, y) else min(bar, ROOT_SIMILARITY))
             for x, y in ((roots[0], b_id), (a_id, roots[1]))
         )
 

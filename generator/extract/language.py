@@ -32,6 +32,7 @@ class ArticleCues:
     headline_tail: re.Pattern  # "... – Moscow", "..., officials say": a headline that names its source
     headline_statement: re.Pattern  # "Zelensky denies ...", or a source named at the end: the headline reports a saying
     headline_incident: re.Pattern  # "... bombed ...", "... killed ...": a headline that tells an incident as done
+    recalled_before: re.Pattern  # "the strike that " before an incident verb: the incident is recalled, not told
     headline_act: re.Pattern  # "... ratifies ...", "... begins ...": an act told in the present, done that day
     dated_caption: re.Pattern  # "..., in Kyiv, Ukraine, Wednesday, March 2, 2022.": how wire photo captions close
     earlier_after: re.Pattern  # "The briefing came hours after": what follows is an earlier happening
@@ -60,6 +61,7 @@ def build_article_cues(rules: Rules) -> ArticleCues:
         headline_tail=tail,
         headline_statement=re.compile(rf"{rules.regex('headline_statement_words').pattern}|{tail.pattern}", re.I),
         headline_incident=rules.regex("headline_incident_verbs"),
+        recalled_before=re.compile(rf"{alternation(rules.words('relative_pronouns'))}\s+(?:[\w'’-]+\s+){{0,2}}$", re.I),
         headline_act=rules.regex("headline_act_words"),
         dated_caption=_dated_caption(rules),
         earlier_cause=rules.regex("answered_happening_markers"),

@@ -22,6 +22,7 @@ from .reach import text_before
 STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
 LEDE_STATEMENT_BONUS = 2.0
 FOLLOW_UP_DAYS = 1  # a reaction, a toll or an arrest within a day of an incident is told as part of it
+RECALLED_CHARS = 40  # how far before an incident verb its relative pronoun may be ("that Russia's jets bombed")
 LEAD_SENTENCES = 3  # where a report says where its happening was ("The attack took place in ...")
 
 
@@ -79,7 +80,10 @@ def main_date(
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
     if best not in title_dates and (headline_states(article, language) or headline_acts(article, language)):
-        said_on = _day_said(article, sentences, expressions, lede, best, language)
+        # a headline that recalls an incident ("... strike that killed 50") may tell a follow-up of it: only a
+        # day the lede gives tells the saying apart, not the day it was published
+        recalls = _headline_recalls(article.title, language)
+        said_on = _day_said(article, sentences, expressions, lede, best, language, told_only=recalls)
         if said_on:
             return said_on, "day"
     return best, precision[best]
@@ -108,10 +112,23 @@ def headline_acts(article: Article, language: Language) -> bool:
 
 
 def _headline_tells(article: Article, words: re.Pattern, language: Language) -> bool:
-    """The article's own headline has one of these words and tells no incident as done."""
-    if article.title_from_text:
+    """The article's own headline has one of these words and tells no incident as done. An incident in a
+    relative clause ("... says strike that killed 50 was genocide") is recalled: the saying is the news."""
+    if article.title_from_text or not words.search(article.title):
         return False
-    return bool(words.search(article.title)) and not language.article.headline_incident.search(article.title)
+    title, cues = article.title, language.article
+    return not any(not _recalled(title, m, language) for m in cues.headline_incident.finditer(title))
+
+
+def _headline_recalls(title: str, language: Language) -> bool:
+    return any(_recalled(title, m, language) for m in language.article.headline_incident.finditer(title))
+
+
+def _recalled(title: str, incident: re.Match, language: Language) -> bool:
+    """Whether the incident verb is in a relative clause ("the strike that killed 50"): recalled, not told."""
+    return bool(
+        language.article.recalled_before.search(title, max(0, incident.start() - RECALLED_CHARS), incident.start())
+    )
 
 
 def _day_said(
@@ -121,10 +138,11 @@ def _day_said(
     lede: set[int],
     incident: str,
     language: Language,
+    told_only: bool = False,
 ) -> str | None:
     """A saying reported more than a day after the incident it is about is that day's news, and the incident its
-    background. The day is the lede's newest date after the incident's, else the day of publication; None when
-    that is within a day of the incident (a reaction told as part of it)."""
+    background. The day is the lede's newest date after the incident's, else (unless `told_only`) the day of
+    publication; None when that is within a day of the incident (a reaction told as part of it)."""
     published = article.date.isoformat()
     told = [
         e.value
@@ -135,7 +153,9 @@ def _day_said(
         and incident < e.value <= published
         and not _to_come(e, sentences[e.sentence], article, language)
     ]
-    said_on = max(told, default=published)
+    said_on = max(told, default=None if told_only else published)
+    if said_on is None:
+        return None
     return said_on if (first_day(said_on) - first_day(incident)).days > FOLLOW_UP_DAYS else None
 
 
