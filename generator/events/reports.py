@@ -50,6 +50,7 @@ class NewsShapes:
     address_genre: re.Pattern  # "/opinion/", "-analysis-": the outlet's own section of the piece
     war: re.Pattern
     kinds: dict[str, re.Pattern]
+    kind_blanks: re.Pattern  # "advanced missile systems": things, not happenings
 
 
 def _words(entries: list[str]) -> str:
@@ -74,6 +75,7 @@ def shapes_for(language: str) -> NewsShapes | None:
         address_genre=_address_genre(tables),
         war=re.compile(_words(tables["war_terms"]), re.I),
         kinds={k: re.compile(_words(v), re.I) for k, v in tables["happening_kinds"].items()},
+        kind_blanks=re.compile(_words(tables["kind_blanks"]), re.I),
     )
 
 
@@ -126,6 +128,7 @@ def _kinds_named(language: str, text: str) -> frozenset[str]:
     shapes = shapes_for(language)
     if shapes is None:
         return frozenset()
+    text = shapes.kind_blanks.sub(" ", text)
     return frozenset(kind for kind, pattern in shapes.kinds.items() if pattern.search(text))
 
 
