@@ -15,7 +15,7 @@ from .events.cluster import ClusterState
 from .events.readings import TextReading
 from .model import Article, Claim, EventCandidate, Extraction, Figure
 
-FORMAT = 1  # bump when a row's layout changes: older files are then rebuilt, never misread
+FORMAT = 2  # bump when a row's layout changes: older files are then rebuilt, never misread
 
 
 _new = object.__new__
@@ -143,10 +143,10 @@ def state_to_data(state: ClusterState) -> dict:
 
 def state_from_data(data: dict) -> ClusterState:
     signature = {}
-    for article_id, (day, precision, place, lead) in data["signature"].items():
-        _texts(article_id, day, precision, lead)
+    for article_id, (day, precision, place, published, lead) in data["signature"].items():
+        _texts(article_id, day, precision, published, lead)
         _texts_or_none(place)
-        signature[article_id] = (day, precision, place, lead)
+        signature[article_id] = (day, precision, place, published, lead)
     root = data["root"]
     _texts(*root.keys(), *root.values())
     open_at = {}

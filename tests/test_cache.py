@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
+from generator.cache_codec import FORMAT
 from generator.pipeline import build_timeline
 from generator.serialize import timeline_to_json
 
@@ -59,7 +60,7 @@ def _flip_a_figure(data: bytes) -> bytes:
 
 def _other_header(data: bytes) -> bytes:
     head, _, body = data.partition(b"\n")
-    return head.replace(b'"format": 1', b'"format": 0') + b"\n" + body
+    return head.replace(f'"format": {FORMAT}'.encode(), f'"format": {FORMAT - 1}'.encode()) + b"\n" + body
 
 
 DAMAGES = {

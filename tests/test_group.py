@@ -217,6 +217,25 @@ def test_a_link_must_hold_against_the_first_report_in_kind_too(gazetteer):
     assert {"s1", "s2"} in clusters and {"w1"} in clusters
 
 
+def test_a_report_weeks_later_joins_only_when_its_headline_names_the_place(gazetteer):
+    """A piece published weeks after a strike, dated by the strike its lede recalls, is news of something else
+    (a visit, a claim) unless its headline names where the strike was (a toll's update, a trial)."""
+    common = "Russian forces said Ukraine officials reported the war news"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]
+    strike = "rockets hit the railway station in Chaplyne, killing 22 people waiting for the evening train"
+    first = _made("s1", f"Rockets hit the railway station in Chaplyne. {strike}", "Chaplyne")
+
+    def weeks_later(article_id: str, headline: str) -> Extraction:
+        x = _made(article_id, f"{headline}. A visitor met children hurt when {strike}", "Chaplyne")
+        later = replace(x.article, date=date(2022, 9, 14), title=headline, title_from_text=False)
+        return replace(x, article=later)
+
+    visit = weeks_later("v1", "Actress visits children hurt in rocket strike")
+    toll = weeks_later("t1", "Toll of Chaplyne rocket strike rises")
+    clusters, _ = cluster_main_events([*crowd, first, visit, toll], gazetteer)
+    assert {"s1", "t1"} in clusters and {"v1"} in clusters
+
+
 def test_at_a_place_with_news_most_days_the_next_days_report_is_another_happening(gazetteer):
     start = date(2022, 6, 1)
     common = "Russian forces said Ukraine officials reported the war news"

@@ -31,6 +31,7 @@ from .similarity import Vocabulary, headline_and_lead
 SAME_PLACE_SIMILARITY = 0.2  # both name one town (or one inside the other)
 QUIET_PLACE_SIMILARITY = 0.0  # ... and it is no hub: the town itself tells the happening
 QUIET_PLACE_ONE_LANGUAGE = 0.05  # ... in one language, neither headline naming it: more than one shared name
+LATE_REPORT_DAYS = 7  # published more than this after a cluster's first report: news of something else, mostly
 HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a front-line city) is a hub
 SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
@@ -59,7 +60,8 @@ class ClusterState:
 def _signature(x: Extraction) -> tuple:
     """What clustering reads of an article; the headline and lead as a digest (the state is written often)."""
     text = headline_and_lead(x).encode("utf-8", "surrogatepass")
-    return (x.main.date, x.main.precision, x.main.place, hashlib.blake2b(text, digest_size=16).hexdigest())
+    digest = hashlib.blake2b(text, digest_size=16).hexdigest()
+    return (x.main.date, x.main.precision, x.main.place, x.article.date.isoformat(), digest)
 
 
 @dataclass
@@ -238,9 +240,18 @@ class _Run:
             return False
         return all(  # against each side's first article too, so a day's happening cannot chain into the next's
             reading.same_kind(x, y)
+            and not self._late_and_elsewhere(x, y)
             and reading.similar(x, y, STRONG_SIMILARITY if self._next_days_news(x, y) else min(bar, ROOT_SIMILARITY))
             for x, y in ((roots[0], b_id), (a_id, roots[1]))
         )
+
+    def _late_and_elsewhere(self, a_id: str, b_id: str) -> bool:
+        """A report published more than a week after another is about that happening only when its headline
+        names where it was (a toll's update, a trial); otherwise it recalls it for a visit, a drill, a claim."""
+        a, b = self.reading.by_id[a_id].article, self.reading.by_id[b_id].article
+        if abs((a.date - b.date).days) <= LATE_REPORT_DAYS:
+            return False
+        return not self._headline_names_town(b_id if b.date > a.date else a_id)
 
     def _quiet_place_bar(self, a_id: str, b_id: str) -> float:
         """At one quiet town, reports in two languages need nothing more, nor does one whose headline names the
