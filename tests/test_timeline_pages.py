@@ -181,6 +181,16 @@ def test_the_home_page_shows_the_newest_events_first_and_indexes_every_month():
     assert {"years/2022/01/", "years/2022/02/", "years/2022/03/", "years/background/"} <= set(targets)
 
 
+def test_where_the_home_page_cuts_a_day_it_keeps_that_days_most_reported_happenings():
+    newest = [event_on("2023-02-01", n) for n in range(3)]
+    cut_day = [event_on("2023-01-31", n) for n in range(HOME_EVENTS)]
+    widely = replace(cut_day[-1], main_articles=("a1", "a2", "a3"))  # its id sorts last on its day
+    events = [*newest, *cut_day[:-1], widely]
+    home = pages_of(timeline_of(events))["index.md"]
+    shown = re.findall(r'<li class="tl-card"[^>]*>.*?</li>', home, re.S)
+    assert len(shown) == HOME_EVENTS and widely.title in shown[len(newest)]  # kept, and first of its day
+
+
 def test_a_day_and_a_month_are_addresses_on_their_page():
     pages = pages_of(many_events_timeline())
     feb = pages["years/2022/02.md"]

@@ -10,6 +10,7 @@ its spread. The periods come from `periods.py`; the navigation between them
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from itertools import groupby
 
@@ -110,8 +111,8 @@ def _newest_days_first(events: list[Event]) -> list[Event]:
 
 def _home(index: SiteIndex, periods: Periods) -> Page:
     url = ""
-    events = sorted(index.timeline.events, key=reading_order)
-    shown = events[-index.options.home_events :]
+    events = index.timeline.events
+    shown = sorted(heapq.nlargest(index.options.home_events, events, key=_newsworthiness), key=reading_order)
     intro = (
         f'<p class="tl-summary">{len(index.timeline.articles)} articles, {len(events)} events. Each event '
         "shows what every source and every party claimed; ⚠ marks figures the sources disagree on.</p>"
@@ -133,6 +134,12 @@ def _home(index: SiteIndex, periods: Periods) -> Page:
         _event_list(shown, url, newest_first=True),
     ]
     return page("index.md", "Timeline", body)
+
+
+def _newsworthiness(event: Event) -> tuple[str, int, str]:
+    """What the home page keeps: the newest days, and where its cut falls inside a day, that day's most reported
+    happenings (reading order puts them first within the day)."""
+    return (event.date, len(event.main_articles), event.id)
 
 
 def _period_page(
