@@ -333,6 +333,24 @@ def test_a_saying_by_an_institution_named_for_its_seat_happened_there(registry, 
     assert x.main.place == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Blast shakes railway depot", "Izium"),  # an incident: the town the text is about, though the lead names none
+        ("President announces new aid for Ukraine", "Ukraine"),  # an act of a leader far away: not a town he recalls
+        ("Leader says the world's future is being decided", "Ukraine"),
+    ],
+)
+def test_a_town_named_only_below_the_lead_places_an_incident_not_a_saying(registry, gazetteer, title, expected):
+    body = (
+        "The announcement came on Monday as Ukraine marked six months of war.\n\n"
+        "Officials said more help would follow. Leaders of several countries spoke.\n\n"
+        "Earlier, missiles hit a railway depot in Izium. Izium has been shelled for weeks."
+    )
+    x = extract_article(make_article(body, "2024-05-07", title=title), registry, gazetteer)
+    assert x.main.place == expected
+
+
 def test_a_photo_caption_pasted_onto_a_sentence_is_not_its_speakers_claim(registry, gazetteer):
     body = (
         "Ukraine's military said 12 civilians were killed in the strike on Monday. "

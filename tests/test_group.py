@@ -12,6 +12,8 @@ from generator.events import group_again, group_articles_into_events
 from generator.events.cluster import (
     HEADLINE_SIMILARITY,
     QUIET_PLACE_ONE_LANGUAGE,
+    ROOT_SIMILARITY,
+    SAME_PLACE_SIMILARITY,
     SIMILARITY,
     STRONG_SIMILARITY,
     cluster_main_events,
@@ -215,6 +217,22 @@ def test_a_link_must_hold_against_the_first_report_in_kind_too(gazetteer):
     assert kinds["s1"] and not kinds["s2"] and kinds["w1"] and not kinds["s1"] & kinds["w1"]
     clusters, _ = cluster_main_events([*crowd, first, scene, weapons], gazetteer)
     assert {"s1", "s2"} in clusters and {"w1"} in clusters
+
+
+def test_a_report_joins_the_closest_of_two_happenings_it_could_join(gazetteer):
+    """Two happenings of one day at one hub; a report alike enough with either joins the one it is closest to,
+    not the one whose report happens to come first."""
+    common = "Russian forces said Ukraine officials reported the war news on Wednesday"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]
+    crowd += [_made(f"h{n:02d}", f"{common} ({n})", "Kyiv", day=date(2022, 6, 1) + timedelta(n)) for n in range(40)]
+    first = _made("a1", "Engineers restored water pipes and heating at a power station in Kyiv", "Kyiv")
+    second = _made("a2", "Missiles struck a crowded railway depot in Kyiv, killing eleven commuters", "Kyiv")
+    report = _made("b1", "Missiles struck a crowded railway depot in Kyiv as engineers restored water pipes", "Kyiv")
+    vocabulary = Vocabulary([*crowd, first, second, report])
+    assert SAME_PLACE_SIMILARITY <= vocabulary.cosine("a1", "b1") < vocabulary.cosine("a2", "b1")
+    assert vocabulary.cosine("a1", "a2") < ROOT_SIMILARITY  # the two happenings cannot become one
+    clusters, _ = cluster_main_events([*crowd, first, second, report], gazetteer)
+    assert {"a2", "b1"} in clusters and {"a1"} in clusters
 
 
 def test_a_report_weeks_later_joins_only_when_its_headline_names_the_place(gazetteer):

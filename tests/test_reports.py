@@ -100,6 +100,7 @@ def test_kinds_of_happening_come_from_the_headline():
         ("Club barred from league over war", {"measures"}),
         ("Minister dodges question on depot", {"statement"}),
         ("President snubs summit over war", {"meeting"}),
+        ("President hails reborn country", {"statement"}),
         ("US to purchase advanced missile systems for the army", {"aid"}),  # a thing bought, no attack
         ("Russian forces advance on the town", {"movement"}),
     ],

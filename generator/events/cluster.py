@@ -216,7 +216,8 @@ class _Run:
         self.parent.setdefault(b_id, b_id)
         index, days = self.index, (day[b_id] - 1, day[b_id])
         candidates = set().union(*(index.get((key, d), ()) for key in reading.keys(b_id) for d in days))
-        for a_id in sorted(candidates, key=lambda a: (day[a], a)):  # in date order, whatever the hash seed
+        cosine = reading.vocabulary.cosine  # the closest report first: it joins that one's happening, not a neighbour's
+        for a_id in sorted(candidates, key=lambda a: (-cosine(a, b_id), day[a], a)):
             ra, rb = self.find(a_id), self.find(b_id)
             if ra != rb and abs(day[ra] - day[b_id]) <= 1 and self._linked(a_id, b_id, (ra, rb)):
                 self.parent[rb] = ra

@@ -19,7 +19,15 @@ from .attribution import claims_in_article
 from .dates import DateExpression, anchor_date, find_dates
 from .figures import figures_in_text
 from .language import Language, language_for
-from .main_date import LEAD_SENTENCES, first_match_end, headline_states, is_dated_caption, main_date, names_an_event
+from .main_date import (
+    LEAD_SENTENCES,
+    first_match_end,
+    headline_acts,
+    headline_states,
+    is_dated_caption,
+    main_date,
+    names_an_event,
+)
 from .places import Gazetteer
 from .places_file import load_gazetteer
 from .reach import text_before
@@ -162,7 +170,7 @@ def _main_place(
         if best < 3:  # the most specific; of equals, one the text puts something in ("in Chaplyne")
             return max((p for p in found if gazetteer.specificity(p[0]) == best), key=lambda p: p[1])[0]
     counts = Counter(name for places in located for _, name in places if gazetteer.specificity(name) < 3)
-    if counts:
+    if counts and not (headline_states(article, language) or headline_acts(article, language)):
         return counts.most_common(1)[0][0]
     return lead[0] if lead else None
 
