@@ -351,6 +351,17 @@ def test_a_town_named_only_below_the_lead_places_an_incident_not_a_saying(regist
     assert x.main.place == expected
 
 
+def test_a_month_other_than_the_reports_own_is_background_not_its_date(registry, gazetteer):
+    body = (
+        "Rescue teams cleared the rubble of the school in Izium, hit by an attack in April.\n\n"
+        "The town was occupied for months."
+    )
+    x = extract_article(make_article(body, "2022-08-23", title="Rubble cleared from school"), registry, gazetteer)
+    assert (x.main.date, x.main.precision) == ("2022-08-23", "day")
+    x = extract_article(make_article(body, "2022-08-23", title="Izium in April"), registry, gazetteer)
+    assert (x.main.date, x.main.precision) == ("2022-04", "month")  # a retrospective the headline dates
+
+
 def test_a_photo_caption_pasted_onto_a_sentence_is_not_its_speakers_claim(registry, gazetteer):
     body = (
         "Ukraine's military said 12 civilians were killed in the strike on Monday. "

@@ -48,6 +48,8 @@ def main_date(
     for expression in expressions:
         if expression.value is None or expression.value > article.date.isoformat() or expression.since:
             continue  # a date to come, or a period's start ("since 1999", "since Monday's strike"): no happening's
+        if _background_period(expression, article, title_dates):
+            continue
         sentence = sentences[expression.sentence]
         if _to_come(expression, sentence, article, language):
             continue  # "is planning attacks today": what is to come, not what happened
@@ -191,6 +193,16 @@ def _lede(sentences: list[Sentence], most: int = LEAD_SENTENCES) -> set[int]:
     since a text without paragraph breaks is one long paragraph."""
     text = [s for s in sentences if s.role == "text"]
     return {s.index for s in text[:most] if s.paragraph == text[0].paragraph}
+
+
+def _background_period(expression: DateExpression, article: Article, title_dates: set[str]) -> bool:
+    """A month or a year other than the report's own, named only in its text ("in April", "back in 2014"), is
+    background: news reports what happened in the last days, and names an older happening by its day."""
+    return (
+        expression.precision != "day"
+        and expression.value not in title_dates
+        and not article.date.isoformat().startswith(expression.value[:7])
+    )
 
 
 def _incident_date_score(
