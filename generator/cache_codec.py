@@ -15,7 +15,7 @@ from .events.cluster import ClusterState
 from .events.readings import TextReading
 from .model import Article, Claim, EventCandidate, Extraction, Figure
 
-FORMAT = 2  # bump when a row's layout changes: older files are then rebuilt, never misread
+FORMAT = 3  # bump when a row's layout changes: older files are then rebuilt, never misread
 
 
 _new = object.__new__
@@ -80,17 +80,19 @@ def _figure_from_row(row: list) -> Figure:
 def _claim_to_row(c: Claim) -> list:
     figures = [[f.kind, list(f.value) if isinstance(f.value, tuple) else f.value, f.qualifier, f.start, f.end,
                 f.scope, f.population] for f in c.figures]  # fmt: skip
-    return [c.id, c.article, c.claimant, c.party, c.quote, list(c.span), figures, c.sentence, c.context]
+    return [c.id, c.article, c.claimant, c.party, c.quote, list(c.span), figures, c.sentence, c.context, c.elsewhere]
 
 
 def _claim_from_row(row: list) -> Claim:
-    id_, article, claimant, party, quote, (start, end), figures, sentence, context = row
+    id_, article, claimant, party, quote, (start, end), figures, sentence, context, elsewhere = row
     _texts(id_, article, party, quote, context)
     _texts_or_none(claimant)
     _wholes(start, end, sentence)
     values = {"id": id_, "article": article, "claimant": claimant, "party": party, "quote": quote}
     values.update(span=(start, end), figures=tuple(_figure_from_row(f) for f in figures), sentence=sentence)
-    values["context"] = context
+    if not isinstance(elsewhere, bool):
+        raise ValueError("a claim's 'elsewhere' is not true or false")
+    values.update(context=context, elsewhere=elsewhere)
     return _made(Claim, values)
 
 

@@ -42,11 +42,16 @@ def this_happenings_counts(
     """Like with like: this happening's counts, by (kind, population) and then by party, in kind order. A count is
     a figure of the event's own scope (no sub-count, no war-wide total) given in the first sentences of one of
     its reports (`reports`, the event's main articles: an article that only mentions the happening is no source
-    of its count; further down a report, figures are as often another happening's). The dispute mark and the
+    of its count; further down a report, figures are as often another happening's), in a sentence that does not
+    place it at another town (`Claim.elsewhere`). The dispute mark and the
     summary both read these, so a reader's sentence and the mark never compare different things."""
     found: dict[tuple[str, str], dict[str, list[tuple[Claim, Figure]]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
-        if claim.sentence >= LEAD_SENTENCES or (reports is not None and claim.article not in reports):
+        if (
+            claim.sentence >= LEAD_SENTENCES
+            or claim.elsewhere
+            or (reports is not None and claim.article not in reports)
+        ):
             continue
         for figure in claim.figures:
             if figure.scope == "event":

@@ -107,6 +107,7 @@ class Claim:
     figures: tuple[Figure, ...]
     sentence: int
     context: str = ""  # one sentence beside the quote (the one before it, else the one after), for quoting pages
+    elsewhere: bool = False  # its sentence places it only at towns other than the article's: another happening's
 
 
 @dataclass(frozen=True)

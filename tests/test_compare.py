@@ -26,6 +26,8 @@ def read(text: str, language: str = "en") -> list[tuple]:
     [
         ("21 were killed, of whom 5 children died in the basement.", [(21, "event", ""), (5, "part", "children")]),
         ("Five children were among those killed.", [(5, "part", "children")]),
+        # the figure after "among" is the whole a sub-count is drawn from
+        ("The dead included two children among the 25 killed.", [(2, "part", "children"), (25, "event", "")]),
         ("Officials said 12 civilians were killed in the shelling.", [(12, "event", "civilians")]),
         ("Russia's Defence Ministry said 63 of its servicemen were killed.", [(63, "event", "soldiers")]),
         ("Kyiv says 40,000 Russian troops have been killed since the invasion began.", [(40000, "total", "soldiers")]),
@@ -215,3 +217,8 @@ def test_only_sides_the_text_names_mark_a_dispute(registry):
 )
 def test_a_count_since_the_war_began_in_any_words_is_a_total(text):
     assert {scope for _, _, scope, _ in read(text)} == {"total"}
+
+
+def test_a_time_span_since_the_war_dates_a_day_and_its_count_is_the_happenings():
+    text = "At least 22 people were killed in the strike on the day six months since Russia's invasion began."
+    assert {scope for _, _, scope, _ in read(text)} == {"event"}

@@ -14,10 +14,12 @@ own cues (`parenthetical_openers`, `partitive_words`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ..model import Claim
 from ..rules import Rules, alternation
+from .places import SPECIFICITY, Gazetteer
 from .reach import text_before
 
 if TYPE_CHECKING:
@@ -32,7 +34,9 @@ POPULATION_REACH = 40  # "12 Ukrainian civilians", "five of the children": the n
 @dataclass(frozen=True)
 class ScopeCues:
     part_after: re.Pattern  # "five children were among the dead": a sub-count of a count told elsewhere
-    total: re.Pattern  # "since the invasion began", "on all fronts": a war-wide or cumulative count
+    total: re.Pattern  # "on all fronts", "in the past 24 hours": a war-wide or cumulative count
+    since_war: re.Pattern  # "since the invasion began": a count from the war's start ...
+    elapsed_before: re.Pattern  # ... unless a time span comes first ("six months to the day since the invasion")
     total_opening: re.Pattern  # "Since the invasion began, ...": every figure of the sentence is a total
     populations: tuple[tuple[str, re.Pattern], ...]  # (population, the nouns that name it right after a number)
 
@@ -45,7 +49,9 @@ def build_scope_cues(rules: Rules) -> ScopeCues:
     populations = rules.table.get("populations") or {}
     return ScopeCues(
         part_after=re.compile(alternation(rules.words("part_scope_words")), re.I),
-        total=re.compile(totals, re.I),
+        total=re.compile(alternation(rules.words("total_scope_words")), re.I),
+        since_war=re.compile(since_war, re.I),
+        elapsed_before=re.compile(rf"{alternation(rules.words('elapsed_units'))}(?:\s+[\w'’-]+){{0,3}}\s+$", re.I),
         total_opening=re.compile(rf"^\W*(?:{totals})", re.I),
         populations=tuple(
             (name, re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alternation(words)})", re.I))
@@ -63,12 +69,34 @@ def scope_of(text: str, start: int, end: int, language: Language) -> str:
     if cues.part_after.search(rest):
         return "part"
     clause = CLAUSE_BEFORE.search(text_before(text, start, CLAUSE_REACH)).group(0) + rest
-    if cues.total.search(clause) or cues.total_opening.match(text):
+    if cues.total.search(clause) or cues.total_opening.match(text) or _since_the_war(clause, cues):
         return "total"
     return "event"
+
+
+def _since_the_war(clause: str, cues: ScopeCues) -> bool:
+    """'killed since the invasion began' counts from the war's start; 'killed on the day six months since the
+    invasion' dates the day."""
+    return any(not cues.elapsed_before.search(clause, 0, m.start()) for m in cues.since_war.finditer(clause))
 
 
 def population_of(text: str, end: int, language: Language) -> str:
     """Who the number at text[..end] counts, when the words right after it say so; "" otherwise."""
     after = text[end : end + POPULATION_REACH]
     return next((name for name, nouns in language.scope.populations if nouns.match(after)), "")
+
+
+def told_elsewhere(
+    claims: list[Claim], sentence_places: list[list[str]], main_place: str | None, gazetteer: Gazetteer
+) -> list[Claim]:
+    """Mark the claims whose sentence names towns, none of them the article's own ("in Kyiv, one person was
+    killed" in a report on Belgorod; a roundup's paragraph on another strike): another happening's count, which
+    no comparison sets against this one's. A report placed only in a country marks none."""
+    if not main_place or gazetteer.specificity(main_place) >= SPECIFICITY["country"]:
+        return claims
+    marked = []
+    for claim in claims:
+        towns = [p for p in sentence_places[claim.sentence] if gazetteer.specificity(p) < SPECIFICITY["country"]]
+        elsewhere = bool(towns) and not any(gazetteer.related(p, main_place) for p in towns)
+        marked.append(replace(claim, elsewhere=True) if elsewhere else claim)
+    return marked
