@@ -29,6 +29,16 @@ def test_outlet_suffixes_labels_and_shouting_are_cleaned():
     assert clean_headline("Bridge reopens after blast (VIDEO)", None) == "Bridge reopens after blast"
     assert clean_headline("Minister speaks at UN (WATCH FULL SPEECH)", None) == "Minister speaks at UN"
     assert clean_headline("Talks held at the UN (UN)", None) == "Talks held at the UN (UN)"
+    # ... as does a label opening it
+    assert clean_headline("War in Ukraine: Strike kills 22", None) == "Strike kills 22"
+    assert clean_headline("Exclusive: Strike kills 22", None) == "Strike kills 22"
+    assert clean_headline("Watch: Strike hits station", None) == "Strike hits station"
+    assert clean_headline("Ukraine: Strike kills 22", None) == "Ukraine: Strike kills 22"  # a place says where
+    # a headline long as a summary is told by its first whole clause
+    long = "Missile strike on the railway station in Chaplyne kills 22 - as " + "officials warn of more attacks " * 4
+    assert clean_headline(long, None) == "Missile strike on the railway station in Chaplyne kills 22"
+    unbroken = "Missile strike on the railway station " + "and the depot " * 12 + "kills 22"
+    assert clean_headline(unbroken, None) == unbroken  # no clause to stop at: whole, never cut
 
 
 def test_the_most_central_headline_names_the_event():

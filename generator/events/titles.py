@@ -25,6 +25,8 @@ LONGEST = 160  # a longer headline is a summary, not a title
 # compiled once, not looked up in `re`'s cache on each call (a serve profile showed the look-ups)
 TRAILING_SEPARATORS = re.compile(r"[\s|–—:-]+$")
 BAR = re.compile(r"\s\|\s")
+CLAUSE_BREAK = re.compile(r"\s[–—-]\s|:\s|\sas\s")  # "X - as Y", "X: Y", "X as Y": where a long headline's news ends
+FIRST_CLAUSE_WORDS = 5  # ... when what comes before says something whole
 MEDIA_TAG = re.compile(r"\s*\((?=[A-Z ]{4,}\))[A-Z]+(?: [A-Z]+){0,3}\)\s*$")  # "(VIDEO)", "(WATCH FULL SPEECH)"
 
 
@@ -61,7 +63,18 @@ def clean_headline(title: str, outlet: str | None, language: str = "en") -> str:
     text = text if ends_in_initials(text) else text.rstrip(".")  # "... in D.C." keeps its full stop
     if len(text) > 2 and text[0] == text[-1] and text[0] in "'\"":
         text = text[1:-1]  # a headline wrapped whole in quotes
+    text = _first_clause(text) if len(text) > LONGEST else text
     return text[:1].upper() + text[1:]
+
+
+def _first_clause(text: str) -> str:
+    """A headline long as a summary ("X - as Y warns ...", "X: latest forecast ...") told by its first clause,
+    which carries the news; never cut inside a clause."""
+    for found in CLAUSE_BREAK.finditer(text):
+        head = text[: found.start()].rstrip(" ,;")
+        if len(head.split()) >= FIRST_CLAUSE_WORDS:
+            return head
+    return text
 
 
 def headline_title(extractions: list[Extraction]) -> str | None:
