@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
+from generator.events.assemble import EventDraft
 from generator.events.titles import built_title, clean_headline, distinct_titles, headline_title
 from generator.model import Article, EventCandidate, Extraction
 
@@ -48,6 +50,16 @@ def test_the_most_central_headline_names_the_event():
         report("c", "Zelensky speaks on Independence Day"),
     ]
     assert headline_title(reports) == "Russian strike on Chaplyne rail station kills 22"
+
+
+def test_an_events_title_is_a_headline_of_its_own_day(gazetteer):
+    first = report("a", "Russian strike on Chaplyne rail station kills 22")
+    same_day = report("b", "Rescuers search the rubble in Chaplyne")
+    sequel = report("c", "Chaplyne rail station strike toll rises to 25 as Russian strike is condemned")
+    sequel = replace(sequel, main=replace(sequel.main, date="2022-08-25"))
+    assert headline_title([first, same_day, sequel]) == sequel.article.title  # the most central of all
+    draft = EventDraft([first, same_day, sequel], gazetteer)
+    assert draft.title("2022-08-24") == first.article.title
 
 
 def test_without_headlines_the_title_is_built_never_cut_from_the_body():

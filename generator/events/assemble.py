@@ -72,7 +72,9 @@ class EventDraft:
         if self.curated:
             return self.curated.title or "Untitled event"
         language = self.main_extractions[0].article.language
-        return headline_title(self.main_extractions) or built_title(self.main_extractions, self.place, value, language)
+        # the reports of the event's own day name it; a later one may already tell its sequel
+        on_the_day = [x for x in self.main_extractions if x.main.date == value] or self.main_extractions
+        return headline_title(on_the_day) or built_title(self.main_extractions, self.place, value, language)
 
     def anchor_key(self) -> tuple:
         if self.curated:
