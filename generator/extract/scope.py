@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 CLAUSE_BEFORE = re.compile(r"[^,;:.()]*$")  # the clause up to the number
 CLAUSE_AFTER = re.compile(r"[^,;.()]*")  # ... and from it to the clause's end
+SHORT_ASIDE = re.compile(r",\s*((?:[\w'’-]+\s+){0,2}[\w'’-]+),\s*$")  # "the UN says that, nationally, 364 ..."
 CLAUSE_REACH = 80  # characters before the number in which its clause's "since the invasion began" is looked for
 POPULATION_REACH = 40  # "12 Ukrainian civilians", "five of the children": the noun right after the number
 
@@ -35,8 +36,8 @@ POPULATION_REACH = 40  # "12 Ukrainian civilians", "five of the children": the n
 class ScopeCues:
     part_after: re.Pattern  # "five children were among the dead": a sub-count of a count told elsewhere
     total: re.Pattern  # "on all fronts", "in the past 24 hours": a war-wide or cumulative count
-    since_war: re.Pattern  # "since the invasion began": a count from the war's start ...
-    elapsed_before: re.Pattern  # ... unless a time span comes first ("six months to the day since the invasion")
+    since_war: re.Pattern  # "since Putin launched the invasion": a count from the war's start
+    elapsed_before: re.Pattern  # a time span before either dates a day ("six months to the day since the invasion")
     total_opening: re.Pattern  # "Since the invasion began, ...": every figure of the sentence is a total
     populations: tuple[tuple[str, re.Pattern], ...]  # (population, the nouns that name it right after a number)
 
@@ -68,16 +69,19 @@ def scope_of(text: str, start: int, end: int, language: Language) -> str:
     cues, rest = language.scope, CLAUSE_AFTER.match(text, end).group(0)
     if cues.part_after.search(rest):
         return "part"
-    clause = CLAUSE_BEFORE.search(text_before(text, start, CLAUSE_REACH)).group(0) + rest
-    if cues.total.search(clause) or cues.total_opening.match(text) or _since_the_war(clause, cues):
+    before = text_before(text, start, CLAUSE_REACH)
+    aside = SHORT_ASIDE.search(before)  # a word or three set off by commas right before the number is its clause's
+    clause = (aside.group(1) + " " if aside else "") + CLAUSE_BEFORE.search(before).group(0) + rest
+    if cues.total_opening.match(text) or _counts_a_total(clause, cues):
         return "total"
     return "event"
 
 
-def _since_the_war(clause: str, cues: ScopeCues) -> bool:
+def _counts_a_total(clause: str, cues: ScopeCues) -> bool:
     """'killed since the invasion began' counts from the war's start; 'killed on the day six months since the
     invasion' dates the day."""
-    return any(not cues.elapsed_before.search(clause, 0, m.start()) for m in cues.since_war.finditer(clause))
+    found = (*cues.total.finditer(clause), *cues.since_war.finditer(clause))
+    return any(not cues.elapsed_before.search(clause, 0, m.start()) for m in found)
 
 
 def population_of(text: str, end: int, language: Language) -> str:
