@@ -80,19 +80,18 @@ def _figure_from_row(row: list) -> Figure:
 def _claim_to_row(c: Claim) -> list:
     figures = [[f.kind, list(f.value) if isinstance(f.value, tuple) else f.value, f.qualifier, f.start, f.end,
                 f.scope, f.population] for f in c.figures]  # fmt: skip
-    return [c.id, c.article, c.claimant, c.party, c.quote, list(c.span), figures, c.sentence, c.context, c.elsewhere]
+    return [c.id, c.article, c.claimant, c.party, c.quote, list(c.span), figures, c.sentence, c.context, list(c.towns)]
 
 
 def _claim_from_row(row: list) -> Claim:
-    id_, article, claimant, party, quote, (start, end), figures, sentence, context, elsewhere = row
+    id_, article, claimant, party, quote, (start, end), figures, sentence, context, towns = row
     _texts(id_, article, party, quote, context)
     _texts_or_none(claimant)
     _wholes(start, end, sentence)
     values = {"id": id_, "article": article, "claimant": claimant, "party": party, "quote": quote}
     values.update(span=(start, end), figures=tuple(_figure_from_row(f) for f in figures), sentence=sentence)
-    if not isinstance(elsewhere, bool):
-        raise ValueError("a claim's 'elsewhere' is not true or false")
-    values.update(context=context, elsewhere=elsewhere)
+    _texts(*towns)
+    values.update(context=context, towns=tuple(towns))
     return _made(Claim, values)
 
 

@@ -107,7 +107,8 @@ class Claim:
     figures: tuple[Figure, ...]
     sentence: int
     context: str = ""  # one sentence beside the quote (the one before it, else the one after), for quoting pages
-    elsewhere: bool = False  # its sentence places it only at towns other than the article's: another happening's
+    towns: tuple[str, ...] = ()  # the towns and regions its sentence or its claimant names, where it was counted
+    elsewhere: bool = False  # ... none of them its event's place: another happening's count (set by assembly)
 
 
 @dataclass(frozen=True)

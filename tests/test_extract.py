@@ -4,6 +4,7 @@ import pytest
 from stage_helpers import make_article
 
 from generator.compare import this_happenings_counts
+from generator.events import group_articles_into_events
 from generator.extract import extract_article
 
 
@@ -366,14 +367,19 @@ def test_a_month_other_than_the_reports_own_is_background_not_its_date(registry,
 def test_a_figure_told_at_another_town_is_not_this_happenings_count(registry, gazetteer):
     body = (
         "Three people were killed in Izium on Sunday, the regional governor said.\n\n"
-        "In Kharkiv, one person was killed by shelling, the mayor said. Ukraine's military said 4 died in total."
+        "In Kharkiv, one person was killed by shelling, the mayor said. Ukraine's military said 4 died in total. "
+        "Moscow said 2 soldiers were killed in Izium."
     )
     x = extract_article(make_article(body, "2022-07-03", title="Three killed in Izium"), registry, gazetteer)
-    told = {figure.value: claim.elsewhere for claim in x.claims for figure in claim.figures}
-    assert told == {3: False, 1: True, 4: False}  # a sentence naming no town is not elsewhere
-    counted = {f.value for by_party in this_happenings_counts(x.claims).values() for said in by_party.values()
+    towns = {figure.value: claim.towns for claim in x.claims for figure in claim.figures}
+    assert towns == {3: ("Izium",), 1: ("Kharkiv",), 4: (), 2: ("Izium",)}  # "Moscow said": a government
+    (event,), _ = group_articles_into_events([x], [], gazetteer)
+    assert event.place == "Izium"
+    elsewhere = {figure.value: claim.elsewhere for claim in event.claims for figure in claim.figures}
+    assert elsewhere == {3: False, 1: True, 4: False, 2: False}  # a claim naming no town is not elsewhere
+    counted = {f.value for by_party in this_happenings_counts(event.claims).values() for said in by_party.values()
                for _, f in said}  # fmt: skip
-    assert counted == {3, 4}
+    assert counted == {3, 4, 2}
 
 
 def test_a_photo_caption_pasted_onto_a_sentence_is_not_its_speakers_claim(registry, gazetteer):

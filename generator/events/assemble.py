@@ -11,8 +11,10 @@ sources.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from ..extract.places import Gazetteer
+from ..extract.scope import counted_elsewhere
 from ..model import Claim, Event, Extraction, Override, precision_of
 from .ids import automatic_id, event_slug, unique_ids
 from .overrides import override_for
@@ -41,6 +43,12 @@ class EventDraft:
         counts = Counter(places)
         best = min(counts, key=lambda p: (-counts[p], gazetteer.specificity(p), p)) if counts else None
         self.place = curated.place if curated else best
+        self.gazetteer = gazetteer
+
+    def claims_at(self, place: str | None) -> tuple[Claim, ...]:
+        """The reports' claims, those counted at another town than the event's place marked as such."""
+        claims = sorted(self.claims, key=lambda c: (c.article, c.span[0], c.id))
+        return tuple(replace(c, elsewhere=True) if counted_elsewhere(c, place, self.gazetteer) else c for c in claims)
 
     @property
     def dates(self) -> set[str]:
@@ -124,7 +132,7 @@ def finish_events(drafts: list[EventDraft], overrides: list[Override]) -> list[E
                 place=place,
                 articles=articles,
                 main_articles=main_ids,
-                claims=tuple(sorted(draft.claims, key=lambda c: (c.article, c.span[0], c.id))),
+                claims=draft.claims_at(place),
                 curated=draft.curated is not None,
                 aliases=tuple(sorted(aliases - {event_id})),
             )

@@ -31,7 +31,7 @@ from .main_date import (
 from .places import Gazetteer
 from .places_file import load_gazetteer
 from .reach import text_before
-from .scope import told_elsewhere
+from .scope import with_towns
 from .sentences import split_sentences
 from .sources import ground_side
 
@@ -53,7 +53,7 @@ def extract_article(article: Article, registry: Registry, gazetteer: Gazetteer |
     claims = _claims(
         article, sentences, expressions, registry, gazetteer, language, ground_side(main_place, gazetteer, registry)
     )
-    claims = told_elsewhere(claims, sentence_places, main_place, gazetteer)
+    claims = with_towns(claims, sentence_places, gazetteer)
     expressions = _anchor_within_sentences(expressions, sentences, language)
     main_value, main_precision = main_date(article, sentences, expressions, sentence_places, main_place, language)
     resolved = _anchor_expressions(expressions, main_value, main_precision, sentences, language)

@@ -90,17 +90,22 @@ def population_of(text: str, end: int, language: Language) -> str:
     return next((name for name, nouns in language.scope.populations if nouns.match(after)), "")
 
 
-def told_elsewhere(
-    claims: list[Claim], sentence_places: list[list[str]], main_place: str | None, gazetteer: Gazetteer
-) -> list[Claim]:
-    """Mark the claims whose sentence names towns, none of them the article's own ("in Kyiv, one person was
-    killed" in a report on Belgorod; a roundup's paragraph on another strike): another happening's count, which
-    no comparison sets against this one's. A report placed only in a country marks none."""
-    if not main_place or gazetteer.specificity(main_place) >= SPECIFICITY["country"]:
-        return claims
-    marked = []
+def with_towns(claims: list[Claim], sentence_places: list[list[str]], gazetteer: Gazetteer) -> list[Claim]:
+    """Each claim with the towns and regions its sentence names as where something is ("in Kyiv, one person was
+    killed"): where it was counted, which the event's place is set against. A claimant named for a capital
+    ("Moscow said") is its government, no place."""
+    found = []
     for claim in claims:
-        towns = [p for p in sentence_places[claim.sentence] if gazetteer.specificity(p) < SPECIFICITY["country"]]
-        elsewhere = bool(towns) and not any(gazetteer.related(p, main_place) for p in towns)
-        marked.append(replace(claim, elsewhere=True) if elsewhere else claim)
-    return marked
+        named = sentence_places[claim.sentence]
+        towns = tuple(dict.fromkeys(p for p in named if gazetteer.specificity(p) < SPECIFICITY["country"]))
+        found.append(replace(claim, towns=towns) if towns else claim)
+    return found
+
+
+def counted_elsewhere(claim: Claim, place: str | None, gazetteer: Gazetteer) -> bool:
+    """Whether a claim names towns, none of them the event's place ("in Kyiv, one person was killed" on an event
+    in Belgorod; a roundup's paragraph on another strike): another happening's count, which no comparison sets
+    against this one's. An event placed only in a country has none elsewhere."""
+    if not claim.towns or not place or gazetteer.specificity(place) >= SPECIFICITY["country"]:
+        return False
+    return not any(gazetteer.related(town, place) for town in claim.towns)
