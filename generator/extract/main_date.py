@@ -22,6 +22,7 @@ from .reach import text_before
 STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
 LEDE_STATEMENT_BONUS = 2.0
 FOLLOW_UP_DAYS = 1  # a reaction, a toll or an arrest within a day of an incident is told as part of it
+BACKGROUND_DAYS = 14  # a day longer before the report, named only in its text, is what it recalls
 RECALLED_CHARS = 40  # how far before an incident verb its relative pronoun may be ("that Russia's jets bombed")
 LEAD_SENTENCES = 3  # where a report says where its happening was ("The attack took place in ...")
 
@@ -41,6 +42,7 @@ def main_date(
         title_dates = {e.value for e in found if not e.since}  # "the biggest war since 1945" dates no happening
     lede = _lede(sentences)
     reported = _lede_report_day(article, sentences, expressions, lede, language)
+    news_of_incident = _tells_incident(article, sentences, language)
     scores: Counter = Counter()
     said: dict[str, float] = {}  # the statement score each day has had
     first_seen: dict[str, int] = {}
@@ -48,7 +50,7 @@ def main_date(
     for expression in expressions:
         if expression.value is None or expression.value > article.date.isoformat() or expression.since:
             continue  # a date to come, or a period's start ("since 1999", "since Monday's strike"): no happening's
-        if _background_period(expression, article, title_dates):
+        if _background_period(expression, article, title_dates, news_of_incident):
             continue
         sentence = sentences[expression.sentence]
         if _to_come(expression, sentence, article, language):
@@ -195,14 +197,26 @@ def _lede(sentences: list[Sentence], most: int = LEAD_SENTENCES) -> set[int]:
     return {s.index for s in text[:most] if s.paragraph == text[0].paragraph}
 
 
-def _background_period(expression: DateExpression, article: Article, title_dates: set[str]) -> bool:
-    """A month or a year other than the report's own, named only in its text ("in April", "back in 2014"), is
-    background: news reports what happened in the last days, and names an older happening by its day."""
-    return (
-        expression.precision != "day"
-        and expression.value not in title_dates
-        and not article.date.isoformat().startswith(expression.value[:7])
-    )
+def _background_period(
+    expression: DateExpression, article: Article, title_dates: set[str], news_of_incident: bool
+) -> bool:
+    """A month or a year other than the report's own ("in April", "back in 2014", "could hit £6,552 in April")
+    is background or what is to come: news reports what happened in the last days. So is a day weeks before
+    it, named only in the text, unless the report's news is an incident told as done (an inquiry's finding
+    that the March strike killed 600)."""
+    if expression.precision != "day":
+        return not article.date.isoformat().startswith(expression.value[:7])
+    weeks_back = (article.date - first_day(expression.value)).days > BACKGROUND_DAYS
+    return weeks_back and expression.value not in title_dates and not news_of_incident
+
+
+def _tells_incident(article: Article, sentences: list[Sentence], language: Language) -> bool:
+    """Whether the headline (without one, the first sentence) tells an incident as done, not in a clause that
+    recalls it."""
+    text = article.title
+    if article.title_from_text:
+        text = next((s.text for s in sentences if s.role == "text"), "")
+    return any(not _recalled(text, m, language) for m in language.article.headline_incident.finditer(text))
 
 
 def _incident_date_score(
