@@ -134,4 +134,5 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one():
     # published on a Wednesday: "will ... on Monday" is five days ahead, "played on Monday" two days back
     assert values("The team will play the final in Lviv on Monday.", "2022-04-06") == [("2022-04-11", "day")]
     assert values("The team played the final in Lviv on Monday.", "2022-04-06") == [("2022-04-04", "day")]
+    assert values("Leaders met in Brussels ahead of Thursday's summit.", "2022-06-21") == [("2022-06-23", "day")]
     assert values("Команда зіграє фінал, який відбудеться у понеділок.", "2022-04-06", "uk") == [("2022-04-11", "day")]
