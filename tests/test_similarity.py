@@ -12,3 +12,10 @@ def test_plural_past_and_ing_forms_of_a_word_are_one_word():
 def test_words_ending_in_s_that_are_no_plurals_keep_it():
     assert words_of("press status analysis") == {"press", "status", "analysis"}
     assert words_of("Kyiv Russians") == {"kyiv", "russian"}
+
+
+def test_british_and_american_spellings_are_one_word():
+    assert words_of("theatre") == words_of("theater") == words_of("theatres")
+    assert words_of("defence") == words_of("defense") and words_of("colour") == words_of("color")
+    assert words_of("mobilisation") == words_of("mobilization")
+    assert words_of("four hour tour") == {"four", "hour", "tour"}  # too short to be a British "-our"

@@ -71,12 +71,28 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(filter(None, map(_word, WORD.findall(text.lower()))))
 
 
+BRITISH = (  # a British spelling and its American one are one word: "theatre" and "theater" name one building
+    (re.compile(r"^(\w{3,})tre(s?)$"), r"\1ter\2"),  # theatre, centre, metre
+    (re.compile(r"^(\w{3,})our(s|ed|ing|ite|ites)?$"), r"\1or\2"),  # colour, labour, rumours, favourite
+    (re.compile(r"^(def|off|lic|pret)ence(s?)$"), r"\1ense\2"),  # defence, offences
+    (re.compile(r"^(\w{3,})isation(s?)$"), r"\1ization\2"),  # mobilisation
+    (re.compile(r"^programme(s?)$"), r"program\1"),
+)
+
+
 @lru_cache(maxsize=500_000)
 def _word(token: str) -> str:
     word = token.replace("’", "'").removesuffix("'s")
     if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
         return ""
-    return word.replace(",", "") if NUMBER.match(word) else _stem(word)
+    return word.replace(",", "") if NUMBER.match(word) else _stem(_american(word))
+
+
+def _american(word: str) -> str:
+    for pattern, american in BRITISH:
+        if pattern.match(word):
+            return pattern.sub(american, word)
+    return word
 
 
 class Vocabulary:
