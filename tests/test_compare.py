@@ -222,7 +222,9 @@ def test_a_count_since_the_war_began_in_any_words_is_a_total(text):
 
 def test_a_time_span_since_the_war_dates_a_day_and_its_count_is_the_happenings():
     for text in (
-        "At least 22 people were killed in the strike on the day six months since Russia's invasion began.",
+        "At least 22 people were killed in the strike, marking six months since Russia's invasion began.",
         "At least 22 people were killed in the strike six months to the day since the invasion.",
     ):
         assert {scope for _, _, scope, _ in read(text)} == {"event"}
+    text = "The UN said 1,430 civilians were killed in the 41 days since the invasion."
+    assert {scope for _, _, scope, _ in read(text)} == {"total"}  # a span counted, not a day marked

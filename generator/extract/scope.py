@@ -37,7 +37,9 @@ class ScopeCues:
     part_after: re.Pattern  # "five children were among the dead": a sub-count of a count told elsewhere
     total: re.Pattern  # "on all fronts", "in the past 24 hours": a war-wide or cumulative count
     since_war: re.Pattern  # "since Putin launched the invasion": a count from the war's start
-    elapsed_before: re.Pattern  # a time span before either dates a day ("six months to the day since the invasion")
+    anniversary_before: (
+        re.Pattern
+    )  # marking a span before either dates a day ("six months to the day since the invasion")
     total_opening: re.Pattern  # "Since the invasion began, ...": every figure of the sentence is a total
     populations: tuple[tuple[str, re.Pattern], ...]  # (population, the nouns that name it right after a number)
 
@@ -52,7 +54,9 @@ def build_scope_cues(rules: Rules) -> ScopeCues:
         part_after=re.compile(alternation(rules.words("part_scope_words")), re.I),
         total=re.compile(alternation(rules.words("total_scope_words")), re.I),
         since_war=re.compile(since_war, re.I),
-        elapsed_before=re.compile(rf"{alternation(rules.words('elapsed_units'))}(?:\s+[\w'’-]+){{0,3}}\s+$", re.I),
+        anniversary_before=re.compile(
+            rf"{alternation(rules.words('anniversary_words'))}(?:\s+[\w'’-]+){{0,3}}\s+$", re.I
+        ),
         total_opening=re.compile(rf"^\W*(?:{totals})", re.I),
         populations=tuple(
             (name, re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?:{alternation(words)})", re.I))
@@ -78,10 +82,10 @@ def scope_of(text: str, start: int, end: int, language: Language) -> str:
 
 
 def _counts_a_total(clause: str, cues: ScopeCues) -> bool:
-    """'killed since the invasion began' counts from the war's start; 'killed on the day six months since the
-    invasion' dates the day."""
+    """'killed since the invasion began' and 'in the 41 days since the invasion' count from the war's start;
+    'killed six months to the day since the invasion' dates the day."""
     found = (*cues.total.finditer(clause), *cues.since_war.finditer(clause))
-    return any(not cues.elapsed_before.search(clause, 0, m.start()) for m in found)
+    return any(not cues.anniversary_before.search(clause, 0, m.start()) for m in found)
 
 
 def population_of(text: str, end: int, language: Language) -> str:
