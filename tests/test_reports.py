@@ -32,6 +32,7 @@ def headline(title: str, lead: str = LEAD):
         "Alliance expects new offensive in the south",
         "Veteran war reporter killed in shelling of Kharkiv",
         "Defence minister warns of new offensive, experts on alert",
+        "Survivors of Kharkiv shelling ask: 'Are we not human?'",  # a question quoted is what was said
     ],
 )
 def test_headlines_that_name_something_done_or_said_report_a_happening(title):
@@ -43,6 +44,7 @@ def test_headlines_that_name_something_done_or_said_report_a_happening(title):
     [
         ("EXPLAINER: Where Ukraine war stands after 6 months", "explainer"),
         ("Why proving war crimes in Ukraine is difficult", "asks or explains"),
+        ("Four regions vote to join Russia: what comes next?", "asks or explains"),  # it ends by asking
         ("Ukraine war: live updates", "roundup or live blog"),
         ("Vladislav Ugolny: The real root of the Ukraine conflict", "writer's name"),
         ("Ukraine's dream of a Eurovision future", "nothing done or said"),

@@ -26,6 +26,7 @@ from ..model import Article
 
 SHAPES_FILE = Path(__file__).with_name("news_shapes.yml")
 SECTION_LABEL = re.compile(r"^(?:[\w'’-]+\s){0,2}[\w'’-]+:\s+")  # "Ukraine war: ...", "EXPLAINER: ..."
+QUESTION_AT_END = re.compile(r"\?\s*$")  # "... What comes next?"; not a quoted question ("'Are you human?'")
 PERSON_LABEL = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+\s){1,2}[A-Z][a-zà-ÿ'’-]+:\s")  # an op-ed's "Name Surname: ..."
 
 
@@ -174,7 +175,7 @@ def no_happening(
     statement = shapes.attribution_tail.search(headline)
     if statement:
         return None  # "... – Moscow": what someone said that day
-    if shapes.explainer_start.search(told):
+    if shapes.explainer_start.search(told) or QUESTION_AT_END.search(headline):
         return NoHappening("its headline asks or explains rather than reports")
     if not shapes.happening.search(told):
         return NoHappening("its headline names nothing done or said")
