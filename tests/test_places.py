@@ -221,6 +221,8 @@ def test_an_acute_accent_for_an_apostrophe_names_the_same_place(gazetteer):
         ("A hospital in Kyiv was hit overnight.", ["Kyiv"]),  # a place all the same
         ("Kyiv faced missile attacks hours later.", ["Kyiv"]),  # what the city went through
         ("Drones over Moscow crashed near an airport.", ["Moscow"]),
+        ("Kyiv refused talks with Moscow on the grain deal.", []),  # whom a government deals with
+        ("Congress voted to end normal trade with Moscow.", []),
     ],
 )
 def test_a_capital_that_acts_as_a_government_is_no_place(gazetteer, text, expected):
