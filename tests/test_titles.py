@@ -52,6 +52,13 @@ def test_the_most_central_headline_names_the_event():
     assert headline_title(reports) == "Russian strike on Chaplyne rail station kills 22"
 
 
+def test_a_headline_that_describes_footage_names_the_event_only_when_no_other_does():
+    pictures = report("a", "Moment Russian strike on Chaplyne rail station caught on camera")
+    told = report("b", "Russian strike on Chaplyne rail station kills 22")
+    assert headline_title([pictures, told]) == told.article.title
+    assert headline_title([pictures]) == pictures.article.title
+
+
 def test_an_events_title_is_a_headline_of_its_own_day(gazetteer):
     first = report("a", "Russian strike on Chaplyne rail station kills 22")
     same_day = report("b", "Rescuers search the rubble in Chaplyne")
@@ -60,6 +67,10 @@ def test_an_events_title_is_a_headline_of_its_own_day(gazetteer):
     assert headline_title([first, same_day, sequel]) == sequel.article.title  # the most central of all
     draft = EventDraft([first, same_day, sequel], gazetteer)
     assert draft.title("2022-08-24") == first.article.title
+    # a report published days later that dates the happening itself may tell its sequel all the same
+    later = replace(sequel, main=replace(sequel.main, date="2022-08-24"))
+    later = replace(later, article=replace(later.article, date=date(2022, 8, 29)))
+    assert EventDraft([first, same_day, later], gazetteer).title("2022-08-24") == first.article.title
 
 
 def test_without_headlines_the_title_is_built_never_cut_from_the_body():

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..extract.places import Gazetteer
 from ..extract.scope import counted_elsewhere
-from ..model import Claim, Event, Extraction, Override, precision_of
+from ..model import Claim, Event, Extraction, Override, first_day, precision_of
 from .ids import automatic_id, event_slug, unique_ids
 from .overrides import override_for
 from .titles import built_title, distinct_titles, headline_title
@@ -80,8 +80,9 @@ class EventDraft:
         if self.curated:
             return self.curated.title or "Untitled event"
         language = self.main_extractions[0].article.language
-        # the reports of the event's own day name it; a later one may already tell its sequel
-        on_the_day = [x for x in self.main_extractions if x.main.date == value] or self.main_extractions
+        # the reports of the event's own day, published within a day of it, name it; a later one may already
+        # tell its sequel
+        on_the_day = [x for x in self.main_extractions if _reported_on(x, value)] or self.main_extractions
         return headline_title(on_the_day) or built_title(self.main_extractions, self.place, value, language)
 
     def anchor_key(self) -> tuple:
@@ -143,3 +144,9 @@ def finish_events(drafts: list[EventDraft], overrides: list[Override]) -> list[E
 def curated_drafts(overrides: list[Override], gazetteer: Gazetteer) -> list[EventDraft]:
     """The maintainer's curated entries: an `events.yml` item with a title and a date and no articles."""
     return [EventDraft([], gazetteer, o) for o in overrides if o.is_curated]
+
+
+def _reported_on(extraction: Extraction, value: str) -> bool:
+    """Whether the report dates its happening to this day and was published within a day of it."""
+    main = extraction.main
+    return main.date == value and (extraction.article.date - first_day(value)).days <= 1

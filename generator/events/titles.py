@@ -85,6 +85,7 @@ def headline_title(extractions: list[Extraction]) -> str | None:
         if not x.article.title_from_text
     ]
     heads = [(x, h) for x, h in heads if len(h.split()) >= 3 and len(h) <= LONGEST] or heads
+    heads = [(x, h) for x, h in heads if not _describes_footage(h, x.article.language)] or heads
     if len(heads) <= 1:
         return heads[0][1] if heads else None
     words = [words_of(h) for _, h in heads]
@@ -95,6 +96,17 @@ def headline_title(extractions: list[Extraction]) -> str | None:
         return (-shared, abs(len(h) - 80), x.article.date, x.article.id)
 
     return heads[min(range(len(heads)), key=centrality)][1]
+
+
+@cache
+def _footage_cue(language: str) -> re.Pattern:
+    return re.compile(alternation(rules_for(language).words("footage_words")), re.I)
+
+
+def _describes_footage(headline: str, language: str) -> bool:
+    """'Moment the bridge collapsed', '... caught on camera': a headline that describes pictures of the happening
+    names it less well than one that reports it."""
+    return bool(_footage_cue(language).search(headline))
 
 
 def built_title(extractions: list[Extraction], place: str | None, date: str, language: str = "en") -> str:
