@@ -107,7 +107,7 @@ class Claim:
     figures: tuple[Figure, ...]
     sentence: int
     context: str = ""  # one sentence beside the quote (the one before it, else the one after), for quoting pages
-    towns: tuple[str, ...] = ()  # the towns and regions its sentence or its claimant names, where it was counted
+    towns: tuple[str, ...] = ()  # the towns and regions its sentence names, where it was counted
     elsewhere: bool = False  # ... none of them its event's place: another happening's count (set by assembly)
 
 

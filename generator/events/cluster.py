@@ -216,14 +216,16 @@ class _Run:
         self.parent.setdefault(b_id, b_id)
         index, days = self.index, (day[b_id] - 1, day[b_id])
         candidates = set().union(*(index.get((key, d), ()) for key in reading.keys(b_id) for d in days))
-        cosine = reading.vocabulary.cosine  # the closest report first: it joins that one's happening, not a neighbour's
-        for a_id in sorted(candidates, key=lambda a: (-cosine(a, b_id), day[a], a)):
+        closeness = {a: reading.vocabulary.cosine(a, b_id) for a in candidates}
+        # the closest report first: it joins that one's happening, not a neighbour's
+        for a_id in sorted(candidates, key=lambda a: (-closeness[a], day[a], a)):
             ra, rb = self.find(a_id), self.find(b_id)
-            if ra != rb and abs(day[ra] - day[b_id]) <= 1 and self._linked(a_id, b_id, (ra, rb)):
+            if ra != rb and abs(day[ra] - day[b_id]) <= 1 and self._linked(a_id, b_id, (ra, rb), closeness[a_id]):
                 self.parent[rb] = ra
         self._add_to_index(b_id)
 
-    def _linked(self, a_id: str, b_id: str, roots: tuple[str, str]) -> bool:
+    def _linked(self, a_id: str, b_id: str, roots: tuple[str, str], similarity: float) -> bool:
+        """Whether b joins a's cluster; `similarity` is the cosine of the two, worked out once in `_link`."""
         reading, gazetteer = self.reading, self.gazetteer
         a, b = reading.by_id[a_id].main, reading.by_id[b_id].main
         if not reading.same_kind(a_id, b_id) or not _dates_compatible(a, b):
@@ -237,7 +239,7 @@ class _Run:
                 return False  # one quiet town, but in one language the two say nothing else alike
         bar = STRONG_SIMILARITY if self._next_days_news(a_id, b_id) else bar
         same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
-        if not same_headline and not reading.similar(a_id, b_id, bar):
+        if not same_headline and similarity < bar:
             return False
         return all(  # against each side's first article too, so a day's happening cannot chain into the next's
             reading.same_kind(x, y)

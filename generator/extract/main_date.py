@@ -120,19 +120,21 @@ def _headline_tells(article: Article, words: re.Pattern, language: Language) -> 
     relative clause ("... says strike that killed 50 was genocide") is recalled: the saying is the news."""
     if article.title_from_text or not words.search(article.title):
         return False
-    title, cues = article.title, language.article
-    return not any(not _recalled(title, m, language) for m in cues.headline_incident.finditer(title))
+    return all(_incidents_recalled(article.title, language))
 
 
 def _headline_recalls(title: str, language: Language) -> bool:
-    return any(_recalled(title, m, language) for m in language.article.headline_incident.finditer(title))
+    return any(_incidents_recalled(title, language))
 
 
-def _recalled(title: str, incident: re.Match, language: Language) -> bool:
-    """Whether the incident verb is in a relative clause ("the strike that killed 50"): recalled, not told."""
-    return bool(
-        language.article.recalled_before.search(title, max(0, incident.start() - RECALLED_CHARS), incident.start())
-    )
+def _incidents_recalled(text: str, language: Language) -> list[bool]:
+    """For each incident verb of the text, whether it is in a relative clause ("the strike that killed 50"):
+    recalled, not told."""
+    recalled_before = language.article.recalled_before
+    return [
+        bool(recalled_before.search(text, max(0, m.start() - RECALLED_CHARS), m.start()))
+        for m in language.article.headline_incident.finditer(text)
+    ]
 
 
 def _day_said(
@@ -216,7 +218,7 @@ def _tells_incident(article: Article, sentences: list[Sentence], language: Langu
     text = article.title
     if article.title_from_text:
         text = next((s.text for s in sentences if s.role == "text"), "")
-    return any(not _recalled(text, m, language) for m in language.article.headline_incident.finditer(text))
+    return not all(_incidents_recalled(text, language))
 
 
 def _incident_date_score(
