@@ -246,6 +246,9 @@ REACTION_BODY = (
         # an act told in the present is done the day it is reported
         ("Parliament bans depot operator", "2024-05-10", "2024-05-09"),
         ("Minister to visit rebuilt depot", "2024-05-10", "2024-05-09"),
+        # ... with a plural subject too, in the verb's base form
+        ("Ministers confirm depot will close", "2024-05-10", "2024-05-09"),
+        ("Minister and governor announce depot closure", "2024-05-10", "2024-05-09"),
         # within a day of the incident, a reaction is told as part of it
         ("Minister denies ordering raid on depot", "2024-05-03", "2024-05-02"),
     ],

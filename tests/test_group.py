@@ -254,6 +254,24 @@ def test_a_report_weeks_later_joins_only_when_its_headline_names_the_place(gazet
     assert {"s1", "t1"} in clusters and {"v1"} in clusters
 
 
+def test_a_cluster_keeps_its_first_days_root_so_a_story_cannot_run_on_day_after_day(gazetteer):
+    """A report of the 18th joins a cluster of the 17th and then one of its own day: the two become one, rooted on
+    the 17th, and a report of the 19th, alike only with the 18th's, is another day's happening."""
+    common = "Russian forces said Ukraine officials reported the war news"
+    crowd = [_made(f"c{n:03d}", common, None) for n in range(300)]
+    told = [  # (id, what happened, day of May)
+        ("a1", "Leaders of Finland will meet the president at the White House", 17),
+        ("b0", "Finland and Sweden file their applications to join the alliance in Brussels", 18),
+        ("b1", "Leaders of Finland and Sweden file applications and will meet the president at the White House", 18),
+        ("c1", "Finland and Sweden applications to join the alliance face a veto from Turkey in Brussels", 19),
+    ]
+    reports = [_made(i, what, None, day=date(2022, 5, day)) for i, what, day in told]
+    vocabulary = Vocabulary(crowd + reports)
+    assert ROOT_SIMILARITY <= vocabulary.cosine("a1", "b0") < SIMILARITY <= vocabulary.cosine("b0", "c1")
+    clusters, _ = cluster_main_events(crowd + reports, gazetteer)
+    assert {"a1", "b0", "b1"} in clusters and {"c1"} in clusters
+
+
 def test_at_a_place_with_news_most_days_the_next_days_report_is_another_happening(gazetteer):
     start = date(2022, 6, 1)
     common = "Russian forces said Ukraine officials reported the war news"

@@ -221,7 +221,10 @@ class _Run:
         for a_id in sorted(candidates, key=lambda a: (-closeness[a], day[a], a)):
             ra, rb = self.find(a_id), self.find(b_id)
             if ra != rb and abs(day[ra] - day[b_id]) <= 1 and self._linked(a_id, b_id, (ra, rb), closeness[a_id]):
-                self.parent[rb] = ra
+                # the earlier root stays the root: a cluster that began the day before cannot take the next day's
+                # root and, with it, reports of the day after (one act a day chained into a week's story)
+                first, second = sorted((ra, rb), key=lambda r: (day[r], r))
+                self.parent[second] = first
         self._add_to_index(b_id)
 
     def _linked(self, a_id: str, b_id: str, roots: tuple[str, str], similarity: float) -> bool:
