@@ -249,6 +249,8 @@ REACTION_BODY = (
         # ... with a plural subject too, in the verb's base form
         ("Ministers confirm depot will close", "2024-05-10", "2024-05-09"),
         ("Minister and governor announce depot closure", "2024-05-10", "2024-05-09"),
+        # ... and in the passive, an act done to someone
+        ("Depot commander charged", "2024-05-10", "2024-05-09"),
         # within a day of the incident, a reaction is told as part of it
         ("Minister denies ordering raid on depot", "2024-05-03", "2024-05-02"),
     ],
@@ -259,6 +261,17 @@ def test_a_saying_reported_days_after_an_incident_is_dated_by_the_saying(
     body = REACTION_BODY if published > "2024-05-05" else REACTION_BODY.replace("on Thursday", "the same night")
     x = extract_article(make_article(body, published, title=title), registry, gazetteer)
     assert x.main.date == expected
+
+
+def test_an_act_its_lede_dates_in_the_headlines_words_is_dated_by_the_lede(registry, gazetteer):
+    # "bans" in the headline, "banned ... on Wednesday" in the lede: the act's own day, not the day it is reported
+    body = "Parliament banned the depot's operator on Wednesday. The depot near Izium was raided on 2 May."
+    x = extract_article(make_article(body, "2024-05-10", title="Parliament bans depot operator"), registry, gazetteer)
+    assert x.main.date == "2024-05-08"
+    # a day the lede gives to another act is that act's: the headline's is reported on its day
+    body = "The operator's mother spoke to reporters. He was detained at the depot on Wednesday."
+    x = extract_article(make_article(body, "2024-05-10", title="Operator's mother sends message"), registry, gazetteer)
+    assert x.main.date == "2024-05-10"
 
 
 def test_a_saying_without_a_day_in_its_lede_is_dated_by_publication(registry, gazetteer):

@@ -34,6 +34,7 @@ class ArticleCues:
     headline_incident: re.Pattern  # "... bombed ...", "... killed ...": a headline that tells an incident as done
     recalled_before: re.Pattern  # "the strike that " before an incident verb: the incident is recalled, not told
     headline_act: re.Pattern  # "... ratifies ...", "... begins ...": an act told in the present, done that day
+    verb_ending: re.Pattern  # "-s", "-ed": what makes one verb's forms ("bans", "banned")
     dated_caption: re.Pattern  # "..., in Kyiv, Ukraine, Wednesday, March 2, 2022.": how wire photo captions close
     earlier_after: re.Pattern  # "The briefing came hours after": what follows is an earlier happening
     earlier_cause: re.Pattern  # "in response to", "in revenge for": what follows is the happening answered
@@ -63,6 +64,7 @@ def build_article_cues(rules: Rules) -> ArticleCues:
         headline_incident=rules.regex("headline_incident_verbs"),
         recalled_before=re.compile(rf"{alternation(rules.words('relative_pronouns'))}\s+(?:[\w'’-]+\s+){{0,2}}$", re.I),
         headline_act=rules.regex("headline_act_words"),
+        verb_ending=re.compile(rules.table.get("verb_endings") or r"(?!x)x"),
         dated_caption=_dated_caption(rules),
         earlier_cause=rules.regex("answered_happening_markers"),
         earlier_after=re.compile(

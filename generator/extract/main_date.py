@@ -83,14 +83,60 @@ def main_date(
     if not candidates:
         return article.date.isoformat(), "day"
     best = max(candidates, key=lambda v: (scores[v], -first_seen[v]))
-    if best not in title_dates and (headline_states(article, language) or headline_acts(article, language)):
-        # a headline that recalls an incident ("... strike that killed 50") may tell a follow-up of it: only a
-        # day the lede gives tells the saying apart, not the day it was published
-        recalls = _headline_recalls(article.title, language)
-        said_on = _day_said(article, sentences, expressions, lede, best, language, told_only=recalls)
+    if best not in title_dates:
+        said_on = _headline_news_day(article, sentences, expressions, lede, best, language)
         if said_on:
             return said_on, "day"
     return best, precision[best]
+
+
+def _headline_news_day(
+    article: Article,
+    sentences: list[Sentence],
+    expressions: list[DateExpression],
+    lede: set[int],
+    best: str,
+    language: Language,
+) -> str | None:
+    """A headline that reports a saying or an act done that day is dated by that day (`_day_said`), not by the
+    incident the text dates best; an act the lede dates itself ("charged Deripaska on Thursday") keeps it."""
+    acts = headline_acts(article, language)
+    acts = acts and not _lede_dates_act(article.title, best, expressions, sentences, lede, language)
+    if not (headline_states(article, language) or acts):
+        return None
+    # a headline that recalls an incident ("... strike that killed 50") may tell a follow-up of it: only a day
+    # the lede gives tells the saying apart, not the day it was published
+    recalls = _headline_recalls(article.title, language)
+    return _day_said(article, sentences, expressions, lede, best, language, told_only=recalls)
+
+
+def _lede_dates_act(
+    title: str,
+    day: str,
+    expressions: list[DateExpression],
+    sentences: list[Sentence],
+    lede: set[int],
+    language: Language,
+) -> bool:
+    """Whether a sentence of the lede that tells the headline's act in its words ("Deripaska charged ..." and
+    "charged Deripaska on Thursday") gives it this day, not a saying nor an incident it names ("the raid on
+    Tuesday"): then the act was done on it."""
+    told = _act_told(title, language)
+    return told is not None and any(
+        e.value == day
+        and e.sentence in lede
+        and not e.statement
+        and told.search(sentences[e.sentence].text)
+        and not _dates_an_incident(sentences[e.sentence], e, language)
+        for e in expressions
+    )
+
+
+def _act_told(title: str, language: Language) -> re.Pattern | None:
+    """The headline's act verbs in any of their forms ("bans", "banned"), to find where the text tells them."""
+    cues = language.article
+    stems = {cues.verb_ending.sub("", m.group().casefold()) for m in cues.headline_act.finditer(title)}
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(stems)))})\w*", re.I) if stems else None
 
 
 CAPTION_TAIL_CHARS = 300  # a caption's place and day close its sentence: ", in Kyiv, Ukraine, March 2, 2022."
