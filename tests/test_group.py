@@ -235,23 +235,25 @@ def test_a_report_joins_the_closest_of_two_happenings_it_could_join(gazetteer):
     assert {"a2", "b1"} in clusters and {"a1"} in clusters
 
 
-def test_a_report_weeks_later_joins_only_when_its_headline_names_the_place(gazetteer):
-    """A piece published weeks after a strike, dated by the strike its lede recalls, is news of something else
-    (a visit, a claim) unless its headline names where the strike was (a toll's update, a trial)."""
+def test_a_report_days_later_joins_only_when_its_headline_names_the_place(gazetteer):
+    """A piece published days or weeks after a strike, dated by the strike its lede recalls, is news of something
+    else (a visit, a claim) unless its headline names where the strike was (a toll's update, a trial); the next
+    day's reaction is part of the strike's news."""
     common = "Russian forces said Ukraine officials reported the war news"
     crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]
     strike = "rockets hit the railway station in Chaplyne, killing 22 people waiting for the evening train"
     first = _made("s1", f"Rockets hit the railway station in Chaplyne. {strike}", "Chaplyne")
 
-    def weeks_later(article_id: str, headline: str) -> Extraction:
+    def later(article_id: str, headline: str, published: date = date(2022, 9, 14)) -> Extraction:
         x = _made(article_id, f"{headline}. A visitor met children hurt when {strike}", "Chaplyne")
-        later = replace(x.article, date=date(2022, 9, 14), title=headline, title_from_text=False)
-        return replace(x, article=later)
+        return replace(x, article=replace(x.article, date=published, title=headline, title_from_text=False))
 
-    visit = weeks_later("v1", "Actress visits children hurt in rocket strike")
-    toll = weeks_later("t1", "Toll of Chaplyne rocket strike rises")
-    clusters, _ = cluster_main_events([*crowd, first, visit, toll], gazetteer)
-    assert {"s1", "t1"} in clusters and {"v1"} in clusters
+    visit = later("v1", "Actress visits children hurt in rocket strike")
+    toll = later("t1", "Toll of Chaplyne rocket strike rises")
+    days_on = later("v2", "Minister visits children hurt in rocket strike", date(2022, 8, 28))  # four days on
+    next_day = later("s2", "Minister visits children hurt in rocket strike", date(2022, 8, 25))
+    clusters, _ = cluster_main_events([*crowd, first, visit, toll, days_on, next_day], gazetteer)
+    assert {"s1", "s2", "t1"} in clusters and {"v1"} in clusters and {"v2"} in clusters
 
 
 def test_a_cluster_keeps_its_first_days_root_so_a_story_cannot_run_on_day_after_day(gazetteer):

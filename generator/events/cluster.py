@@ -31,7 +31,7 @@ from .similarity import Vocabulary, headline_and_lead
 SAME_PLACE_SIMILARITY = 0.2  # both name one town (or one inside the other)
 QUIET_PLACE_SIMILARITY = 0.0  # ... and it is no hub: the town itself tells the happening
 QUIET_PLACE_ONE_LANGUAGE = 0.05  # ... in one language, neither headline naming it: more than one shared name
-LATE_REPORT_DAYS = 7  # published more than this after a cluster's first report: news of something else, mostly
+LATE_REPORT_DAYS = 3  # published more than this after a cluster's first report: news of something else, mostly
 HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a front-line city) is a hub
 SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
@@ -252,8 +252,9 @@ class _Run:
         )
 
     def _late_and_elsewhere(self, a_id: str, b_id: str) -> bool:
-        """A report published more than a week after another is about that happening only when its headline
-        names where it was (a toll's update, a trial); otherwise it recalls it for a visit, a drill, a claim."""
+        """A report published more than a few days after another is about that happening only when its headline
+        names where it was (a toll's update, a trial); otherwise it recalls it for a visit, an apology, a claim:
+        the news of a happening is told on its day and the next, and later acts are their own."""
         a, b = self.reading.by_id[a_id].article, self.reading.by_id[b_id].article
         if abs((a.date - b.date).days) <= LATE_REPORT_DAYS:
             return False
