@@ -33,6 +33,12 @@ def headline(title: str, lead: str = LEAD):
         "Veteran war reporter killed in shelling of Kharkiv",
         "Defence minister warns of new offensive, experts on alert",
         "Survivors of Kharkiv shelling ask: 'Are we not human?'",  # a question quoted is what was said
+        "Kremlin comments on new borders",  # a saying, as wire headlines put it
+        "Ukraine summons Vatican envoy",
+        "Court revokes license of liberal newspaper",
+        "Government postpones military draft",
+        "Russia defaults on foreign debt",
+        "Court extends activist's custody",
     ],
 )
 def test_headlines_that_name_something_done_or_said_report_a_happening(title):
@@ -53,6 +59,8 @@ def test_headlines_that_name_something_done_or_said_report_a_happening(title):
         ("Army veteran warns volunteers not to travel to the front", "commentator"),
         ("Shelling of the port is a sign of weakness: think tank", "commentator"),
         ("Retired general calls for talks with Moscow", "commentator"),
+        ("Homes for Ukraine: 'We're one extended family now'", "nothing done or said"),  # an adjective
+        ("A Russian default is looming", "nothing done or said"),  # a noun
     ],
 )
 def test_analysis_explainers_roundups_and_features_report_none(title, why):
