@@ -39,6 +39,9 @@ def headline(title: str, lead: str = LEAD):
         "Government postpones military draft",
         "Russia defaults on foreign debt",
         "Court extends activist's custody",
+        "Kremlin clarifies Putin's remark",
+        "Firm pauses operations in Russia",
+        "Soldier to stand trial in Kyiv",
     ],
 )
 def test_headlines_that_name_something_done_or_said_report_a_happening(title):
@@ -61,6 +64,7 @@ def test_headlines_that_name_something_done_or_said_report_a_happening(title):
         ("Retired general calls for talks with Moscow", "commentator"),
         ("Homes for Ukraine: 'We're one extended family now'", "nothing done or said"),  # an adjective
         ("A Russian default is looming", "nothing done or said"),  # a noun
+        ("Proposed bill could help Ukraine", "nothing done or said"),  # an adjective
     ],
 )
 def test_analysis_explainers_roundups_and_features_report_none(title, why):
