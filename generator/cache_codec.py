@@ -15,7 +15,7 @@ from .events.cluster import ClusterState
 from .events.readings import TextReading
 from .model import Article, Claim, EventCandidate, Extraction, Figure
 
-FORMAT = 3  # bump when a row's layout changes: older files are then rebuilt, never misread
+FORMAT = 4  # bump when a row's layout changes: older files are then rebuilt, never misread
 
 
 _new = object.__new__
@@ -165,18 +165,26 @@ def state_from_data(data: dict) -> ClusterState:
 
 def readings_to_data(readings: dict[str, TextReading]) -> dict:
     return {
-        i: [r.source, [*r.words], [*r.heads], [*r.kinds], r.no_happening, [[*w] for w in r.mention_words]]
+        i: [
+            r.source,
+            [*r.words],
+            [*r.heads],
+            [*r.kinds],
+            r.no_happening,
+            [[*w] for w in r.mention_words],
+            [*r.speakers],
+        ]
         for i, r in readings.items()
     }
 
 
 def readings_from_data(data: dict) -> dict[str, TextReading]:
     readings = {}
-    for article_id, (source, words, heads, kinds, why, mention_words) in data.items():
-        _texts(article_id, source, *words, *heads, *kinds)
+    for article_id, (source, words, heads, kinds, why, mention_words, speakers) in data.items():
+        _texts(article_id, source, *words, *heads, *kinds, *speakers)
         _texts_or_none(why)
         for found in mention_words:
             _texts(*found)
         values = (frozenset(words), frozenset(heads), frozenset(kinds), why, tuple(map(frozenset, mention_words)))
-        readings[article_id] = TextReading(source, *values)
+        readings[article_id] = TextReading(source, *values, frozenset(speakers))
     return readings

@@ -15,9 +15,11 @@ from generator.events.cluster import (
     ROOT_SIMILARITY,
     SAME_PLACE_SIMILARITY,
     SIMILARITY,
+    SPEAKER_SIMILARITY,
     STRONG_SIMILARITY,
     cluster_main_events,
 )
+from generator.events.readings import speakers_quoted
 from generator.events.reports import happening_kinds
 from generator.events.similarity import Vocabulary
 from generator.extract import extract_article
@@ -274,6 +276,35 @@ def test_a_cluster_keeps_its_first_days_root_so_a_story_cannot_run_on_day_after_
     assert {"a1", "b0", "b1"} in clusters and {"c1"} in clusters
 
 
+def test_two_sayings_of_one_day_quoting_one_person_named_in_full_are_one_speech(gazetteer):
+    """Two pieces of one speech, each on its own point: alike in little but the speaker, who is named in full.
+    The same words from another person, or from officials unnamed, are not known to be that speech."""
+    common = "Russian forces said Ukraine officials reported the war news on Wednesday"
+    crowd = [_made(f"c{n:03d}", common, None) for n in range(300)]
+
+    def said(article_id: str, headline: str, lead: str) -> Extraction:
+        x = _made(article_id, lead, None)
+        return replace(x, article=replace(x.article, title=headline, title_from_text=False))
+
+    first = said(
+        "s1",
+        "Slow pace of operation meant to protect civilians – Moscow",
+        "The campaign is progressing as intended, Defense Minister Sergey Shoigu has said at a security forum in "
+        "Tashkent.",
+    )
+    second = "Kyiv's troops target infrastructure, {} have said, calling its units terrorists in Tashkent."
+    headline = "Kyiv uses scorched earth tactics – Moscow"
+    same = said("s2", headline, second.format("Defense Minister Sergey Shoigu"))
+    other = said("s3", headline, second.format("Foreign Minister Sergei Lavrov"))
+    unnamed = said("s4", headline, second.format("defence officials"))
+    vocabulary = Vocabulary([*crowd, first, same, other, unnamed])
+    for x in (same, other, unnamed):
+        assert SPEAKER_SIMILARITY <= vocabulary.cosine("s1", x.article.id) < SIMILARITY
+    for x, joins in ((same, True), (other, False), (unnamed, False)):
+        clusters, _ = cluster_main_events([*crowd, first, x], gazetteer)
+        assert ({"s1", x.article.id} in clusters) is joins
+
+
 def test_at_a_place_with_news_most_days_the_next_days_report_is_another_happening(gazetteer):
     start = date(2022, 6, 1)
     common = "Russian forces said Ukraine officials reported the war news"
@@ -501,3 +532,25 @@ def test_a_report_recalling_a_curated_day_weeks_later_is_dated_by_the_report(reg
     assert dates[article_event["r2"]] == "2022-02-24"  # two days later: a report of that day
     events, article_event = group_articles_into_events(extractions, [], gazetteer)
     assert {e.id: e.date for e in events}[article_event["r1"]] == "2022-02-24"  # no curated day: as read
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "speakers"),
+    [
+        (
+            "Talks will go on – Kremlin",
+            "The talks will go on, Kremlin spokesman Dmitry Peskov told reporters.",
+            {"peskov"},
+        ),
+        ("Talks will go on – Kremlin", "The talks will go on, said Kremlin spokesman Dmitry Peskov.", {"peskov"}),
+        ("Biden warns Moscow", "President Biden said the sanctions would bite.", {"biden"}),
+        ("Talks will go on – Kremlin", "The talks will go on, officials said.", set()),  # a role names no one
+        ("Talks will go on – Kremlin", "The talks will go on, the Foreign Minister said.", set()),
+        ("Shelling goes on – governor", "Shelling went on, the Luhansk Governor said.", set()),  # a place, no name
+        ("Talks went on in Minsk", "The talks will go on, Kremlin spokesman Dmitry Peskov said.", set()),  # no saying
+    ],
+)
+def test_a_saying_headlines_speakers_are_those_its_lede_names_in_full(gazetteer, headline, lead, speakers):
+    x = _made("a1", lead, None)
+    x = replace(x, article=replace(x.article, title=headline, title_from_text=False))
+    assert speakers_quoted(x, gazetteer) == speakers

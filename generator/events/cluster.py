@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ..extract.language import language_for
 from ..extract.places import SPECIFICITY, Gazetteer
 from ..model import EventCandidate, Extraction, first_day
+from .readings import speakers_quoted
 from .reports import happening_kinds, headline_or_first_sentence
 from .similarity import Vocabulary, headline_and_lead
 
@@ -37,6 +38,7 @@ SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
 HEADLINE_SIMILARITY = 0.45  # two headlines alone this close, at compatible places, name one happening
 ROOT_SIMILARITY = 0.12  # against each cluster's first article, so links cannot chain
+SPEAKER_SIMILARITY = 0.12  # two sayings of one day quoting one person named in full: one speech or briefing
 CANDIDATE_BUCKET = 7  # words in fewer than 2**8 articles find candidates
 PLACE_KEY = "\x00place:"  # an index key that no word can be
 
@@ -72,6 +74,7 @@ class _Reading:
     day: dict[str, int]
     vocabulary: Vocabulary
     kinds: dict[str, frozenset[str]]
+    speakers: dict[str, frozenset[str]]  # whose words a saying headline reports, by surname
     hubs: frozenset[str]  # places so often named that they tell no happening apart
     towns: dict[str, str]  # article id -> its main place, when that is a town or region and no hub
     _keys: dict[str, list[str]] = field(default_factory=dict)
@@ -82,13 +85,16 @@ class _Reading:
         hubs = _hubs(extractions)
         if readings:
             kinds = {i: readings[i].kinds for i in by_id}
+            speakers = {i: readings[i].speakers for i in by_id}
         else:
             kinds = {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()}
+            speakers = {i: speakers_quoted(x, gazetteer) for i, x in by_id.items()}
         return cls(
             by_id,
             {i: first_day(x.main.date).toordinal() for i, x in by_id.items()},
             vocabulary,
             kinds,
+            speakers,
             hubs,
             {i: p for i, x in by_id.items() if (p := x.main.place) and p not in hubs and _below_country(p, gazetteer)},
         )
@@ -121,6 +127,16 @@ class _Reading:
 
     def similar(self, a: str, b: str, bar: float) -> bool:
         return self.vocabulary.cosine(a, b) >= bar
+
+    def one_speaker(self, a: str, b: str, similarity: float) -> bool:
+        """Two reports of a saying on one day that quote one person named in full are one speech, interview or
+        briefing told from two angles (one piece on the front, one on the West), unless they share next to
+        nothing."""
+        return (
+            similarity >= SPEAKER_SIMILARITY
+            and self.by_id[a].main.date == self.by_id[b].main.date
+            and not self.speakers[a].isdisjoint(self.speakers[b])
+        )
 
 
 def cluster_main_events(
@@ -242,7 +258,8 @@ class _Run:
                 return False  # one quiet town, but in one language the two say nothing else alike
         bar = STRONG_SIMILARITY if self._next_days_news(a_id, b_id) else bar
         same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
-        if not same_headline and similarity < bar:
+        one_speaker = places_agree and reading.one_speaker(a_id, b_id, similarity)
+        if not same_headline and not one_speaker and similarity < bar:
             return False
         return all(  # against each side's first article too, so a day's happening cannot chain into the next's
             reading.same_kind(x, y)

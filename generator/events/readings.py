@@ -16,11 +16,15 @@ import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..extract.language import language_for
+from ..extract.claims import speakers_named
+from ..extract.language import Language, language_for
 from ..extract.places import Gazetteer
+from ..extract.sentences import split_sentences
 from ..model import Article, Extraction
 from .reports import NoHappening, happening_kinds, no_happening
 from .similarity import headline_and_lead, headline_of, words_of
+
+LEDE_SENTENCES = 3  # where a report says who spoke
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class TextReading:
     kinds: frozenset[str]
     no_happening: str | None
     mention_words: tuple[frozenset[str], ...]
+    speakers: frozenset[str] = frozenset()  # whose words a saying headline reports, by surname ("shoigu")
 
 
 def source_digest(x: Extraction) -> str:
@@ -71,7 +76,36 @@ def read_text(x: Extraction, gazetteer: Gazetteer, source: str | None = None) ->
         happening_kinds(x.article, x.lead),
         why.reason if why else None,
         tuple(words_of(m.title) for m in x.mentions),
+        speakers_quoted(x, gazetteer),
     )
+
+
+def speakers_quoted(x: Extraction, gazetteer: Gazetteer) -> frozenset[str]:
+    """Who the lede says spoke, when the headline reports a saying: each named in full ("Defense Minister Sergey
+    Shoigu has said"), by surname. Reports of one speech or briefing quote one person; a role alone ("officials
+    said", "the ministry") names no one in particular."""
+    language = language_for(x.article.language)
+    if x.article.title_from_text or not language.article.headline_statement.search(x.article.title):
+        return frozenset()
+    sentences = [s.text for s in split_sentences(x.lead, language) if s.role == "text"][:LEDE_SENTENCES]
+    return frozenset(
+        name
+        for sentence in sentences
+        for speaker in speakers_named(sentence, language)
+        if (name := _surname(speaker, language, gazetteer))
+    )
+
+
+def _surname(speaker: str, language: Language, gazetteer: Gazetteer) -> str | None:
+    """The last of two or more capitalised words that end the speaker ("Sergey Shoigu", "President Biden"), when
+    it is a name: no role ("Foreign Minister"), no place ("Luhansk Governor"), no possessive ("People's Republic")."""
+    words = speaker.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
+        return None
+    last = words[-1].strip(".,;:")
+    if any(w.endswith(("'s", "’s")) for w in words[-2:]) or language.attribution.speaker_noun.fullmatch(last):
+        return None
+    return None if gazetteer.places_in(last, language, located=False) else last.casefold()
 
 
 @lru_cache(maxsize=1 << 15)  # a serve session reads the same headlines and leads again after every edit

@@ -145,6 +145,23 @@ def _speaker_before(before: str, language: Language, registry: Registry, context
     return None
 
 
+def speakers_named(text: str, language: Language) -> list[str]:
+    """Who the text's reporting verbs say spoke, as written ("Defense Minister Sergey Shoigu has said"), read
+    without a registry: to tell that two reports quote one person, not to credit figures to a party."""
+    cues = language.attribution
+    if not may_hold(cues.reporting_keys, text):
+        return []
+    found = []
+    for match in cues.reporting_verbs.finditer(text):
+        before, after = text_before(text, match.start()), text_after(text, match.end())
+        if cues.passive_before.search(before) or _read_as_noun(match, before, text, cues):
+            continue  # "explosions were reported", "preliminary reports": no one speaking
+        speaker = subject_of(before, language) or _speaker_after(before, after, language)
+        if speaker:
+            found.append(speaker)
+    return found
+
+
 def _speaker_after(before: str, after: str, language: Language) -> str | None:
     """The inverted order of news copy: '..., said the regional governor, Oleh Syniehubov.'"""
     if not before.rstrip().endswith((",", "”", '"', "’", "»", "—", "–", "-")):  # "«...», - написал"
