@@ -77,6 +77,13 @@ def test_a_piece_that_never_names_the_war_reports_none():
     assert "does not mention the war" in headline("Champions League draw sets up clash", lead).reason
 
 
+def test_another_war_or_a_figure_of_speech_does_not_name_this_war():
+    lead = "Envoys met the prime minister on Wednesday to ease tensions between the former Balkan war foes."
+    found = headline("Envoys meet prime minister to avert tensions", lead)
+    assert found is not None and "does not mention the war" in found.reason
+    assert headline("Envoys meet prime minister as war rages", lead) is None  # this war, named too
+
+
 def test_a_piece_that_reaches_the_war_only_after_its_first_sentence_reports_none():
     lead = (
         "The city council approved the budget for a new tram line on Wednesday after a long debate. "

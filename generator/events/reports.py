@@ -50,6 +50,7 @@ class NewsShapes:
     feature: re.Pattern
     address_genre: re.Pattern  # "/opinion/", "-analysis-": the outlet's own section of the piece
     war: re.Pattern
+    other_wars: re.Pattern  # "Balkan war", "trade war": no war term of this war
     kinds: dict[str, re.Pattern]
     kind_blanks: re.Pattern  # "advanced missile systems": things, not happenings
 
@@ -75,6 +76,7 @@ def shapes_for(language: str) -> NewsShapes | None:
         feature=re.compile(_words(tables["feature_words"]), re.I),
         address_genre=_address_genre(tables),
         war=re.compile(_words(tables["war_terms"]), re.I),
+        other_wars=re.compile(_words(tables["other_wars"]), re.I),
         kinds={k: re.compile(_words(v), re.I) for k, v in tables["happening_kinds"].items()},
         kind_blanks=re.compile(_words(tables["kind_blanks"]), re.I),
     )
@@ -147,7 +149,7 @@ def no_happening(
     headline = " ".join(article.title.split())
 
     def names_the_war(text: str) -> bool:
-        return bool(shapes.war.search(text)) or war_place(text)
+        return bool(shapes.war.search(shapes.other_wars.sub(" ", text))) or war_place(text)
 
     if not names_the_war(headline):
         if not names_the_war(lead):
