@@ -11,6 +11,7 @@ with is the outlet's own (party `other`, no claimant).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..actors import Registry
@@ -52,10 +53,8 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
     """Every attribution in one clause of text, in order."""
     found: list[Attribution] = []
     cues = language.attribution
-    verbs = cues.reporting_verbs.finditer(text) if may_hold(cues.reporting_keys, text) else ()
-    for match in verbs:
-        before, after = text_before(text, match.start()), text_after(text, match.end())
-        if cues.passive_before.search(before):
+    for match, before, after, passive in _reporting_verbs(text, language):
+        if passive:
             agent = cues.agent_after.match(after)
             if agent and _names_a_speaker(agent.group(1), language):  # "was announced by Deputy Head X"
                 claimant = _trim_claimant(agent.group(1))
@@ -63,13 +62,6 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
                     Attribution(claimant, party_in_context(claimant, language, registry, context), match.start())
                 )
             continue  # "explosions were reported": no one is reporting
-        if _read_as_noun(match, before, text, cues):
-            continue  # "preliminary reports", "a UN estimate": a noun, not a verb
-        named = match.group(0)[:1].isupper() and before.strip() and not _title_case(text)
-        if named or cues.article_end.search(before):
-            continue  # "the United States", "an estimated 160,000": a name, or an adjective after an article
-        if cues.toll_idiom.match(text, match.start()):
-            continue  # "the attack claimed the lives of 53": no one is claiming
         claimant = _cited_source(after, match.group(0), language) or _speaker_before(
             before, language, registry, context
         )
@@ -93,6 +85,27 @@ def attributions_in(text: str, language: Language, registry: Registry, context: 
                     Attribution(claimant, party_in_context(claimant, language, registry, context), match.start())
                 )
     return sorted(found, key=lambda a: a.start)
+
+
+def _reporting_verbs(text: str, language: Language) -> Iterator[tuple[re.Match, str, str, bool]]:
+    """Each reporting verb of the text, with the text before and after it and whether it is passive ("was
+    announced"); a verb read as a noun, a name, an adjective or a toll ("claimed the lives") is none."""
+    cues = language.attribution
+    if not may_hold(cues.reporting_keys, text):
+        return
+    for match in cues.reporting_verbs.finditer(text):
+        before, after = text_before(text, match.start()), text_after(text, match.end())
+        if cues.passive_before.search(before):
+            yield match, before, after, True
+            continue
+        if _read_as_noun(match, before, text, cues):
+            continue  # "preliminary reports", "a UN estimate": a noun, not a verb
+        named = match.group(0)[:1].isupper() and before.strip() and not _title_case(text)
+        if named or cues.article_end.search(before):
+            continue  # "the United States", "an estimated 160,000": a name, or an adjective after an article
+        if cues.toll_idiom.match(text, match.start()):
+            continue  # "the attack claimed the lives of 53": no one is claiming
+        yield match, before, after, False
 
 
 def labelled_source(sentence: str, language: Language, registry: Registry, context: Context) -> Attribution | None:
@@ -148,18 +161,11 @@ def _speaker_before(before: str, language: Language, registry: Registry, context
 def speakers_named(text: str, language: Language) -> list[str]:
     """Who the text's reporting verbs say spoke, as written ("Defense Minister Sergey Shoigu has said"), read
     without a registry: to tell that two reports quote one person, not to credit figures to a party."""
-    cues = language.attribution
-    if not may_hold(cues.reporting_keys, text):
-        return []
-    found = []
-    for match in cues.reporting_verbs.finditer(text):
-        before, after = text_before(text, match.start()), text_after(text, match.end())
-        if cues.passive_before.search(before) or _read_as_noun(match, before, text, cues):
-            continue  # "explosions were reported", "preliminary reports": no one speaking
-        speaker = subject_of(before, language) or _speaker_after(before, after, language)
-        if speaker:
-            found.append(speaker)
-    return found
+    return [
+        speaker
+        for _, before, after, passive in _reporting_verbs(text, language)
+        if not passive and (speaker := subject_of(before, language) or _speaker_after(before, after, language))
+    ]
 
 
 def _speaker_after(before: str, after: str, language: Language) -> str | None:

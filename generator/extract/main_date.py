@@ -100,9 +100,10 @@ def _headline_news_day(
 ) -> str | None:
     """A headline that reports a saying or an act done that day is dated by that day (`_day_said`), not by the
     incident the text dates best; an act the lede dates itself ("charged Deripaska on Thursday") keeps it."""
-    acts = headline_acts(article, language)
-    acts = acts and not _lede_dates_act(article.title, best, expressions, sentences, lede, language)
-    if not (headline_states(article, language) or acts):
+    if not headline_states(article, language) and not (
+        headline_acts(article, language)
+        and not _lede_dates_act(article.title, best, expressions, sentences, lede, language)
+    ):
         return None
     # a headline that recalls an incident ("... strike that killed 50") may tell a follow-up of it: only a day
     # the lede gives tells the saying apart, not the day it was published
