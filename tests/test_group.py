@@ -548,6 +548,12 @@ def test_a_report_recalling_a_curated_day_weeks_later_is_dated_by_the_report(reg
         ("Talks will go on – Kremlin", "The talks will go on, the Foreign Minister said.", set()),
         ("Shelling goes on – governor", "Shelling went on, the Luhansk Governor said.", set()),  # a place, no name
         ("Talks went on in Minsk", "The talks will go on, Kremlin spokesman Dmitry Peskov said.", set()),  # no saying
+        ("Talks will go on, US says", "The talks will go on, The White House said.", set()),  # a body, not a person
+        ("Talks will go on, US says", "The talks will go on, the Wall Street Journal reported.", set()),
+        ("Talks will go on, US says", "The talks will go on, the Department of Homeland Security said.", set()),
+        ("Talks will go on, UK says", "The talks will go on, The UK said.", set()),  # an acronym
+        ("Talks will go on, US says", "The talks will go on, Secretary of State Antony Blinken said.", {"blinken"}),
+        ("Talks will go on – Kremlin", "The talks will go on, the Russian President Vladimir Putin said.", {"putin"}),
     ],
 )
 def test_a_saying_headlines_speakers_are_those_its_lede_names_in_full(gazetteer, headline, lead, speakers):

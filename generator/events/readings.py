@@ -98,14 +98,34 @@ def speakers_quoted(x: Extraction, gazetteer: Gazetteer) -> frozenset[str]:
 
 def _surname(speaker: str, language: Language, gazetteer: Gazetteer) -> str | None:
     """The last of two or more capitalised words that end the speaker ("Sergey Shoigu", "President Biden"), when
-    it is a name: no role ("Foreign Minister"), no place ("Luhansk Governor"), no possessive ("People's Republic")."""
+    it is a person's name: no role ("Foreign Minister"), no place ("Luhansk Governor"), no possessive ("People's
+    Republic"), no acronym ("The UK"), no body's name (`_names_a_body`)."""
     words = speaker.split()
     if len(words) < 2 or not all(w[:1].isupper() for w in words[-2:]):
         return None
     last = words[-1].strip(".,;:")
     if any(w.endswith(("'s", "’s")) for w in words[-2:]) or language.attribution.speaker_noun.fullmatch(last):
         return None
+    if not any(c.islower() for c in last) or _names_a_body(words, language):
+        return None
     return None if gazetteer.places_in(last, language, located=False) else last.casefold()
+
+
+def _names_a_body(words: list[str], language: Language) -> bool:
+    """Whether the capitalised words that end the speaker are a body's name: they hold no role and open with an
+    article or follow one ("The White House", "the Wall Street Journal"), or they are one or two words after a
+    preposition ("Department of Homeland Security"). A person is named bare, or after a role ("Kremlin spokesman
+    Dmitry Peskov", "the Russian President Vladimir Putin", "Secretary of State Antony Blinken")."""
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper():
+        start -= 1
+    cues = language.attribution
+    if any(cues.speaker_noun.fullmatch(w) for w in words[start:-1]):
+        return False
+    before = words[start - 1].casefold() if start else ""
+    if cues.article_start.fullmatch(f"{words[start]} ") or cues.article_start.fullmatch(f"{before} "):
+        return True
+    return before in cues.subject_prepositions and len(words) - start <= 2
 
 
 @lru_cache(maxsize=1 << 15)  # a serve session reads the same headlines and leads again after every edit
