@@ -177,6 +177,15 @@ def test_a_capital_after_a_locative_word_is_a_place_whatever_follows(registry, g
             "On Tuesday, shells hit apartment blocks in the city, killing two residents, officials said.",
             "2022-04-06",
         ),
+        # a lede that dates its happening itself is the newest too: background that names an earlier day
+        # several times, each at the same town, does not outvote it
+        (
+            "A theatre in Mariupol where hundreds had sheltered was bombed on Wednesday, local authorities said.\n\n"
+            "About 20,000 people fled the shelling of Mariupol on Tuesday.\n\n"
+            "On Tuesday, Russian bombing destroyed apartment blocks across Mariupol. Drone footage showed missile "
+            "damage and smoke rising over Mariupol on Tuesday.",
+            "2022-04-06",
+        ),
         # ... but a sentence below that dates the happening itself still dates it
         (
             "Three people were killed in Kharkiv, the regional governor said on Wednesday.\n\n"

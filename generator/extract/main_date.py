@@ -65,7 +65,8 @@ def main_date(
             score += 1 if main_place in places else (-1 if places else 0)
             if expression.value not in title_dates:
                 score -= _staleness(expression.value, article, in_lede=sentence.index in lede)
-                if expression.value < reported and not _dates_an_incident(sentence, expression, language):
+                below = sentence.index not in lede
+                if below and expression.value < reported and not _dates_an_incident(sentence, expression, language):
                     score = min(score, STATEMENT_DATE_SCORE)  # an earlier happening, told below the newest
             if is_dated_caption(sentence.text, language):
                 # a photo caption's day ("..., in Kyiv, Ukraine, Oct. 10, 2022.") is the picture's: the text
@@ -215,21 +216,22 @@ def _day_said(
 def _lede_report_day(
     article: Article, sentences: list[Sentence], expressions: list[DateExpression], lede: set[int], language: Language
 ) -> str:
-    """The inverted pyramid: a lede whose happening is dated only by when it was reported ("shelled the mall,
-    officials said on Wednesday") tells the newest happening; a day before that one, named below the lede
-    without naming a happening of its own ("On Tuesday, forces bombarded ..."), is an earlier happening.
-    "" when the lede dates a happening itself or reports nothing dated."""
+    """The inverted pyramid: the lede tells the newest happening, dated by the newest day it gives a happening
+    ("was bombed on Wednesday"), or, where it dates none, by the day it was reported ("shelled the mall,
+    officials said on Wednesday"); a day before that one, named below the lede without naming a happening of
+    its own ("On Tuesday, forces bombarded ...", "about 20,000 left the city on Tuesday"), is an earlier
+    happening, however often the background names it. "" when the lede gives no day."""
     published = article.date.isoformat()
-    said, dated = "", False
+    said, happened = "", ""
     for expression in expressions:
         sentence = sentences[expression.sentence]
-        if sentence.index not in lede or not expression.value or expression.value > published:
+        if sentence.index not in lede or not expression.value or expression.value > published or expression.since:
             continue
         if expression.statement:
             said = max(said, expression.value)
         elif not _to_come(expression, sentence, article, language):
-            dated = True
-    return "" if dated else said
+            happened = max(happened, expression.value)
+    return happened or said
 
 
 def _to_come(expression: DateExpression, sentence: Sentence, article: Article, language: Language) -> bool:
