@@ -11,14 +11,15 @@ from generator.compare import compare_sources, discrepancies_in
 from generator.events import group_again, group_articles_into_events
 from generator.events.cluster import (
     HEADLINE_SIMILARITY,
+    ONE_ATTACK_SIMILARITY,
     QUIET_PLACE_ONE_LANGUAGE,
     ROOT_SIMILARITY,
     SAME_PLACE_SIMILARITY,
     SIMILARITY,
-    SPEAKER_SIMILARITY,
     STRONG_SIMILARITY,
     cluster_main_events,
 )
+from generator.events.cluster_reading import SPEAKER_SIMILARITY
 from generator.events.readings import speakers_quoted
 from generator.events.reports import happening_kinds
 from generator.events.similarity import Vocabulary
@@ -560,3 +561,34 @@ def test_a_saying_headlines_speakers_are_those_its_lede_names_in_full(gazetteer,
     x = _made("a1", lead, None)
     x = replace(x, article=replace(x.article, title=headline, title_from_text=False))
     assert speakers_quoted(x, gazetteer) == speakers
+
+
+def test_at_a_hub_two_headlines_telling_only_an_attack_on_one_day_are_one_attack(gazetteer):
+    """Reports of one barrage on a capital go on about different things (the toll, the damage, the sirens) and
+    share few words; a headline telling a saying about the attack is that saying's news."""
+    start = date(2022, 6, 1)
+    common = "Russian forces said Ukraine officials reported the war news"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]
+    crowd += [  # Kyiv is the main place on forty days: a hub
+        _made(f"h{n:02d}", f"Talks in Kyiv went on, {common} ({n})", "Kyiv", day=start + timedelta(n))
+        for n in range(40)
+    ]
+
+    def headlined(article_id: str, headline: str, lead: str) -> Extraction:
+        x = _made(article_id, lead, "Kyiv", day=date(2022, 10, 10))
+        return replace(x, article=replace(x.article, title=headline, title_from_text=False))
+
+    reports = [
+        headlined("k1", "Explosions rock Kyiv", "Missiles struck the city centre at rush hour, near a playground"),
+        headlined("k2", "Central Kyiv hit by missile strikes", "Eleven people died and 64 were hurt, medics counted"),
+        headlined(
+            "k3", "Attack on Kyiv was a war crime – PM", "The prime minister condemned the missiles in a late address"
+        ),
+    ]
+    vocabulary = Vocabulary(crowd + reports)
+    assert ONE_ATTACK_SIMILARITY <= vocabulary.cosine("k1", "k2") < SAME_PLACE_SIMILARITY
+    for other in ("k1", "k2"):  # as alike to the saying, but it says something of its own
+        assert ONE_ATTACK_SIMILARITY <= vocabulary.cosine(other, "k3") < SAME_PLACE_SIMILARITY
+    clusters, _ = cluster_main_events(crowd + reports, gazetteer)
+    assert {"k1", "k2"} in clusters  # two attack headlines, one town, one day
+    assert {"k3"} in clusters  # a saying about it is news of its own

@@ -17,7 +17,8 @@ from ..extract.places import Gazetteer
 from ..extract.places_file import load_gazetteer
 from ..model import Event, EventCandidate, EventMoves, Extraction, Override
 from .assemble import EventDraft, curated_drafts, finish_events
-from .cluster import CANDIDATE_BUCKET, ClusterState, cluster_main_events
+from .cluster import ClusterState, cluster_main_events
+from .cluster_reading import CANDIDATE_BUCKET
 from .ids import automatic_id
 from .mentions import TELLING_BUCKET, EventsByDate
 from .moves import apply_main_moves

@@ -10,37 +10,36 @@ the same town, or their headlines alone are close (leads differ in length
 and detail; headlines say what happened). Where something happens most
 days (a hub: a capital, a front-line city), reports dated a day apart must
 read almost the same: the next day's shelling there is the next happening.
+Two headlines that tell nothing but an attack, at one town on one day, need
+little more in common: reports of one barrage go on about different things.
 Every link must also hold against the first article of each cluster, so
 links cannot chain from one happening to the next. The
 clustering keeps its state so a rebuild clusters again only the days a
-change touches.
+change touches. What it asks of each article is `cluster_reading.py`'s.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..extract.language import language_for
-from ..extract.places import SPECIFICITY, Gazetteer
+from ..extract.places import Gazetteer
 from ..model import EventCandidate, Extraction, first_day
-from .readings import speakers_quoted
-from .reports import happening_kinds, headline_or_first_sentence
+from .cluster_reading import ClusterReading
+from .reports import headline_or_first_sentence
 from .similarity import Vocabulary, headline_and_lead
 
 SAME_PLACE_SIMILARITY = 0.2  # both name one town (or one inside the other)
 QUIET_PLACE_SIMILARITY = 0.0  # ... and it is no hub: the town itself tells the happening
 QUIET_PLACE_ONE_LANGUAGE = 0.05  # ... in one language, neither headline naming it: more than one shared name
 LATE_REPORT_DAYS = 3  # published more than this after a cluster's first report: news of something else, mostly
-HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a front-line city) is a hub
 SIMILARITY = 0.22  # a country or no place: the words must say more
 STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (one place was misread)
 HEADLINE_SIMILARITY = 0.45  # two headlines alone this close, at compatible places, name one happening
 ROOT_SIMILARITY = 0.12  # against each cluster's first article, so links cannot chain
-SPEAKER_SIMILARITY = 0.12  # two sayings of one day quoting one person named in full: one speech or briefing
-CANDIDATE_BUCKET = 7  # words in fewer than 2**8 articles find candidates
-PLACE_KEY = "\x00place:"  # an index key that no word can be
+ONE_ATTACK_SIMILARITY = 0.10  # two headlines telling only an attack, one town, one day: one attack, told twice
 
 
 @dataclass(frozen=True)
@@ -66,79 +65,6 @@ def _signature(x: Extraction) -> tuple:
     return (x.main.date, x.main.precision, x.main.place, x.article.date.isoformat(), digest)
 
 
-@dataclass
-class _Reading:
-    """What clustering reads of each article, worked out once per build."""
-
-    by_id: dict[str, Extraction]
-    day: dict[str, int]
-    vocabulary: Vocabulary
-    kinds: dict[str, frozenset[str]]
-    speakers: dict[str, frozenset[str]]  # whose words a saying headline reports, by surname
-    hubs: frozenset[str]  # places so often named that they tell no happening apart
-    towns: dict[str, str]  # article id -> its main place, when that is a town or region and no hub
-    _keys: dict[str, list[str]] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, extractions: list[Extraction], vocabulary: Vocabulary, gazetteer: Gazetteer, readings) -> _Reading:
-        by_id = {x.article.id: x for x in extractions}
-        hubs = _hubs(extractions)
-        if readings:
-            kinds = {i: readings[i].kinds for i in by_id}
-            speakers = {i: readings[i].speakers for i in by_id}
-        else:
-            kinds = {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()}
-            speakers = {i: speakers_quoted(x, gazetteer) for i, x in by_id.items()}
-        return cls(
-            by_id,
-            {i: first_day(x.main.date).toordinal() for i, x in by_id.items()},
-            vocabulary,
-            kinds,
-            speakers,
-            hubs,
-            {i: p for i, x in by_id.items() if (p := x.main.place) and p not in hubs and _below_country(p, gazetteer)},
-        )
-
-    def keys(self, article_id: str) -> list[str]:
-        """What finds an article's candidates: its rare words, and its town (reports in two languages share
-        no words, but a quiet town on one day tells their happening)."""
-        found = self._keys.get(article_id)
-        if found is None:
-            words = self.vocabulary.words[article_id]
-            found = self.vocabulary.weights.rare(words, CANDIDATE_BUCKET)
-            town = self.towns.get(article_id)
-            found = self._keys[article_id] = found + [f"{PLACE_KEY}{town}"] if town else found
-        return found
-
-    def share_a_rare_word(self, a: str, b: str) -> bool:
-        """Two reports of one happening in one language share a rare word in their headlines and leads (a
-        name, a number, the town's own name): a piece that names the town only further down is about something
-        else. In two languages they share none, and the quiet town alone must tell it."""
-        x, y = self.by_id[a].article, self.by_id[b].article
-        if x.language != y.language:
-            return True
-        common = self.vocabulary.words[a] & self.vocabulary.words[b]
-        return bool(self.vocabulary.weights.rare(common, CANDIDATE_BUCKET))
-
-    def same_kind(self, a: str, b: str) -> bool:
-        """Whether the two headlines name a kind of happening in common, or either names none."""
-        kinds_a, kinds_b = self.kinds[a], self.kinds[b]
-        return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
-
-    def similar(self, a: str, b: str, bar: float) -> bool:
-        return self.vocabulary.cosine(a, b) >= bar
-
-    def one_speaker(self, a: str, b: str, similarity: float) -> bool:
-        """Two reports of a saying on one day that quote one person named in full are one speech, interview or
-        briefing told from two angles (one piece on the front, one on the West), unless they share next to
-        nothing."""
-        return (
-            similarity >= SPEAKER_SIMILARITY
-            and self.by_id[a].main.date == self.by_id[b].main.date
-            and not self.speakers[a].isdisjoint(self.speakers[b])
-        )
-
-
 def cluster_main_events(
     extractions: list[Extraction],
     gazetteer: Gazetteer,
@@ -156,7 +82,7 @@ def cluster_main_events(
     as they were last time; from there on the last result stands.
     `test_group` checks this gives the same clusters as clustering everything.
     """
-    reading = _Reading.of(extractions, vocabulary or Vocabulary(extractions, readings), gazetteer, readings)
+    reading = ClusterReading.of(extractions, vocabulary or Vocabulary(extractions, readings), gazetteer, readings)
     signature = {i: _signature(x) for i, x in reading.by_id.items()}
     changed_days = _changed_days(previous, signature, reading) if previous else None
     if previous and not changed_days:
@@ -170,7 +96,9 @@ def cluster_main_events(
 class _Run:
     """One clustering pass in date order: union-find over articles, an index of the days seen."""
 
-    def __init__(self, reading: _Reading, gazetteer: Gazetteer, previous: ClusterState | None, changed: set | None):
+    def __init__(
+        self, reading: ClusterReading, gazetteer: Gazetteer, previous: ClusterState | None, changed: set | None
+    ):
         self.reading, self.gazetteer, self.previous = reading, gazetteer, previous
         self.first = min(changed) if changed else None
         self.last_changed = max(changed) if changed else None
@@ -257,6 +185,8 @@ class _Run:
             if not hub and not reading.share_a_rare_word(a_id, b_id):
                 return False  # one quiet town, but in one language the two say nothing else alike
         bar = STRONG_SIMILARITY if self._next_days_news(a_id, b_id) else bar
+        if reading.one_attack(a_id, b_id, gazetteer):
+            bar = min(bar, ONE_ATTACK_SIMILARITY)
         same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
         one_speaker = places_agree and reading.one_speaker(a_id, b_id, similarity)
         if not same_headline and not one_speaker and similarity < bar:
@@ -264,9 +194,17 @@ class _Run:
         return all(  # against each side's first article too, so a day's happening cannot chain into the next's
             reading.same_kind(x, y)
             and not self._late_and_elsewhere(x, y)
-            and reading.similar(x, y, STRONG_SIMILARITY if self._next_days_news(x, y) else min(bar, ROOT_SIMILARITY))
+            and reading.similar(x, y, self._root_bar(x, y, bar))
             for x, y in ((roots[0], b_id), (a_id, roots[1]))
         )
+
+    def _root_bar(self, x: str, y: str, bar: float) -> float:
+        """How alike an article must be to the first article of the cluster it joins."""
+        if self._next_days_news(x, y):
+            return STRONG_SIMILARITY
+        if self.reading.one_attack(x, y, self.gazetteer):
+            return min(bar, ONE_ATTACK_SIMILARITY)
+        return min(bar, ROOT_SIMILARITY)
 
     def _late_and_elsewhere(self, a_id: str, b_id: str) -> bool:
         """A report published more than a few days after another is about that happening only when its headline
@@ -321,7 +259,7 @@ class _Run:
         )
 
 
-def _changed_days(previous: ClusterState, signature: dict[str, tuple], reading: _Reading) -> set[int]:
+def _changed_days(previous: ClusterState, signature: dict[str, tuple], reading: ClusterReading) -> set[int]:
     """The days of articles added, removed or changed since the last build (old and new days), and of
     articles using a word whose rarity bucket moved (their similarities moved with it)."""
     day = reading.day
@@ -343,25 +281,12 @@ def _changed_days(previous: ClusterState, signature: dict[str, tuple], reading: 
     return days
 
 
-def _hubs(extractions: list[Extraction]) -> frozenset[str]:
-    days: dict[str, set[str]] = defaultdict(set)
-    for x in extractions:
-        if x.main.place:
-            days[x.main.place].add(x.main.date)
-    return frozenset(place for place, found in days.items() if len(found) >= HUB_DAYS)
-
-
 def _clusters_of(root: dict[str, str], extractions: list[Extraction]) -> list[set[str]]:
     """Clusters in the order of their first article in the input (the order events are assembled in)."""
     clusters: dict[str, set[str]] = defaultdict(set)
     for x in extractions:
         clusters[root[x.article.id]].add(x.article.id)
     return list(clusters.values())
-
-
-def _below_country(place: str, gazetteer: Gazetteer) -> bool:
-    """A town, site or region: on one day it tells a happening apart, as a country does not."""
-    return gazetteer.specificity(place) < SPECIFICITY["country"]
 
 
 def _places_compatible(a: str | None, b: str | None, gazetteer: Gazetteer) -> bool:
