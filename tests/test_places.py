@@ -223,6 +223,8 @@ def test_an_acute_accent_for_an_apostrophe_names_the_same_place(gazetteer):
         ("Drones over Moscow crashed near an airport.", ["Moscow"]),
         ("Kyiv refused talks with Moscow on the grain deal.", []),  # whom a government deals with
         ("Congress voted to end normal trade with Moscow.", []),
+        ("An adviser pointed the finger at Moscow for the blast.", []),  # whom a government blames
+        ("The fines were meant to enforce penalties on Moscow.", []),
     ],
 )
 def test_a_capital_that_acts_as_a_government_is_no_place(gazetteer, text, expected):
