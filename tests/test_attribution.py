@@ -25,6 +25,27 @@ def test_a_sentence_continuing_a_statement_keeps_its_source(registry, gazetteer)
     assert found[("killed", 4)] == "other"  # a new paragraph with no connective is the outlet's own
 
 
+def test_in_a_page_pasted_as_one_line_a_statement_reaches_only_the_next_sentence(registry, gazetteer):
+    """Its paragraph breaks lost, a text is one long paragraph; the sentences two on are the next paragraph,
+    often the outlet's own narration."""
+    sentences = [
+        "The US embassy warned citizens to leave the country now.",
+        "It said 12 missiles had been fired at the capital.",
+        "Sirens sounded across the country through the morning.",
+        "At least eight people died in the capital, with 24 injured.",
+        "Moreover, 40 people were hurt in Lviv, it added.",
+        "Rescuers searched the rubble of two buildings.",
+        "Officials in Dnipro said three people were killed there.",
+        "Power was cut in several regions.",
+    ]
+    found = parties(" ".join(sentences), registry, gazetteer)
+    assert found[("missiles", 12)] == "usa"  # the sentence after the statement continues it
+    assert found[("killed", 8)] == "other"  # two sentences on: the outlet's narration
+    assert found[("injured", 40)] == "usa"  # a connective still carries it
+    kept = parties("\n\n".join([" ".join(sentences[:2]), " ".join(sentences[2:4])]), registry, gazetteer)
+    assert kept[("missiles", 12)] == "usa" and kept[("killed", 8)] == "other"  # real paragraphs read as before
+
+
 def test_a_connective_carries_the_source_into_the_next_paragraph(registry, gazetteer):
     found = parties(
         "Russia's Defence Ministry said 40 drones were shot down overnight.\n\n"

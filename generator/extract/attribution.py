@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
+FLATTENED_PARAGRAPH = 6  # more sentences than a news paragraph has: the page was pasted as one line
+FLATTENED_REACH = 1  # ... where a statement reaches only the sentence after it
 HARD_BREAK = re.compile(r";|,\s+as\s(?!of\b)")
 
 
@@ -153,6 +156,8 @@ def _carried_sources(
     carried: list[Attribution | None] = []
     last_in_paragraph: Attribution | None = None
     previous_paragraph_last: Attribution | None = None
+    flattened = _flattened_paragraphs(sentences)
+    last_at = 0
     for i, (sentence, reading) in enumerate(zip(sentences, readings, strict=True)):
         if i and sentence.paragraph != sentences[i - 1].paragraph:
             previous_paragraph_last = last_in_paragraph or previous_paragraph_last
@@ -161,14 +166,23 @@ def _carried_sources(
                 last_in_paragraph = previous_paragraph_last
         source = quoted.get(i)
         if source is None and not reading.attributions and sentence.role != "headline":
-            source = last_in_paragraph
+            far = sentence.paragraph in flattened and i - last_at > FLATTENED_REACH
+            source = None if far and not cues.continuation.match(sentence.text) else last_in_paragraph
         carried.append(source)
         if reading.attributions:
-            last_in_paragraph = reading.attributions[-1]
+            last_in_paragraph, last_at = reading.attributions[-1], i
     for i, (sentence, reading) in enumerate(zip(sentences, readings, strict=True)):
         if reading.attributions and cues.back_reference.match(sentence.text):
             _credit_backwards(sentences, readings, carried, i, reading.attributions[0])
     return carried
+
+
+def _flattened_paragraphs(sentences: list[Sentence]) -> set[int]:
+    """Paragraphs too long to be a news paragraph (two or three sentences): a page's text pasted as one line,
+    its paragraph breaks lost. There a statement reaches only the sentence after it, or one opening with a
+    connective ("Moreover, ..."): the next paragraph of the page, lost, is often narrative."""
+    sizes = Counter(s.paragraph for s in sentences if s.role == "text")
+    return {paragraph for paragraph, size in sizes.items() if size > FLATTENED_PARAGRAPH}
 
 
 def _credit_backwards(
