@@ -136,3 +136,19 @@ def test_a_weekday_in_a_future_clause_is_the_coming_one():
     assert values("The team played the final in Lviv on Monday.", "2022-04-06") == [("2022-04-04", "day")]
     assert values("Leaders met in Brussels ahead of Thursday's summit.", "2022-06-21") == [("2022-06-23", "day")]
     assert values("Команда зіграє фінал, який відбудеться у понеділок.", "2022-04-06", "uk") == [("2022-04-11", "day")]
+
+
+def test_a_page_updated_after_its_day_tells_its_later_weekdays_from_the_day_it_reached():
+    """A page of Friday 25 February with a paragraph added on 1 March: that paragraph's Tuesday is 1 March."""
+    update = "On March 1, Ukraine claimed to have killed 5,710 soldiers. A UN report showed on Tuesday that 136 died."
+    assert values(f"Missiles hit a fuel depot near Kharkiv. {update}", "2022-02-25") == [
+        ("2022-03-01", "day"),
+        ("2022-03-01", "day"),
+    ]
+    # without the update, Tuesday is the one before publication
+    assert values(
+        "Missiles hit a fuel depot near Kharkiv. A UN report showed on Tuesday that 136 died.", "2022-02-25"
+    ) == [("2022-02-22", "day")]
+    # a day to come is no update: "Talks will resume on March 1"
+    ahead = "Talks will resume on March 1. A UN report showed on Tuesday that 136 died."
+    assert values(ahead, "2022-02-25") == [("2022-03-01", "day"), ("2022-02-22", "day")]

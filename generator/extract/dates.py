@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -20,21 +20,12 @@ from typing import TYPE_CHECKING
 import dateparser
 
 from ..model import Sentence
-from ..phrases import key_words, words_of
-from ..rules import Rules, alternation, endings
+from ..phrases import words_of
 from .reach import text_after, text_before
 
 if TYPE_CHECKING:
     from .language import Language
 
-# what each kind of date expression cannot match without (the kinds not listed are their own gate)
-GATES = {
-    **dict.fromkeys(("day_month", "month_day", "month_year", "month_last_year", "month", "month_bare"), "month"),
-    "year": "year",
-    "ago": "units",
-    "offset": "units",
-    "weekday": "weekday",
-}
 OBJECT_FOLLOWS = re.compile(r"\s+[\w\"“]")
 YEAR_DIGITS = re.compile(r"\d{4}")
 UPCOMING_DAYS = 45  # a date without a year up to this far after publication is the coming one
@@ -59,106 +50,7 @@ class DateExpression:
     anchor: str = ""  # "" resolved | "phrase" (before/after + what) | "previous" (earlier/later)
     statement: bool = False
     since: bool = False
-
-
-def _patterns(rules: Rules) -> tuple[tuple[str, re.Pattern, re.Pattern, frozenset | None], ...]:
-    """(kind, pattern, gate, gate's key words) for each kind of date expression: a pattern can only match in a
-    sentence its gate finds (a month name, a unit of time, a year...), so one scan for the gate spares the
-    sentences without it, and a look-up of the sentence's words (`phrases.may_hold`) spares most scans."""
-    month = alternation(rules.months)
-    weekday = alternation(rules.weekdays)
-    number = alternation(list(rules.number_word) + rules.words("count_articles"))
-    units_words, holidays = rules.table.get("units_in_days") or {}, rules.table.get("holidays") or {}
-    relative_days = rules.table.get("relative_days") or {}
-    units = alternation(units_words)
-    before = alternation(rules.words("before_words"))
-    after = alternation(rules.words("after_words"))
-    ago = alternation(rules.words("ago_words"))  # "three days ago", "три дні тому"
-    year = r"(?:1[89]\d\d|20\d\d)"
-    day = r"(?:[12]\d|3[01]|0?[1-9])"
-    ordinal = rf"(?:{endings(rules.words('ordinal_endings'))})?"  # "24th", "1º", "24-го"
-    of = rf"(?:\s+(?:{alternation(rules.words('day_month_links'))}))?"  # "24th of February", "24 de febrero"
-    months_after = alternation(rules.words("month_prepositions"))
-    fillers = alternation(rules.words("offset_fillers"))
-    qualifier = rf"(?:{_prefixes(rules.words('month_qualifiers'))})"  # "early", "mid-", "finales de"
-    gates = {"month": month, "year": year, "units": units, "weekday": weekday}
-    parts = [
-        ("holiday", alternation(holidays)),
-        ("day_month", rf"(?<![\d,.]){day}{ordinal}{of}\s+{month}(?:,?{of}\s+{year})?(?![\d])"),
-        ("month_day", rf"{month}\.?\s+{day}{ordinal}(?:,?\s+{year})?(?![\d:])"),
-        ("month_year", rf"(?:{qualifier}\s*)?{month}(?:,?{of}\s+{year})"),
-        ("month_last_year", rf"{month}\s+(?:{alternation(rules.words('last_year'))})"),
-        ("month", rf"\b(?:{months_after})\s+(?P<d>(?:{qualifier}\s*)?{month})(?!\s*\d)"),
-        ("month_bare", rf"\b(?P<d>{qualifier}\s*{month})(?!\s*\d)"),
-        ("month", rf"\b(?P<d>{month})(?=['’]s\s)"),  # "February's invasion"
-        ("year", rf"\b(?:{alternation(rules.words('year_prepositions'))})\s+(?P<d>{year})(?![\d,.]\d)"),
-        ("ago", rf"(?:{number}|\d+)\s+{units}\s+(?:{ago})"),
-        ("offset", rf"(?:(?:{number}|\d+|{fillers})\s+){{0,4}}{units}\s+(?:{before}|{after})"),
-        ("last_year", alternation(rules.words("last_year"))),
-        ("relative_day", alternation(relative_days)),
-        ("weekday", rf"(?:(?:{alternation(rules.words('weekday_openers'))})\s+)?{weekday}(?:'s|’s)?"),
-    ]
-    compiled_gates = {name: re.compile(gate, re.I) for name, gate in gates.items()}
-    gate_words = {"month": rules.months, "units": units_words, "weekday": rules.weekdays}
-    own_words = {"holiday": holidays, "last_year": rules.words("last_year"), "relative_day": relative_days}
-    patterns = []
-    for name, part in parts:
-        pattern = re.compile(part, re.I)
-        gate = GATES.get(name)
-        words = gate_words.get(gate) if gate else own_words.get(name)
-        keys = key_words(words) if words is not None else None
-        patterns.append((name, pattern, compiled_gates[gate] if gate else pattern, keys))
-    return tuple(patterns)
-
-
-@dataclass(frozen=True)
-class DateCues:
-    """The per-language patterns `find_dates` and `_resolve` try on every candidate, compiled once."""
-
-    patterns: tuple[tuple[str, re.Pattern, re.Pattern, frozenset | None], ...]  # (kind, pattern, gate, its words)
-    unnamed_day: re.Pattern  # "a Monday morning"
-    span_before: re.Pattern  # "in the days before"
-    takes_object: re.Pattern  # "two days before (the strike)"
-    conjunction_follows: re.Pattern
-    months_unit: re.Pattern
-    month_qualifier: re.Pattern
-    ordinal_ending: re.Pattern  # "24th" -> "24"
-    day_link: re.Pattern  # "of" in "24th of February"
-    explicit_date_after: re.Pattern
-    after_word: re.Pattern
-    since_before: re.Pattern
-    statement_before: re.Pattern
-    statement_after: re.Pattern
-    future_before: re.Pattern
-    units: tuple[tuple[str, re.Pattern], ...]
-
-
-def build_date_cues(rules: Rules) -> DateCues:
-    statement = rules.regex("statement_words").pattern
-    units = rules.table.get("units_in_days") or {}
-    return DateCues(
-        patterns=_patterns(rules),
-        unnamed_day=re.compile(rf"\b(?:{alternation(rules.words('unnamed_day_words'))})\s+$", re.I),
-        span_before=re.compile(rf"\b(?:{alternation(rules.words('span_words'))})\s+$", re.I),
-        takes_object=re.compile(rf"(?:{alternation(rules.words('object_taking_offsets'))})$"),
-        conjunction_follows=re.compile(rf"\s+(?:{alternation(rules.words('offset_conjunctions'))})"),
-        months_unit=re.compile(alternation(rules.words("month_units"))),
-        month_qualifier=re.compile(rf"^(?:{_prefixes(rules.words('month_qualifiers'))})\s*", re.I),
-        ordinal_ending=re.compile(rf"(\d)(?:{endings(rules.words('ordinal_endings'))})(?![\w-])", re.I),
-        day_link=re.compile(rf"(?<=\d)\s+(?:{alternation(rules.words('day_month_links'))})(?=\s)", re.I),
-        explicit_date_after=re.compile(rf",?\s+(?:{alternation(rules.months)}|\d)", re.I),
-        after_word=re.compile(alternation(rules.words("after_words"))),
-        since_before=re.compile(rf"{alternation(rules.words('since_words'))}\s+(?:[\w'’-]+\s+){{0,8}}$", re.I),
-        statement_before=re.compile(rf"(?:{statement})\W+{_venue(rules)}(?:\w+\W+){{0,3}}$", re.I),
-        statement_after=re.compile(rf"\W*(?:\w+\W+)?(?:{statement})", re.I),
-        future_before=re.compile(rf"\b(?:{alternation(rules.words('future_words'))})\b[^,;.]{{0,60}}$", re.I),
-        units=tuple((u, re.compile(rf"\b{u}\b")) for u in sorted(units, key=len, reverse=True)),
-    )
-
-
-def _prefixes(words: list[str]) -> str:
-    """Words that may run into the next one ("mid-March"), longest first: no boundary after them."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    kind: str = ""  # the pattern that found it: "weekday", "month_day", ...
 
 
 def find_dates(sentences: list[Sentence], body: str, published: date, language: Language) -> list[DateExpression]:
@@ -187,7 +79,40 @@ def find_dates(sentences: list[Sentence], body: str, published: date, language: 
                     continue
                 insort(taken, span)
                 found.append(expression)
-    return sorted(found, key=lambda d: d.start)
+    return _on_the_texts_clock(sorted(found, key=lambda d: d.start), sentences, published, language)
+
+
+CALENDAR_DAYS = ("day_month", "month_day")
+
+
+def _on_the_texts_clock(
+    found: list[DateExpression], sentences: list[Sentence], published: date, language: Language
+) -> list[DateExpression]:
+    """A page updated after the day it gives tells of days after it as past ("On March 1, Ukraine claimed ..." on
+    a page of 25 February): from there on, a weekday is the last one before the day the text has reached ("a UN
+    report showed on Tuesday" is 1 March, not 22 February), as the updated paragraphs were written then."""
+    clock = published
+    dated: list[DateExpression] = []
+    for expression in found:
+        if expression.kind == "weekday" and clock > published and expression.value:
+            day = date.fromisoformat(expression.value)
+            if day <= published:  # a past weekday, read against the publication day: read it against the clock
+                weekday = language.rules.weekdays[_first_word(expression.text.lower(), language.rules.weekdays)]
+                expression = replace(expression, value=(clock - timedelta((clock.weekday() - weekday) % 7)).isoformat())
+        elif _told_as_past_after(expression, sentences, published, language):
+            clock = max(clock, date.fromisoformat(expression.value))
+        dated.append(expression)
+    return dated
+
+
+def _told_as_past_after(
+    expression: DateExpression, sentences: list[Sentence], published: date, language: Language
+) -> bool:
+    """A calendar day after publication, in a clause with no word of the future before it."""
+    if expression.kind not in CALENDAR_DAYS or not expression.value or expression.value <= published.isoformat():
+        return False
+    sentence = sentences[expression.sentence]
+    return not language.dates.future_before.search(text_before(sentence.text, expression.start - sentence.start))
 
 
 def _resolve(
@@ -271,15 +196,8 @@ def _resolve(
         # the day something was said is a day (or a month): "since 1995, he told" dates no statement
         statement=not since and precision != "year" and _is_statement_date(sentence.text, match, language),
         since=since,
+        kind=name,
     )
-
-
-def _venue(rules: Rules) -> str:
-    """An optional 'in a (televised) address ' after a statement's verb; nothing for a language without the table."""
-    prepositions, venues = rules.words("statement_venue_words"), rules.words("statement_venues")
-    if not prepositions or not venues:
-        return ""
-    return rf"(?:(?:{alternation(prepositions)})\W+(?:\w+\W+){{0,3}}?(?:{alternation(venues)})\W+)?"
 
 
 def _is_statement_date(text: str, match: re.Match, language: Language) -> bool:

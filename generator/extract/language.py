@@ -13,7 +13,7 @@ from functools import cache
 
 from ..rules import Rules, alternation, rules_for
 from .cues import AttributionCues, build_attribution_cues
-from .dates import DateCues, build_date_cues
+from .date_cues import DateCues, build_date_cues
 from .figure_cues import FigureCues, build_figure_cues
 from .places import PlaceCues, build_place_cues
 from .scope import ScopeCues, build_scope_cues
