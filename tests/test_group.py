@@ -555,6 +555,7 @@ def test_a_report_recalling_a_curated_day_weeks_later_is_dated_by_the_report(reg
         ("Talks will go on, UK says", "The talks will go on, The UK said.", set()),  # an acronym
         ("Talks will go on, US says", "The talks will go on, Secretary of State Antony Blinken said.", {"blinken"}),
         ("Talks will go on – Kremlin", "The talks will go on, the Russian President Vladimir Putin said.", {"putin"}),
+        ("Talks will go on, Kyiv says", "The talks will go on, President Volodymyr Zelenskyy said.", {"zelensky"}),
     ],
 )
 def test_a_saying_headlines_speakers_are_those_its_lede_names_in_full(gazetteer, headline, lead, speakers):

@@ -19,3 +19,9 @@ def test_british_and_american_spellings_are_one_word():
     assert words_of("defence") == words_of("defense") and words_of("colour") == words_of("color")
     assert words_of("mobilisation") == words_of("mobilization")
     assert words_of("four hour tour") == {"four", "hour", "tour"}  # too short to be a British "-our"
+
+
+def test_a_name_read_from_cyrillic_is_one_word_however_it_ends():
+    assert words_of("Zelenskyy") == words_of("Zelenskiy") == words_of("Zelensky") == {"zelensky"}
+    assert words_of("Zelenskyy's visit") == words_of("Zelensky visits")
+    assert words_of("Dmitriy") == words_of("Dmitry") and words_of("spy") == {"spy"}  # short words keep their end

@@ -22,7 +22,7 @@ from ..extract.places import Gazetteer
 from ..extract.sentences import split_sentences
 from ..model import Article, Extraction
 from .reports import NoHappening, happening_kinds, no_happening
-from .similarity import headline_and_lead, headline_of, words_of
+from .similarity import headline_and_lead, headline_of, one_latin_spelling, words_of
 
 LEDE_SENTENCES = 3  # where a report says who spoke
 
@@ -108,7 +108,7 @@ def _surname(speaker: str, language: Language, gazetteer: Gazetteer) -> str | No
         return None
     if not any(c.islower() for c in last) or _names_a_body(words, language):
         return None
-    return None if gazetteer.places_in(last, language, located=False) else last.casefold()
+    return None if gazetteer.places_in(last, language, located=False) else one_latin_spelling(last.casefold())
 
 
 def _names_a_body(words: list[str], language: Language) -> bool:

@@ -85,7 +85,15 @@ def _word(token: str) -> str:
     word = token.replace("’", "'").removesuffix("'s")
     if word in STOPWORDS or (len(word) < 3 and not word.isdigit()):
         return ""
-    return word.replace(",", "") if NUMBER.match(word) else _stem(_american(word))
+    return word.replace(",", "") if NUMBER.match(word) else _stem(one_latin_spelling(_american(word)))
+
+
+CYRILLIC_ENDINGS = ("yy", "iy")  # Зеленський read in Latin letters: "Zelenskyy", "Zelenskiy", "Zelensky"
+
+
+def one_latin_spelling(word: str) -> str:
+    """A name read from Cyrillic ends in "yy", "iy" or "y" as the outlet transliterates it: one word."""
+    return word[:-2] + "y" if len(word) > 5 and word.endswith(CYRILLIC_ENDINGS) else word
 
 
 def _american(word: str) -> str:
