@@ -39,6 +39,22 @@ NOT_SHOWN = {"script", "style", "template"}
 SHOWN_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder"}
 
 
+# Two reports of one strike written for this test, each side's count of the dead: whatever the corpus sample
+# holds, the site has a "disputed" event in 2022 with a Russian claim for the filters and the comparison to show.
+TWO_SIDES = {
+    "2022-06-05_test-wire_russia-says-strike-on-kramatorsk-base-killed-120.md": (
+        "---\ntitle: Russia says strike on Kramatorsk base killed 120 Ukrainian soldiers\ndate: 2022-06-05\n"
+        "outlet: Test Wire\n---\n\nRussia's Defence Ministry said on Sunday that its missiles struck a Ukrainian army "
+        "base in Kramatorsk, killing 120 Ukrainian soldiers.\n"
+    ),
+    "2022-06-05_test-wire_ukraine-says-two-soldiers-killed-at-kramatorsk-base.md": (
+        "---\ntitle: Ukraine says two soldiers killed in Russian strike on Kramatorsk base\ndate: 2022-06-05\n"
+        "outlet: Test Wire\n---\n\nUkraine's General Staff said on Sunday that a Russian missile strike on an army "
+        "base in Kramatorsk killed two soldiers.\n"
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory):
     if not CORPUS.is_dir():
@@ -59,6 +75,8 @@ def large_site(tmp_path_factory):
             break
         import_file(source, articles, limit=ARTICLES - count, known=known)
     assert len(list(articles.glob("*.md"))) >= ARTICLES
+    for name, text in TWO_SIDES.items():  # corpus figures rarely give two sides one count: a dispute, written here
+        (articles / name).write_text(text, encoding="utf-8")
     site = work / "site"
     assert build_site([articles], site, ROOT / "mkdocs.yml") == 0
     server = serve(site)
@@ -165,7 +183,8 @@ def test_an_event_page_opens_with_its_comparison(large_site, page):
     event = next((e for e in compared if e["discrepancies"]), compared[0])
     page.goto(base_url + event["page"])
     assert page.locator("table.tl-compare").count() == 1
-    assert (page.locator(".tl-disputed").count() >= 1) == bool(event["discrepancies"])
+    # the mark in the table, not the legend above it (which shows what the mark looks like)
+    assert (page.locator("table.tl-compare .tl-disputed").count() >= 1) == bool(event["discrepancies"])
 
 
 def test_search_finds_an_outlet_specific_word(large_site, page):
