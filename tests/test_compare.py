@@ -33,6 +33,7 @@ def read(text: str, language: str = "en") -> list[tuple]:
         ("Kyiv says 40,000 Russian troops have been killed since the invasion began.", [(40000, "total", "soldiers")]),
         ("Since the start of the war, the UN has recorded 5,000 civilian deaths.", [(5000, "total", "civilians")]),
         ("The army said it killed 300 Russian soldiers in the past 24 hours.", [(300, "total", "soldiers")]),
+        ("Local officials have tallied more than 2,500 deaths in the siege.", [(2500, "total", "")]),
         # a total named in another clause leaves this happening's count alone
         ("The strike, the deadliest since the invasion began, killed 20 people.", [(20, "event", "")]),
         ("С начала войны погибли 300 мирных жителей.", [(300, "total", "civilians")]),
