@@ -341,6 +341,13 @@ def test_the_place_of_a_happening_a_strike_answers_is_not_the_strikes(registry, 
     assert x.main.place == "Lviv"  # not the bridge, more specific as it is
 
 
+def test_a_headline_naming_the_happening_a_strike_answers_is_not_placed_there(registry, gazetteer):
+    title = "Russia rains missiles on Ukraine's cities in retaliation for Crimean Bridge blast"
+    body = "Missiles struck Lviv on Monday morning, officials said."
+    x = extract_article(make_article(body, "2022-10-10", title=title), registry, gazetteer)
+    assert x.main.place == "Lviv"  # not the bridge the headline says the strikes answer
+
+
 @pytest.mark.parametrize(
     ("title", "expected"),
     [

@@ -161,7 +161,10 @@ def _main_place(
     seat = _seat_of_saying(article, gazetteer, language)
     if seat:
         return seat
-    title = [] if article.title_from_text else [(article.title, gazetteer.places_in(article.title, language))]
+    title = []
+    if not article.title_from_text:  # "... in retaliation for Crimea bridge blast": the answered happening's place
+        headline = Sentence(article.title, 0, len(article.title), 0, 0)
+        title = [(article.title, _before_earlier(headline, gazetteer.places_in(article.title, language), language))]
     located = [_before_earlier(s, places, language) for s, places in zip(sentences, located, strict=True)]
     lead_sentences = [s for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not the lead
     texts = title + [(s.text[s.dateline :], located[s.index]) for s in lead_sentences]
