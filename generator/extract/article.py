@@ -32,7 +32,7 @@ from .places import Gazetteer
 from .places_file import load_gazetteer
 from .reach import text_before
 from .scope import with_towns
-from .sentences import split_sentences
+from .sentences import headline_sentence, split_sentences
 from .sources import ground_side
 
 TITLE_LENGTH = 90
@@ -163,8 +163,8 @@ def _main_place(
         return seat
     title = []
     if not article.title_from_text:  # "... in retaliation for Crimea bridge blast": the answered happening's place
-        headline = Sentence(article.title, 0, len(article.title), 0, 0)
-        title = [(article.title, _before_earlier(headline, gazetteer.places_in(article.title, language), language))]
+        places = gazetteer.places_in(article.title, language)
+        title = [(article.title, _before_earlier(headline_sentence(article), places, language))]
     located = [_before_earlier(s, places, language) for s, places in zip(sentences, located, strict=True)]
     lead_sentences = [s for s in sentences if s.role == "text"][:LEAD_SENTENCES]  # furniture is not the lead
     texts = title + [(s.text[s.dateline :], located[s.index]) for s in lead_sentences]

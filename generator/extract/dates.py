@@ -97,8 +97,8 @@ def _on_the_texts_clock(
         if expression.kind == "weekday" and clock > published and expression.value:
             day = date.fromisoformat(expression.value)
             if day <= published:  # a past weekday, read against the publication day: read it against the clock
-                weekday = language.rules.weekdays[_first_word(expression.text.lower(), language.rules.weekdays)]
-                expression = replace(expression, value=(clock - timedelta((clock.weekday() - weekday) % 7)).isoformat())
+                weekday = _weekday_of(expression.text.lower(), language)
+                expression = replace(expression, value=_last_weekday(clock, weekday).isoformat())
         elif _told_as_past_after(expression, sentences, published, language):
             clock = max(clock, date.fromisoformat(expression.value))
         dated.append(expression)
@@ -154,12 +154,12 @@ def _resolve(
             return None  # "a Monday morning in October" names no particular day
         if cues.explicit_date_after.match(text_after(sentence.text, match.end())):
             return None  # "Saturday, Feb. 19, 2022": the explicit date that follows says it
-        weekday = language.rules.weekdays[_first_word(lower, language.rules.weekdays)]
+        weekday = _weekday_of(lower, language)
         if cues.future_before.search(text_before(sentence.text, match.start())):
             ahead = (weekday - published.weekday()) % 7 or 7  # "will compete on Monday": the coming one
             value = (published + timedelta(days=ahead)).isoformat()
         else:
-            value = (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat()
+            value = _last_weekday(published, weekday).isoformat()
     elif name == "ago":
         value = (published - timedelta(days=_offset_days(lower, language))).isoformat()
         if cues.months_unit.search(lower):
@@ -292,6 +292,16 @@ def _clean_day(text: str, language: Language) -> str:
 
 def _month_only(text: str, language: Language) -> str:
     return language.dates.month_qualifier.sub("", text)
+
+
+def _weekday_of(lower: str, language: Language) -> int:
+    """The weekday (Monday 0) a weekday expression names ("on Tuesday", "Tuesday's")."""
+    return language.rules.weekdays[_first_word(lower, language.rules.weekdays)]
+
+
+def _last_weekday(day: date, weekday: int) -> date:
+    """The last such weekday on or before the day: "on Tuesday" in a text written that day."""
+    return day - timedelta(days=(day.weekday() - weekday) % 7)
 
 
 def _first_word(lower: str, table: dict) -> str:

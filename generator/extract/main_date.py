@@ -18,6 +18,7 @@ from ..model import Article, Sentence, first_day
 from .dates import DateExpression, find_dates
 from .language import Language
 from .reach import text_before
+from .sentences import headline_sentence
 
 STATEMENT_DATE_SCORE = 0.5  # below any date with an incident cue; above none
 LEDE_STATEMENT_BONUS = 2.0
@@ -37,8 +38,7 @@ def main_date(
 ) -> tuple[str, str]:
     title_dates = set()
     if not article.title_from_text:
-        title_sentence = Sentence(article.title, 0, len(article.title), 0, 0)
-        found = find_dates([title_sentence], article.title, article.date, language)
+        found = find_dates([headline_sentence(article)], article.title, article.date, language)
         title_dates = {e.value for e in found if not e.since}  # "the biggest war since 1945" dates no happening
     lede = _lede(sentences)
     reported = _lede_report_day(article, sentences, expressions, lede, language)

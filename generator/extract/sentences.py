@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import Sentence
+from ..model import Article, Sentence
 from ..rules import Rules, alternation
 
 if TYPE_CHECKING:
@@ -44,6 +44,11 @@ FULL_DATE_END = re.compile(r"\b(?:1[89]|20)\d\d\.?[\"”’]?\s*$")  # a caption
 INITIALS_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "U.N.", "D.C.": a single capital and its full stop
 FURNITURE_MAX_WORDS = 20
 HEADLINE_MAX_WORDS = 30
+
+
+def headline_sentence(article: Article) -> Sentence:
+    """The article's headline as a sentence of its own, read with the sentences' cues (its dates, its places)."""
+    return Sentence(article.title, 0, len(article.title), 0, 0)
 
 
 def split_sentences(body: str, language: Language) -> list[Sentence]:
