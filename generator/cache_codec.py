@@ -173,6 +173,7 @@ def readings_to_data(readings: dict[str, TextReading]) -> dict:
             r.no_happening,
             [[*w] for w in r.mention_words],
             [*r.speakers],
+            r.briefer,
         ]
         for i, r in readings.items()
     }
@@ -180,11 +181,11 @@ def readings_to_data(readings: dict[str, TextReading]) -> dict:
 
 def readings_from_data(data: dict) -> dict[str, TextReading]:
     readings = {}
-    for article_id, (source, words, heads, kinds, why, mention_words, speakers) in data.items():
+    for article_id, (source, words, heads, kinds, why, mention_words, speakers, briefer) in data.items():
         _texts(article_id, source, *words, *heads, *kinds, *speakers)
-        _texts_or_none(why)
+        _texts_or_none(why, briefer)
         for found in mention_words:
             _texts(*found)
         values = (frozenset(words), frozenset(heads), frozenset(kinds), why, tuple(map(frozenset, mention_words)))
-        readings[article_id] = TextReading(source, *values, frozenset(speakers))
+        readings[article_id] = TextReading(source, *values, frozenset(speakers), briefer)
     return readings

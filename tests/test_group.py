@@ -20,7 +20,7 @@ from generator.events.cluster import (
     cluster_main_events,
 )
 from generator.events.cluster_reading import SPEAKER_SIMILARITY
-from generator.events.readings import speakers_quoted
+from generator.events.readings import speakers_quoted, unnamed_briefer
 from generator.events.reports import happening_kinds
 from generator.events.similarity import Vocabulary
 from generator.extract import extract_article
@@ -161,6 +161,12 @@ def _made(article_id: str, lead: str, place: str, language: str = "en", day: dat
     return Extraction(article, lead, (), EventCandidate(day.isoformat(), "day", place, lead, 0, True), ())
 
 
+def _headlined(article_id: str, headline: str, lead: str, place: str | None, day: date = date(2022, 8, 24)):
+    """`_made` with a headline of its own."""
+    x = _made(article_id, lead, place, day=day)
+    return replace(x, article=replace(x.article, title=headline, title_from_text=False))
+
+
 def test_one_quiet_town_in_one_language_needs_a_rare_word_in_common(gazetteer):
     common = "Russian forces said Ukraine officials reported the war news on Wednesday"
     crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]  # the common words are common
@@ -284,8 +290,7 @@ def test_two_sayings_of_one_day_quoting_one_person_named_in_full_are_one_speech(
     crowd = [_made(f"c{n:03d}", common, None) for n in range(300)]
 
     def said(article_id: str, headline: str, lead: str) -> Extraction:
-        x = _made(article_id, lead, None)
-        return replace(x, article=replace(x.article, title=headline, title_from_text=False))
+        return _headlined(article_id, headline, lead, None)
 
     first = said(
         "s1",
@@ -576,8 +581,7 @@ def test_at_a_hub_two_headlines_telling_only_an_attack_on_one_day_are_one_attack
     ]
 
     def headlined(article_id: str, headline: str, lead: str) -> Extraction:
-        x = _made(article_id, lead, "Kyiv", day=date(2022, 10, 10))
-        return replace(x, article=replace(x.article, title=headline, title_from_text=False))
+        return _headlined(article_id, headline, lead, "Kyiv", date(2022, 10, 10))
 
     reports = [
         headlined("k1", "Explosions rock Kyiv", "Missiles struck the city centre at rush hour, near a playground"),
@@ -593,3 +597,50 @@ def test_at_a_hub_two_headlines_telling_only_an_attack_on_one_day_are_one_attack
     clusters, _ = cluster_main_events(crowd + reports, gazetteer)
     assert {"k1", "k2"} in clusters  # two attack headlines, one town, one day
     assert {"k3"} in clusters  # a saying about it is news of its own
+
+
+def test_reports_of_one_day_quoting_one_bodys_unnamed_senior_official_are_one_briefing(gazetteer):
+    """A background briefing ("a senior U.S. defense official told reporters") is told by each outlet on its own
+    point, placed where that point is; another body's official, or the next day's briefing, is other news."""
+    common = "Russian forces said Ukraine officials reported the war news"
+    crowd = [_made(f"c{n:03d}", common, "Ukraine") for n in range(300)]
+
+    def briefed(article_id: str, headline: str, lead: str, place: str, day: int = 6) -> Extraction:
+        return _headlined(article_id, headline, lead, place, date(2022, 4, day))
+
+    withdrawal = briefed(
+        "b1",
+        "Russia withdraws from the north, Ukrainians get drone training: Pentagon update",
+        "The Pentagon gives daily updates. Here is what a senior U.S. defense official told reporters Wednesday: "
+        "all troops left Chernihiv.",
+        "Washington",
+    )
+    bucha = briefed(
+        "b2",
+        "Killings in Bucha appear deliberate: US official",
+        "A senior defense official said Wednesday the killings in Bucha appear premeditated.",
+        "Bucha",
+    )
+    state = briefed("b3", bucha.article.title, bucha.lead.replace("defense", "State Department"), "Bucha")
+    next_day = briefed("b4", bucha.article.title, bucha.lead, "Bucha", day=7)
+    vocabulary = Vocabulary([*crowd, withdrawal, bucha, state, next_day])
+    assert vocabulary.cosine("b1", "b2") < SIMILARITY and vocabulary.cosine("b1", "b3") < SIMILARITY
+    for other, joins in ((bucha, True), (state, False), (next_day, False)):
+        clusters, _ = cluster_main_events([*crowd, withdrawal, other], gazetteer)
+        assert ({"b1", other.article.id} in clusters) is joins, other.article.id
+
+
+@pytest.mark.parametrize(
+    ("lead", "body"),
+    [
+        ("A senior U.S. defense official told reporters Wednesday that the troops had left.", "defense"),
+        ("The U.S. has intelligence of a plot, according to senior administration officials.", "administration"),
+        ("Daily updates follow. Here is what a senior Pentagon official said on Day 42.", "defense"),
+        ("Officials said Wednesday the troops had left.", None),  # no one body's senior official
+        ("A senior defence official's visit to Kyiv was cut short.", None),  # no saying
+        ("Troops left. The town is quiet. A senior defense official said so.", None),  # below the lede
+    ],
+)
+def test_a_briefing_is_known_by_the_body_whose_unnamed_senior_official_the_lede_quotes(lead, body):
+    x = _made("b", lead, "Kyiv")
+    assert unnamed_briefer(x) == body

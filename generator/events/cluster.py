@@ -40,6 +40,7 @@ STRONG_SIMILARITY = 0.35  # two different towns: only near-identical reports (on
 HEADLINE_SIMILARITY = 0.45  # two headlines alone this close, at compatible places, name one happening
 ROOT_SIMILARITY = 0.12  # against each cluster's first article, so links cannot chain
 ONE_ATTACK_SIMILARITY = 0.10  # two headlines telling only an attack, one town, one day: one attack, told twice
+BRIEFING_SIMILARITY = 0.05  # two ledes quoting one body's unnamed senior official on one day: one briefing
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,8 @@ class _Run:
         bar = STRONG_SIMILARITY if self._next_days_news(a_id, b_id) else bar
         if reading.one_attack(a_id, b_id, gazetteer):
             bar = min(bar, ONE_ATTACK_SIMILARITY)
+        if reading.one_briefing(a_id, b_id):
+            bar = BRIEFING_SIMILARITY  # where each report places what it was told does not tell briefings apart
         same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
         one_speaker = places_agree and reading.one_speaker(a_id, b_id, similarity)
         if not same_headline and not one_speaker and similarity < bar:
@@ -204,6 +207,8 @@ class _Run:
             return STRONG_SIMILARITY
         if self.reading.one_attack(x, y, self.gazetteer):
             return min(bar, ONE_ATTACK_SIMILARITY)
+        if self.reading.one_briefing(x, y):
+            return BRIEFING_SIMILARITY
         return min(bar, ROOT_SIMILARITY)
 
     def _late_and_elsewhere(self, a_id: str, b_id: str) -> bool:

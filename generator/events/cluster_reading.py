@@ -14,7 +14,7 @@ from ..extract.language import language_for
 from ..extract.main_date import headline_states
 from ..extract.places import SPECIFICITY, Gazetteer
 from ..model import Extraction, first_day
-from .readings import speakers_quoted
+from .readings import speakers_quoted, unnamed_briefer
 from .reports import happening_kinds
 from .similarity import Vocabulary
 
@@ -22,6 +22,7 @@ HUB_DAYS = 30  # a place that is the main place on this many days (a capital, a 
 SPEAKER_SIMILARITY = 0.12  # two sayings of one day quoting one person named in full: one speech or briefing
 CANDIDATE_BUCKET = 7  # words in fewer than 2**8 articles find candidates
 PLACE_KEY = "\x00place:"  # an index key that no word can be
+BRIEFING_KEY = "\x00briefing:"
 ATTACK_ONLY = frozenset({"attack"})
 
 
@@ -36,6 +37,7 @@ class ClusterReading:
     speakers: dict[str, frozenset[str]]  # whose words a saying headline reports, by surname
     hubs: frozenset[str]  # places so often named that they tell no happening apart
     towns: dict[str, str]  # article id -> its main place, when that is a town or region and no hub
+    briefers: dict[str, str]  # article id -> the body whose unnamed senior official its lede quotes
     _keys: dict[str, list[str]] = field(default_factory=dict)
     _attack_only: dict[str, bool] = field(default_factory=dict)
 
@@ -48,9 +50,11 @@ class ClusterReading:
         if readings:
             kinds = {i: readings[i].kinds for i in by_id}
             speakers = {i: readings[i].speakers for i in by_id}
+            briefers = {i: readings[i].briefer for i in by_id}
         else:
             kinds = {i: happening_kinds(x.article, x.lead) for i, x in by_id.items()}
             speakers = {i: speakers_quoted(x, gazetteer) for i, x in by_id.items()}
+            briefers = {i: unnamed_briefer(x) for i, x in by_id.items()}
         return cls(
             by_id,
             {i: first_day(x.main.date).toordinal() for i, x in by_id.items()},
@@ -59,17 +63,19 @@ class ClusterReading:
             speakers,
             hubs,
             {i: p for i, x in by_id.items() if (p := x.main.place) and p not in hubs and below_country(p, gazetteer)},
+            {i: body for i, body in briefers.items() if body},
         )
 
     def keys(self, article_id: str) -> list[str]:
-        """What finds an article's candidates: its rare words, and its town (reports in two languages share
-        no words, but a quiet town on one day tells their happening)."""
+        """What finds an article's candidates: its rare words, its town (reports in two languages share
+        no words, but a quiet town on one day tells their happening) and the briefing it reports."""
         found = self._keys.get(article_id)
         if found is None:
             words = self.vocabulary.words[article_id]
             found = self.vocabulary.weights.rare(words, CANDIDATE_BUCKET)
-            town = self.towns.get(article_id)
-            found = self._keys[article_id] = found + [f"{PLACE_KEY}{town}"] if town else found
+            town, body = self.towns.get(article_id), self.briefers.get(article_id)
+            found = found + [f"{PLACE_KEY}{town}"] if town else found
+            found = self._keys[article_id] = found + [f"{BRIEFING_KEY}{body}"] if body else found
         return found
 
     def share_a_rare_word(self, a: str, b: str) -> bool:
@@ -115,6 +121,12 @@ class ClusterReading:
                 and not headline_states(article, language_for(article.language))
             )
         return found
+
+    def one_briefing(self, a: str, b: str) -> bool:
+        """Two reports of one day whose ledes quote an unnamed senior official of one body ("a senior U.S.
+        defense official told reporters") report that body's briefing, wherever each places what it told."""
+        body = self.briefers.get(a)
+        return body is not None and body == self.briefers.get(b) and self.by_id[a].main.date == self.by_id[b].main.date
 
     def one_speaker(self, a: str, b: str, similarity: float) -> bool:
         """Two reports of a saying on one day that quote one person named in full are one speech, interview or

@@ -21,10 +21,11 @@ from ..extract.language import Language, language_for
 from ..extract.places import Gazetteer
 from ..extract.sentences import split_sentences
 from ..model import Article, Extraction
-from .reports import NoHappening, happening_kinds, no_happening
+from .reports import NoHappening, happening_kinds, no_happening, shapes_for
 from .similarity import headline_and_lead, headline_of, one_latin_spelling, words_of
 
 LEDE_SENTENCES = 3  # where a report says who spoke
+BRIEFING_SENTENCES = 2  # where a report says it comes from a briefing (after a series' opening line, at most)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class TextReading:
     no_happening: str | None
     mention_words: tuple[frozenset[str], ...]
     speakers: frozenset[str] = frozenset()  # whose words a saying headline reports, by surname ("shoigu")
+    briefer: str | None = None  # the body whose unnamed senior official the lede quotes ("defense")
 
 
 def source_digest(x: Extraction) -> str:
@@ -77,6 +79,7 @@ def read_text(x: Extraction, gazetteer: Gazetteer, source: str | None = None) ->
         why.reason if why else None,
         tuple(words_of(m.title) for m in x.mentions),
         speakers_quoted(x, gazetteer),
+        unnamed_briefer(x),
     )
 
 
@@ -94,6 +97,21 @@ def speakers_quoted(x: Extraction, gazetteer: Gazetteer) -> frozenset[str]:
         for speaker in speakers_named(sentence, language)
         if (name := _surname(speaker, language, gazetteer))
     )
+
+
+def unnamed_briefer(x: Extraction) -> str | None:
+    """The body whose unnamed senior official the lede's first sentences quote ("a senior U.S. defense official
+    told reporters Wednesday", "according to senior administration officials"): a government's background
+    briefing for the press, whose reports go on about different things (the withdrawal, Bucha, the drones)."""
+    shapes = shapes_for(x.article.language)
+    if shapes is None:
+        return None
+    sentences = [s.text for s in split_sentences(x.lead, language_for(x.article.language)) if s.role == "text"]
+    for sentence in sentences[:BRIEFING_SENTENCES]:
+        found = shapes.briefer.search(sentence)
+        if found and shapes.briefing_verb.search(sentence):
+            return shapes.briefing_body[" ".join(found.group(1).casefold().split())]
+    return None
 
 
 def _surname(speaker: str, language: Language, gazetteer: Gazetteer) -> str | None:

@@ -53,6 +53,9 @@ class NewsShapes:
     other_wars: re.Pattern  # "Balkan war", "trade war": no war term of this war
     kinds: dict[str, re.Pattern]
     kind_blanks: re.Pattern  # "advanced missile systems": things, not happenings
+    briefer: re.Pattern  # "a senior U.S. defense official": group 1 names the body
+    briefing_body: dict[str, str]  # a body's spelling -> the body ("pentagon" -> "defense")
+    briefing_verb: re.Pattern
 
 
 def _words(entries: list[str]) -> str:
@@ -79,7 +82,16 @@ def shapes_for(language: str) -> NewsShapes | None:
         other_wars=re.compile(_words(tables["other_wars"]), re.I),
         kinds={k: re.compile(_words(v), re.I) for k, v in tables["happening_kinds"].items()},
         kind_blanks=re.compile(_words(tables["kind_blanks"]), re.I),
+        briefer=_briefer(tables),
+        briefing_body={k.casefold(): v for k, v in tables["briefing_bodies"].items()},
+        briefing_verb=re.compile(_words(tables["briefing_verbs"]), re.I),
     )
+
+
+def _briefer(tables: dict) -> re.Pattern:
+    """An unnamed senior official of a body: 'a senior U.S. defense official', 'senior administration officials'."""
+    rank, body = _words(tables["briefing_ranks"]), _words(list(tables["briefing_bodies"]))
+    return re.compile(rf"{rank}\s+(?:[\w.]+\s+){{0,2}}?({body})\s+officials?\b", re.I)
 
 
 def _address_genre(tables: dict) -> re.Pattern:
