@@ -92,6 +92,8 @@ def test_a_piece_that_reaches_the_war_only_after_its_first_sentence_reports_none
     assert "first sentence" in headline("Council approves tram line budget", lead).reason
     up_top = "Prices driven up by the war in Ukraine dominated the council's tram budget debate on Wednesday."
     assert headline("Council approves tram line budget", up_top) is None
+    greeted = "Good evening. This is your Russia-Ukraine war briefing, a guide to the news of the conflict."
+    assert headline("Train station attack kills 50 people", greeted) is None  # a newsletter's greeting comes first
 
 
 def test_a_place_of_the_war_names_the_war(gazetteer):

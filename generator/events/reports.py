@@ -27,6 +27,7 @@ from ..model import Article
 SHAPES_FILE = Path(__file__).with_name("news_shapes.yml")
 SECTION_LABEL = re.compile(r"^(?:[\w'’-]+\s){0,2}[\w'’-]+:\s+")  # "Ukraine war: ...", "EXPLAINER: ..."
 QUESTION_AT_END = re.compile(r"\?\s*$")  # "... What comes next?"; not a quoted question ("'Are you human?'")
+MIN_LEDE_WORDS = 3  # a shorter first sentence is a greeting, not news
 PERSON_LABEL = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+\s){1,2}[A-Z][a-zà-ÿ'’-]+:\s")  # an op-ed's "Name Surname: ..."
 
 
@@ -119,9 +120,11 @@ def _path(url: str | None) -> str:
 
 
 def _first_sentence(lead: str, language: str) -> str:
-    """War news names the war up top; a piece that reaches it only further down is about something else."""
+    """War news names the war up top; a piece that reaches it only further down is about something else. A
+    newsletter's greeting ("Good evening.", "Hello.") is no sentence of news: the first one follows it."""
     text = [s.text for s in split_sentences(lead, language_for(language)) if s.role == "text"]
-    return text[0] if text else lead
+    told = [t for t in text if len(t.split()) >= MIN_LEDE_WORDS]
+    return (told or text or [lead])[0]
 
 
 def headline_or_first_sentence(article: Article, lead: str) -> str:
