@@ -139,6 +139,7 @@ def state_to_data(state: ClusterState) -> dict:
         "open_at": [[day, roots] for day, roots in state.open_at.items()],
         "buckets": state.buckets,
         "hubs": sorted(state.hubs),
+        "boilerplate": sorted(state.boilerplate),
     }
 
 
@@ -158,9 +159,9 @@ def state_from_data(data: dict) -> ClusterState:
     buckets = data["buckets"]
     _texts(*buckets.keys())
     _wholes(*buckets.values())
-    hubs = data["hubs"]
-    _texts(*hubs)
-    return ClusterState(signature, dict(root), open_at, dict(buckets), frozenset(hubs))
+    hubs, boilerplate = data["hubs"], data["boilerplate"]
+    _texts(*hubs, *boilerplate)
+    return ClusterState(signature, dict(root), open_at, dict(buckets), frozenset(hubs), frozenset(boilerplate))
 
 
 def readings_to_data(readings: dict[str, TextReading]) -> dict:
@@ -174,6 +175,7 @@ def readings_to_data(readings: dict[str, TextReading]) -> dict:
             [[*w] for w in r.mention_words],
             [*r.speakers],
             r.briefer,
+            [*r.lead_sentences],
         ]
         for i, r in readings.items()
     }
@@ -181,11 +183,11 @@ def readings_to_data(readings: dict[str, TextReading]) -> dict:
 
 def readings_from_data(data: dict) -> dict[str, TextReading]:
     readings = {}
-    for article_id, (source, words, heads, kinds, why, mention_words, speakers, briefer) in data.items():
-        _texts(article_id, source, *words, *heads, *kinds, *speakers)
+    for article_id, (source, words, heads, kinds, why, mention_words, speakers, briefer, sentences) in data.items():
+        _texts(article_id, source, *words, *heads, *kinds, *speakers, *sentences)
         _texts_or_none(why, briefer)
         for found in mention_words:
             _texts(*found)
         values = (frozenset(words), frozenset(heads), frozenset(kinds), why, tuple(map(frozenset, mention_words)))
-        readings[article_id] = TextReading(source, *values, frozenset(speakers), briefer)
+        readings[article_id] = TextReading(source, *values, frozenset(speakers), briefer, tuple(sentences))
     return readings

@@ -644,3 +644,28 @@ def test_reports_of_one_day_quoting_one_bodys_unnamed_senior_official_are_one_br
 def test_a_briefing_is_known_by_the_body_whose_unnamed_senior_official_the_lede_quotes(lead, body):
     x = _made("b", lead, "Kyiv")
     assert unnamed_briefer(x) == body
+
+
+def test_an_outlets_sentence_opening_its_articles_of_three_days_is_furniture_not_news(gazetteer):
+    """A newsletter's standing intro, a disclaimer, a video caption run again and again: its words tell no
+    happening, and two reports that share only it are two happenings. Re-grouping as it becomes furniture
+    gives what grouping everything again gives."""
+    common = "Russian forces said Ukraine officials reported the war news"
+    crowd = [_made(f"c{n:03d}", common, None) for n in range(300)]
+    intro = "This is your weeknight desk briefing on the conflict."
+
+    def issue(article_id: str, news: str, day: int) -> Extraction:
+        x = _made(article_id, f"{intro} {news}", None, day=date(2022, 4, day))
+        return replace(x, article=replace(x.article, outlet="Desk"))
+
+    port = issue("d1", "Rockets hit the port of Odesa overnight.", 6)
+    grain = issue("d2", "Envoys resumed grain talks in Istanbul.", 7)
+    later = issue("d3", "Food prices rose again across Europe.", 10)
+    clusters, state = cluster_main_events([*crowd, port, grain], gazetteer)
+    assert {"d1", "d2"} in clusters  # on two days only, the sentence is still the articles' own
+    vocabulary = Vocabulary([*crowd, port, grain, later])
+    assert "desk" not in vocabulary.words["d1"] and "odesa" in vocabulary.words["d1"]
+    again, again_state = cluster_main_events([*crowd, port, grain, later], gazetteer, state)
+    fresh, fresh_state = cluster_main_events([*crowd, port, grain, later], gazetteer)
+    assert {"d1"} in fresh and {"d2"} in fresh
+    assert sorted(map(sorted, again)) == sorted(map(sorted, fresh)) and again_state.root == fresh_state.root

@@ -57,6 +57,7 @@ class ClusterState:
     open_at: dict[int, dict[str, str]]  # day -> {article id: root} of the clusters still open after that day
     buckets: dict[str, int]  # word -> rarity bucket, as this build weighed it
     hubs: frozenset[str] = frozenset()  # the hub places, as this build found them
+    boilerplate: frozenset[str] = frozenset()  # the lead sentences that were outlets' furniture in this build
 
 
 def _signature(x: Extraction) -> tuple:
@@ -90,7 +91,8 @@ def cluster_main_events(
         return _clusters_of(previous.root, extractions), previous  # nothing that clustering reads has changed
     run = _Run(reading, gazetteer, previous, changed_days)
     root, open_at = run.cluster(sorted(extractions, key=lambda x: (x.main.date, x.article.id)))
-    state = ClusterState(signature, root, open_at, dict(reading.vocabulary.weights.buckets), reading.hubs)
+    words = reading.vocabulary
+    state = ClusterState(signature, root, open_at, dict(words.weights.buckets), reading.hubs, words.boilerplate)
     return _clusters_of(root, extractions), state
 
 
@@ -265,8 +267,9 @@ class _Run:
 
 
 def _changed_days(previous: ClusterState, signature: dict[str, tuple], reading: ClusterReading) -> set[int]:
-    """The days of articles added, removed or changed since the last build (old and new days), and of
-    articles using a word whose rarity bucket moved (their similarities moved with it)."""
+    """The days of articles added, removed or changed since the last build (old and new days), of articles
+    using a word whose rarity bucket moved (their similarities moved with it), at a place that became or
+    ceased to be a hub, or opening with a sentence that became or ceased to be an outlet's furniture."""
     day = reading.day
     days = set()
     for article_id, value in signature.items():
@@ -283,6 +286,9 @@ def _changed_days(previous: ClusterState, signature: dict[str, tuple], reading: 
     new_hubs = reading.hubs ^ previous.hubs
     if new_hubs:
         days.update(day[i] for i, x in reading.by_id.items() if x.main.place in new_hubs)
+    furniture = reading.vocabulary.boilerplate ^ previous.boilerplate  # a sentence became or ceased to be furniture
+    if furniture:
+        days.update(day[i] for i in reading.by_id if not furniture.isdisjoint(reading.vocabulary.sentences[i]))
     return days
 
 

@@ -22,7 +22,7 @@ from ..extract.places import Gazetteer
 from ..extract.sentences import split_sentences
 from ..model import Article, Extraction
 from .reports import NoHappening, happening_kinds, no_happening, shapes_for
-from .similarity import headline_and_lead, headline_of, one_latin_spelling, words_of
+from .similarity import headline_and_lead, headline_of, lead_sentences, one_latin_spelling, sentence_digest, words_of
 
 LEDE_SENTENCES = 3  # where a report says who spoke
 BRIEFING_SENTENCES = 2  # where a report says it comes from a briefing (after a series' opening line, at most)
@@ -40,6 +40,7 @@ class TextReading:
     mention_words: tuple[frozenset[str], ...]
     speakers: frozenset[str] = frozenset()  # whose words a saying headline reports, by surname ("shoigu")
     briefer: str | None = None  # the body whose unnamed senior official the lede quotes ("defense")
+    lead_sentences: tuple[str, ...] = ()  # the digest of each sentence of the lead (`similarity.boilerplate_of`)
 
 
 def source_digest(x: Extraction) -> str:
@@ -80,6 +81,7 @@ def read_text(x: Extraction, gazetteer: Gazetteer, source: str | None = None) ->
         tuple(words_of(m.title) for m in x.mentions),
         speakers_quoted(x, gazetteer),
         unnamed_briefer(x),
+        tuple(map(sentence_digest, lead_sentences(x))),
     )
 
 

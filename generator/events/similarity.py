@@ -14,18 +14,27 @@ re-cluster exactly the days whose similarities moved. We count the words
 ourselves rather than with scikit-learn's TfidfVectorizer: the vocabulary
 is a few thousand words per day, the comparisons are between a handful of
 candidates, and the buckets are what keeps re-clustering exact.
+
+An outlet's furniture is no part of what a report says: a sentence that
+opens its articles of three days or more (a newsletter's "This is your War
+Briefing", "The BBC is not responsible for the content of external sites",
+the caption of a video it embeds again and again) gives its words to no
+article. Wire copy told twice on one day keeps its words.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 from itertools import chain
 
 import yaml
 
+from ..extract.language import language_for
+from ..extract.sentences import split_sentences
 from ..model import Extraction
 from .reports import SHAPES_FILE
 
@@ -33,6 +42,7 @@ WORD = re.compile(r"[^\W_][\w'’-]*[^\W_]|\d+", re.U)
 NUMBER = re.compile(r"^\d[\d,.]*$")
 HEADLINE_WEIGHT = 2.0  # the headline says what the piece is about; the lead adds detail
 TOP_BUCKET = 14  # a word in 2**14 articles or more weighs nothing
+BOILERPLATE_DAYS = 3  # an outlet's sentence in the leads of its articles of this many days is its furniture
 STOPWORDS = frozenset(yaml.safe_load(SHAPES_FILE.read_text(encoding="utf-8"))["stopwords"])
 
 
@@ -103,6 +113,25 @@ def _american(word: str) -> str:
     return word
 
 
+def lead_sentences(extraction: Extraction) -> list[str]:
+    """The sentences of an article's lead, each with its spacing made plain."""
+    language = language_for(extraction.article.language)
+    return [" ".join(s.text.split()) for s in split_sentences(extraction.lead, language)]
+
+
+def sentence_digest(sentence: str) -> str:
+    return hashlib.blake2b(sentence.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+
+
+def boilerplate_of(extractions: list[Extraction], digests: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The digests of the lead sentences each outlet opens its articles of BOILERPLATE_DAYS days or more with."""
+    days: dict[tuple[str | None, str], set] = defaultdict(set)
+    for x in extractions:
+        for digest in digests[x.article.id]:
+            days[(x.article.outlet, digest)].add(x.article.date)
+    return frozenset(digest for (_, digest), seen in days.items() if len(seen) >= BOILERPLATE_DAYS)
+
+
 class Vocabulary:
     """Each article's distinguishing words (headline and lead, and the headline's alone), read once a build."""
 
@@ -110,9 +139,16 @@ class Vocabulary:
         if readings:  # what `readings.read_texts` read of each article
             self.words = {x.article.id: readings[x.article.id].words for x in extractions}
             self.heads = {x.article.id: readings[x.article.id].heads for x in extractions}
+            self.sentences = {x.article.id: readings[x.article.id].lead_sentences for x in extractions}
         else:
             self.words = {x.article.id: words_of(headline_and_lead(x)) for x in extractions}
             self.heads = {x.article.id: words_of(headline_of(x)) for x in extractions}
+            self.sentences = {x.article.id: tuple(map(sentence_digest, lead_sentences(x))) for x in extractions}
+        self.boilerplate = boilerplate_of(extractions, self.sentences)
+        for x in extractions:
+            if not self.boilerplate.isdisjoint(self.sentences[x.article.id]):
+                kept = (s for s in lead_sentences(x) if sentence_digest(s) not in self.boilerplate)
+                self.words[x.article.id] = words_of(f"{headline_of(x)} {' '.join(kept)}")
         self.weights = WordWeights(list(self.words.values()))
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
         self._head_vectors: dict[str, tuple[dict[str, float], float]] = {}
