@@ -128,7 +128,7 @@ def _link_mentions(
     )
     for draft in drafts:
         words = words_of(draft.curated.title or "") if draft.curated else frozenset()
-        index.add(draft, words.union(*(vocabulary.words[x.article.id] for x in draft.main_extractions)))
+        index.add(draft, words, *(vocabulary.words[x.article.id] for x in draft.main_extractions))
     own = {x.article.id: d for d in drafts for x in d.main_extractions}
     references: dict[str, tuple[EventCandidate, ...]] = {}
     for extraction in sorted(extractions, key=lambda x: x.article.id):

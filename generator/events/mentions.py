@@ -35,11 +35,14 @@ class EventsByDate:
         self.telling = telling  # a word rare enough to name a happening alone (a name, a rare place)
         self.by_date: dict[str, list] = defaultdict(list)
         self.words: dict[int, frozenset[str]] = {}
+        self.read: dict[int, tuple[frozenset[str], ...]] = {}  # a draft's words, stemmed when a mention asks
         self.dates: dict[int, frozenset[str]] = {}  # a draft's dates, fixed once its reports are known
         self.stem_of: dict[str, str] = {}
 
-    def add(self, draft, words: frozenset[str]) -> None:
-        self.words[id(draft)] = self._stems(words)
+    def add(self, draft, *words: frozenset[str]) -> None:
+        """An event, with the word sets that say what happened (its title's, its reports' headlines and leads):
+        most events are on no date a mention names, so their words are read only when one does."""
+        self.read[id(draft)] = words
         dates = self.dates[id(draft)] = frozenset(draft.dates)
         # a vaguer mention ("in 2014") finds only curated events and events known no better than it
         keys = {v for value in dates for v in ((value, value[:7], value[:4]) if draft.curated else (value,))}
@@ -64,7 +67,7 @@ class EventsByDate:
         telling = None  # the mention's own rare words (not a stem's other words), read when one shared word must do
         best, best_rank = None, None
         for draft in drafts:
-            common = mention_words & self.words[id(draft)]
+            common = mention_words & self._words(draft)
             if not common:  # most events of a busy day
                 continue
             dates = self.dates[id(draft)]
@@ -83,6 +86,12 @@ class EventsByDate:
             if best_rank is None or rank > best_rank:
                 best, best_rank = draft, rank
         return best
+
+    def _words(self, draft) -> frozenset[str]:
+        found = self.words.get(id(draft))
+        if found is None:
+            found = self.words[id(draft)] = self._stems(frozenset().union(*self.read[id(draft)]))
+        return found
 
     def _stems(self, words: frozenset[str]) -> frozenset[str]:
         """The distinctive words' stems ('' marks a word that is not distinctive), each word weighed once."""

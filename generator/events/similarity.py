@@ -125,9 +125,11 @@ def sentence_digest(sentence: str) -> str:
 
 def boilerplate_of(extractions: list[Extraction], digests: dict[str, tuple[str, ...]]) -> frozenset[str]:
     """The digests of the lead sentences each outlet opens its articles of BOILERPLATE_DAYS days or more with."""
+    opening = Counter(chain.from_iterable(digests[x.article.id] for x in extractions))
+    repeated = {digest for digest, count in opening.items() if count >= BOILERPLATE_DAYS}  # most open one article
     days: dict[tuple[str | None, str], set] = defaultdict(set)
     for x in extractions:
-        for digest in digests[x.article.id]:
+        for digest in repeated.intersection(digests[x.article.id]):
             days[(x.article.outlet, digest)].add(x.article.date)
     return frozenset(digest for (_, digest), seen in days.items() if len(seen) >= BOILERPLATE_DAYS)
 
