@@ -309,6 +309,9 @@ def test_two_sayings_of_one_day_quoting_one_person_named_in_full_are_one_speech(
     for x, joins in ((same, True), (other, False), (unnamed, False)):
         clusters, _ = cluster_main_events([*crowd, first, x], gazetteer)
         assert ({"s1", x.article.id} in clusters) is joins
+    placed = [replace(x, main=replace(x.main, place=town)) for x, town in ((first, "Kharkiv"), (same, "Odesa"))]
+    clusters, _ = cluster_main_events([*crowd, *placed], gazetteer)
+    assert {"s1", "s2"} in clusters  # each report placed by the town it took from the speech
 
 
 def test_at_a_place_with_news_most_days_the_next_days_report_is_another_happening(gazetteer):

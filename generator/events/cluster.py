@@ -193,7 +193,7 @@ class _Run:
         if reading.one_briefing(a_id, b_id):
             bar = BRIEFING_SIMILARITY  # where each report places what it was told does not tell briefings apart
         same_headline = places_agree and reading.vocabulary.headline_cosine(a_id, b_id) >= HEADLINE_SIMILARITY
-        one_speaker = places_agree and reading.one_speaker(a_id, b_id, similarity)
+        one_speaker = reading.one_speaker(a_id, b_id, similarity)  # a saying is placed by what it is about
         if not same_headline and not one_speaker and similarity < bar:
             return False
         return all(  # against each side's first article too, so a day's happening cannot chain into the next's

@@ -131,7 +131,8 @@ class ClusterReading:
     def one_speaker(self, a: str, b: str, similarity: float) -> bool:
         """Two reports of a saying on one day that quote one person named in full are one speech, interview or
         briefing told from two angles (one piece on the front, one on the West), unless they share next to
-        nothing."""
+        nothing, wherever each places it: a saying is placed by what the report takes from it (Lysychansk, the
+        Donbas), not by where it was said."""
         return (
             similarity >= SPEAKER_SIMILARITY
             and self.by_id[a].main.date == self.by_id[b].main.date
