@@ -147,3 +147,10 @@ def test_kinds_read_whole_words_not_beginnings(title, kinds):
 def test_an_address_that_files_a_piece_as_analysis_or_opinion_reports_none(url, reports):
     article = replace(make_article(LEAD, title="Blast hits Crimea bridge, killing three"), url=url)
     assert (no_happening(article, LEAD) is None) is reports
+
+
+def test_a_word_of_genre_inside_a_quotation_is_the_speakers_not_the_outlets():
+    assert headline("'Spy who took secret photos' arrested after missile attack on Ukraine city") is None
+    assert headline("Ukrainian forces recapture villages in 'fastest gains so far'") is None
+    assert "so far" in headline("Ukrainian forces recapture villages in fastest gains so far").reason  # unquoted
+    assert "live" in headline("Russia-Ukraine war: spy arrested, live updates").reason

@@ -26,6 +26,9 @@ from ..model import Article
 
 SHAPES_FILE = Path(__file__).with_name("news_shapes.yml")
 SECTION_LABEL = re.compile(r"^(?:[\w'’-]+\s){0,2}[\w'’-]+:\s+")  # "Ukraine war: ...", "EXPLAINER: ..."
+QUOTED = re.compile(  # a quotation in a headline: its opening mark after a space, its closing one before one
+    r"(?:^|(?<=[\s(\[:—–-]))['‘\"“][^'‘’\"“”]+['’\"”](?=$|[\s,.;:!?)\]—–-])"
+)
 QUESTION_AT_END = re.compile(r"\?\s*$")  # "... What comes next?"; not a quoted question ("'Are you human?'")
 MIN_LEDE_WORDS = 3  # a shorter first sentence is a greeting, not news
 PERSON_LABEL = re.compile(r"^(?:[A-Z][a-zà-ÿ'’-]+\s){1,2}[A-Z][a-zà-ÿ'’-]+:\s")  # an op-ed's "Name Surname: ..."
@@ -174,7 +177,8 @@ def no_happening(
     genre = shapes.address_genre.search(_path(article.url))
     if genre:
         return NoHappening(f"its address files it as analysis or opinion ('{genre.group(0).strip('/-')}')")
-    marker = shapes.opinion.search(headline)
+    unquoted = QUOTED.sub(" ", headline)  # a speaker's words ("the right to live", "secret photos") mark no genre
+    marker = shapes.opinion.search(unquoted)
     if marker:
         return NoHappening(f"its headline marks analysis, opinion or an explainer ('{marker.group(0)}')")
     if shapes.commentator.search(headline):
@@ -183,7 +187,7 @@ def no_happening(
         )
     label = SECTION_LABEL.match(headline)
     told = headline[label.end() :].strip("'\"‘’“” ") if label else headline
-    marker = shapes.roundup.search(told)  # a roundup label before a colon may still head one happening
+    marker = shapes.roundup.search(QUOTED.sub(" ", told))  # a roundup label before a colon may head one happening
     if marker:
         return NoHappening(f"its headline marks a roundup or live blog ('{marker.group(0)}')")
     byline = PERSON_LABEL.match(headline)
