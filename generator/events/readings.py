@@ -20,7 +20,7 @@ from ..extract.claims import speakers_named
 from ..extract.language import Language, language_for
 from ..extract.places import Gazetteer
 from ..extract.sentences import split_sentences
-from ..model import Article, Extraction
+from ..model import Article, Extraction, Sentence
 from .reports import NoHappening, happening_kinds, no_happening, shapes_for
 from .similarity import headline_and_lead, headline_of, lead_sentences, one_latin_spelling, sentence_digest, words_of
 
@@ -72,6 +72,7 @@ def read_texts(
 def read_text(x: Extraction, gazetteer: Gazetteer, source: str | None = None) -> TextReading:
     """One article's reading (an extraction pool's worker reads those it extracted)."""
     why = reported_nothing(x.article, x.lead, gazetteer)
+    lead = split_sentences(x.lead, language_for(x.article.language))
     return TextReading(
         source or source_digest(x),
         words_of(headline_and_lead(x)),
@@ -80,8 +81,8 @@ def read_text(x: Extraction, gazetteer: Gazetteer, source: str | None = None) ->
         why.reason if why else None,
         tuple(words_of(m.title) for m in x.mentions),
         speakers_quoted(x, gazetteer),
-        unnamed_briefer(x),
-        tuple(map(sentence_digest, lead_sentences(x))),
+        unnamed_briefer(x, lead),
+        tuple(map(sentence_digest, lead_sentences(x, lead))),
     )
 
 
@@ -101,14 +102,16 @@ def speakers_quoted(x: Extraction, gazetteer: Gazetteer) -> frozenset[str]:
     )
 
 
-def unnamed_briefer(x: Extraction) -> str | None:
+def unnamed_briefer(x: Extraction, lead: list[Sentence] | None = None) -> str | None:
     """The body whose unnamed senior official the lede's first sentences quote ("a senior U.S. defense official
     told reporters Wednesday", "according to senior administration officials"): a government's background
-    briefing for the press, whose reports go on about different things (the withdrawal, Bucha, the drones)."""
+    briefing for the press, whose reports go on about different things (the withdrawal, Bucha, the drones).
+    `lead`: the lead's sentences, when already split."""
     shapes = shapes_for(x.article.language)
     if shapes is None:
         return None
-    sentences = [s.text for s in split_sentences(x.lead, language_for(x.article.language)) if s.role == "text"]
+    lead = split_sentences(x.lead, language_for(x.article.language)) if lead is None else lead
+    sentences = [s.text for s in lead if s.role == "text"]
     for sentence in sentences[:BRIEFING_SENTENCES]:
         found = shapes.briefer.search(sentence)
         if found and shapes.briefing_verb.search(sentence):

@@ -35,7 +35,7 @@ import yaml
 
 from ..extract.language import language_for
 from ..extract.sentences import split_sentences
-from ..model import Extraction
+from ..model import Extraction, Sentence
 from .reports import SHAPES_FILE
 
 WORD = re.compile(r"[^\W_][\w'’-]*[^\W_]|\d+", re.U)
@@ -113,10 +113,11 @@ def _american(word: str) -> str:
     return word
 
 
-def lead_sentences(extraction: Extraction) -> list[str]:
-    """The sentences of an article's lead, each with its spacing made plain."""
-    language = language_for(extraction.article.language)
-    return [" ".join(s.text.split()) for s in split_sentences(extraction.lead, language)]
+def lead_sentences(extraction: Extraction, sentences: list[Sentence] | None = None) -> list[str]:
+    """The sentences of an article's lead (`sentences`, when already split), each with its spacing made plain."""
+    if sentences is None:
+        sentences = split_sentences(extraction.lead, language_for(extraction.article.language))
+    return [" ".join(s.text.split()) for s in sentences]
 
 
 def sentence_digest(sentence: str) -> str:
