@@ -80,20 +80,21 @@ def read_text(x: Extraction, gazetteer: Gazetteer, source: str | None = None) ->
         happening_kinds(x.article, x.lead),
         why.reason if why else None,
         tuple(words_of(m.title) for m in x.mentions),
-        speakers_quoted(x, gazetteer),
+        speakers_quoted(x, gazetteer, lead),
         unnamed_briefer(x, lead),
         tuple(map(sentence_digest, lead_sentences(x, lead))),
     )
 
 
-def speakers_quoted(x: Extraction, gazetteer: Gazetteer) -> frozenset[str]:
+def speakers_quoted(x: Extraction, gazetteer: Gazetteer, lead: list[Sentence] | None = None) -> frozenset[str]:
     """Who the lede says spoke, when the headline reports a saying: each named in full ("Defense Minister Sergey
     Shoigu has said"), by surname. Reports of one speech or briefing quote one person; a role alone ("officials
-    said", "the ministry") names no one in particular."""
+    said", "the ministry") names no one in particular. `lead`: the lead's sentences, when already split."""
     language = language_for(x.article.language)
     if x.article.title_from_text or not language.article.headline_statement.search(x.article.title):
         return frozenset()
-    sentences = [s.text for s in split_sentences(x.lead, language) if s.role == "text"][:LEDE_SENTENCES]
+    lead = split_sentences(x.lead, language) if lead is None else lead
+    sentences = [s.text for s in lead if s.role == "text"][:LEDE_SENTENCES]
     return frozenset(
         name
         for sentence in sentences

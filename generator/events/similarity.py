@@ -149,8 +149,9 @@ class Vocabulary:
             self.sentences = {x.article.id: tuple(map(sentence_digest, lead_sentences(x))) for x in extractions}
         self.boilerplate = boilerplate_of(extractions, self.sentences)
         for x in extractions:
-            if not self.boilerplate.isdisjoint(self.sentences[x.article.id]):
-                kept = (s for s in lead_sentences(x) if sentence_digest(s) not in self.boilerplate)
+            digests = self.sentences[x.article.id]
+            if not self.boilerplate.isdisjoint(digests):
+                kept = (s for s, d in zip(lead_sentences(x), digests, strict=True) if d not in self.boilerplate)
                 self.words[x.article.id] = words_of(f"{headline_of(x)} {' '.join(kept)}")
         self.weights = WordWeights(list(self.words.values()))
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
